@@ -1,0 +1,12 @@
+# Every dependency is a Debian 12 package; cmake/setup-debian.sh installs them.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SimGrid REQUIRED IMPORTED_TARGET simgrid>=3.32)
+pkg_check_modules(Graphviz REQUIRED IMPORTED_TARGET libgvc libcgraph)
+find_package(yaml-cpp REQUIRED)
+find_package(fmt REQUIRED)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+if(IPCSIM_TESTS)
+  find_package(Catch2 2 REQUIRED)
+  include(Catch)
+endif()

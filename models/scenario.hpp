@@ -1,0 +1,195 @@
+// The scenario as the user wrote it, after loading: replication expanded, expressions evaluated, units
+// converted to seconds, bytes and bytes/s, and every value validated. Names are still names: compile()
+// (program.hpp) resolves them into the indices the semantics works with.
+#pragma once
+
+#include "models/source_mark.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace ipcsim {
+
+// A duration, fixed or drawn from a distribution (all parameters in seconds).
+struct Duration {
+  enum class Kind { fixed, exponential, uniform, normal };
+  Kind kind = Kind::fixed;
+  double a = 0; // fixed: the value; exponential: the mean; uniform: low; normal: mean
+  double b = 0; // uniform: high; normal: standard deviation
+};
+
+struct MessageSize {
+  enum class Kind { any, fixed, max };
+  Kind kind = Kind::any;
+  std::uint64_t bytes = 0;
+};
+
+enum class Delivery { one, all };
+
+struct ChannelSpec {
+  enum class Kind { mailbox, link };
+  Kind kind = Kind::mailbox;
+  std::string name;                        // mailbox name; for a link "A<->B"
+  std::vector<std::string> ends;           // a link: the two process names
+  std::optional<std::uint64_t> capacity;   // nullopt: unbounded; 0: rendezvous
+  std::optional<std::uint64_t> capacity_bytes;
+  MessageSize message_size;
+  std::string owner;                       // empty: kernel; else the owning process (user-space mailbox)
+  std::optional<std::vector<std::string>> receivers; // nullopt: any process may receive
+  Delivery delivery = Delivery::one;
+  bool exclusive_receive = false;
+  bool created = true;
+  SourceMark mark;
+};
+
+struct SemaphoreSpec {
+  std::string name;
+  std::uint64_t initial = 0;
+  SourceMark mark;
+};
+
+struct SegmentSpec {
+  std::string name;
+  std::uint64_t size = 0;
+  SourceMark mark;
+};
+
+struct Step;
+using Steps = std::vector<Step>;
+
+struct ComputeStep {
+  Duration duration;                 // used when flops is empty
+  std::optional<double> flops;       // {flops: 1Mf}: work on the host's speed
+};
+struct SleepStep {
+  Duration duration;
+};
+struct SendStep {
+  std::string to;                    // a mailbox or a process
+  std::optional<std::uint64_t> size; // empty: the channel's fixed message_size, else 0
+  std::string tag;                   // empty: untagged
+  bool blocking = true;
+  std::string async;                 // handle name; empty: not asynchronous
+  Steps on_fail;                     // `else:` of a non-blocking send
+};
+struct ReceiveStep {
+  std::string from;                  // a mailbox, a process, or "any"
+  std::string tag;                   // empty: any message
+  bool blocking = true;
+  std::string async;
+  Steps on_fail;
+};
+struct WaitStep {
+  std::string handle;
+};
+struct RepeatStep {
+  std::uint64_t times = 0;
+  Steps body;
+};
+struct ForeverStep {
+  Steps body;
+};
+struct ChooseStep {
+  std::vector<Steps> branches;
+};
+struct MailboxStep {
+  enum class Op { create, remove };
+  Op op = Op::create;
+  std::string mailbox;
+};
+struct GiveStep {
+  std::string mailbox;
+  std::string to;
+};
+struct SemaphoreStep {
+  enum class Op { acquire, release };
+  Op op = Op::acquire;
+  std::string semaphore;
+};
+struct SegmentStep {
+  enum class Op { attach, detach, read, write };
+  Op op = Op::attach;
+  std::string segment;
+  std::uint64_t size = 0;            // read and write
+};
+
+struct Step {
+  using Op = std::variant<ComputeStep, SleepStep, SendStep, ReceiveStep, WaitStep, RepeatStep, ForeverStep, ChooseStep,
+                          MailboxStep, GiveStep, SemaphoreStep, SegmentStep>;
+  Op op;
+  SourceMark mark;
+};
+
+struct ProcessSpec {
+  std::string name;                  // replica k of "phil" is "phil[k]"
+  std::string host;                  // empty: the first host
+  bool server = false;
+  Steps steps;
+  SourceMark mark;
+};
+
+struct HostSpec {
+  std::string name;
+  double speed = 1e9;                // flop/s
+  unsigned cores = 1;
+  SourceMark mark;
+};
+
+struct LinkSpec {
+  std::string name;
+  std::vector<std::string> between;  // two host names
+  double bandwidth = 1.25e8;         // bytes/s
+  double latency = 0;                // seconds
+  SourceMark mark;
+};
+
+struct Platform {
+  std::vector<HostSpec> hosts;       // never empty after loading: default {host0, 1Gf, 1 core}
+  std::vector<LinkSpec> links;
+};
+
+struct LargeMessage {
+  std::uint64_t threshold = 0;       // 0: never
+  double map = 0;                    // seconds
+};
+
+struct Costs {
+  double send = 0;                   // seconds of CPU per call
+  double receive = 0;
+  double context_switch = 0;
+  double copy_bandwidth = 0;         // bytes/s; 0: copies are free
+  LargeMessage large_message;
+  double memory_bandwidth = 0;       // bytes/s; 0: free
+  double attach = 0;
+};
+
+struct Properties {
+  bool deadlock = true;
+  std::vector<std::string> rendezvous;
+  SourceMark rendezvous_mark;
+  bool lost_messages = false;
+  bool undelivered = false;
+  std::optional<bool> data_race;     // empty: true when shared memory is used
+};
+
+struct Scenario {
+  std::string file;                  // path as given, used in messages
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 0;
+  std::map<std::string, std::int64_t> params;
+  Platform platform;
+  Costs costs;
+  std::vector<ChannelSpec> channels; // mailboxes and explicit links, in file order
+  ChannelSpec link_defaults;         // settings of links created implicitly (from `defaults`)
+  std::vector<SemaphoreSpec> semaphores;
+  std::vector<SegmentSpec> segments;
+  std::vector<ProcessSpec> processes;
+  Properties properties;
+};
+
+} // namespace ipcsim
