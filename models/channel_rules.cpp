@@ -1,0 +1,162 @@
+// The channel rules: when a channel accepts a message, which waiting partner a send or receive is matched
+// with, and what completing a waiting operation does. One mechanism for every capacity: the buffering
+// policy is the single question has_room(); capacity 0 is the policy "never room", where a message can
+// only pass straight to a waiting receiver.
+#include "models/firing.hpp"
+
+#include <algorithm>
+
+namespace ipcsim {
+
+bool Semantics::Firing::has_room(ChannelId c, const Message& m) const {
+  const Channel& channel = model_.channels[c];
+  const ChannelState& cs = state_.channels[c];
+  if (channel.capacity && cs.buffer.size() >= *channel.capacity)
+    return false;
+  return !channel.capacity_bytes || cs.bytes + m.size <= *channel.capacity_bytes;
+}
+
+static auto first_matching_receiver(const ChannelState& cs, TagId tag) {
+  return std::find_if(cs.receivers.begin(), cs.receivers.end(),
+                      [&](const PendingReceive& r) { return tag_matches(r.tag, tag); });
+}
+
+// A buffered channel takes a message when it has room and no earlier sender is still waiting (FIFO);
+// a rendezvous channel when a receiver that wants it is waiting.
+bool Semantics::Firing::accepts_now(ChannelId c, const Message& m) const {
+  const ChannelState& cs = state_.channels[c];
+  if (model_.channels[c].rendezvous())
+    return first_matching_receiver(cs, m.tag) != cs.receivers.end();
+  return cs.senders.empty() && has_room(c, m);
+}
+
+// Precondition: accepts_now(c, s.message). A waiting receiver that wants the message takes it at once
+// (it cannot want one already buffered: it would have taken that); otherwise it is buffered.
+void Semantics::Firing::accept(ChannelId c, const PendingSend& s) {
+  ChannelState& cs = state_.channels[c];
+  auto r = first_matching_receiver(cs, s.message.tag);
+  if (r == cs.receivers.end()) {
+    cs.buffer.push_back(s.message);
+    cs.bytes += s.message.size;
+    complete_send(s, c, kNone);
+    return;
+  }
+  PendingReceive receiver = *r;
+  withdraw(receiver);
+  complete_send(s, c, receiver.proc);
+  complete_receive(receiver, c, s.message);
+}
+
+std::vector<ChannelId> Semantics::Firing::deliverable_sources(const Instruction& receive) const {
+  std::vector<ChannelId> ready;
+  for (ChannelId c : receive.sources)
+    if (oldest_deliverable(c, receive.tag) != kNone)
+      ready.push_back(c);
+  return ready;
+}
+
+// The id of the message a receive wanting `wanted` would take from c now, or kNone.
+std::uint32_t Semantics::Firing::oldest_deliverable(ChannelId c, TagId wanted) const {
+  const ChannelState& cs = state_.channels[c];
+  if (model_.channels[c].rendezvous()) {
+    for (const auto& s : cs.senders)
+      if (tag_matches(wanted, s.message.tag))
+        return s.message.id;
+    return kNone;
+  }
+  for (const auto& m : cs.buffer)
+    if (tag_matches(wanted, m.tag))
+      return m.id;
+  return kNone;
+}
+
+// Receiver p takes the oldest message it wants from c: a buffered one, or at capacity 0 the message of the
+// longest-waiting matching sender.
+void Semantics::Firing::take(ProcId p, ChannelId c, const Instruction& i) {
+  ChannelState& cs = state_.channels[c];
+  PendingReceive self{.proc = p, .handle = i.mode == Mode::async ? model_.processes[p].handle_base + i.handle : kNone,
+                      .tag = i.tag};
+  if (model_.channels[c].rendezvous()) {
+    auto s = std::find_if(cs.senders.begin(), cs.senders.end(),
+                          [&](const PendingSend& x) { return tag_matches(i.tag, x.message.tag); });
+    PendingSend sender = *s;
+    cs.senders.erase(s);
+    complete_receive(self, c, sender.message);
+    complete_send(sender, c, p);
+    return;
+  }
+  auto m = std::find_if(cs.buffer.begin(), cs.buffer.end(), [&](const Message& x) { return tag_matches(i.tag, x.tag); });
+  Message message = *m;
+  cs.buffer.erase(m);
+  cs.bytes -= message.size;
+  complete_receive(self, c, message);
+  admit_waiting_senders(c);
+}
+
+// Room was freed: waiting senders are accepted in the order they started to wait, while there is room.
+void Semantics::Firing::admit_waiting_senders(ChannelId c) {
+  ChannelState& cs = state_.channels[c];
+  while (!cs.senders.empty() && has_room(c, cs.senders.front().message)) {
+    PendingSend s = cs.senders.front();
+    cs.senders.erase(cs.senders.begin());
+    accept(c, s);
+  }
+}
+
+void Semantics::Firing::complete_send(const PendingSend& s, ChannelId c, ProcId peer) {
+  const Instruction& i = *model_.instruction(s.proc, s.handle == kNone ? state_.procs[s.proc].pc
+                                                                          : state_.handles[s.handle].origin);
+  emit(EventKind::send_end, s.proc, i, c, &s.message, peer);
+  if (s.handle != kNone) {
+    state_.handles[s.handle].status = HandleStatus::done;
+    release_if_waiting(s.proc, s.handle);
+  } else if (state_.procs[s.proc].status == ProcStatus::blocked) {
+    state_.procs[s.proc].status = ProcStatus::ready;
+    emit(EventKind::unblock, s.proc, i, c);
+    advance(s.proc, state_.procs[s.proc].pc + 1);
+  }
+}
+
+void Semantics::Firing::complete_receive(const PendingReceive& r, ChannelId c, const Message& m) {
+  const Instruction& i = receive_instruction(r);
+  emit(EventKind::recv_end, r.proc, i, c, &m, m.sender);
+  if (r.handle != kNone) {
+    state_.handles[r.handle].status = HandleStatus::done;
+    release_if_waiting(r.proc, r.handle);
+  } else if (state_.procs[r.proc].status == ProcStatus::blocked) {
+    state_.procs[r.proc].status = ProcStatus::ready;
+    emit(EventKind::unblock, r.proc, i, c);
+    advance(r.proc, state_.procs[r.proc].pc + 1);
+  }
+}
+
+// A process blocked in `wait` on this handle resumes; the handle is consumed.
+void Semantics::Firing::release_if_waiting(ProcId p, std::uint32_t handle) {
+  ProcState& ps = state_.procs[p];
+  if (ps.status != ProcStatus::blocked)
+    return;
+  const Instruction& i = *model_.instruction(p, ps.pc);
+  if (i.op != OpCode::wait || model_.processes[p].handle_base + i.handle != handle)
+    return;
+  state_.handles[handle].status = HandleStatus::idle;
+  ps.status = ProcStatus::ready;
+  emit(EventKind::unblock, p, i);
+  advance(p, ps.pc + 1);
+}
+
+const Instruction& Semantics::Firing::receive_instruction(const PendingReceive& r) const {
+  std::uint32_t pc = r.handle == kNone ? state_.procs[r.proc].pc : state_.handles[r.handle].origin;
+  return *model_.instruction(r.proc, pc);
+}
+
+// A receive waiting on several channels (`from: any`) is registered on each; it leaves all of them.
+void Semantics::Firing::withdraw(const PendingReceive& r) {
+  for (ChannelId c : receive_instruction(r).sources) {
+    auto& waiting = state_.channels[c].receivers;
+    waiting.erase(std::remove_if(waiting.begin(), waiting.end(),
+                                 [&](const PendingReceive& x) { return x.proc == r.proc && x.handle == r.handle; }),
+                  waiting.end());
+  }
+}
+
+} // namespace ipcsim

@@ -1,0 +1,322 @@
+// Scenario -> Model: names become indices, steps become instructions with explicit jumps.
+// The loader has already checked that every name resolves; what is left to reject here is what the
+// semantics does not implement yet.
+#include "models/diagnostics.hpp"
+#include "models/model.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace ipcsim {
+namespace {
+
+// A step list "does something" when running it takes at least one visible step. Loops over lists that do
+// nothing are dropped, so that a process can never spin forever (or 10^9 times) without a transition.
+bool does_something(const Steps& steps);
+
+bool step_does_something(const Step& step) {
+  return std::visit(
+      [](const auto& op) {
+        using T = std::decay_t<decltype(op)>;
+        if constexpr (std::is_same_v<T, RepeatStep>)
+          return op.times > 0 && does_something(op.body);
+        else if constexpr (std::is_same_v<T, ForeverStep>)
+          return does_something(op.body);
+        else
+          return true;
+      },
+      step.op);
+}
+
+bool does_something(const Steps& steps) {
+  return std::any_of(steps.begin(), steps.end(), step_does_something);
+}
+
+class Compiler {
+public:
+  explicit Compiler(const Scenario& scenario) : diagnostics_(scenario.file) { model_.scenario = scenario; }
+
+  Model run() {
+    const Scenario& s = model_.scenario;
+    reject_unsupported_declarations();
+    model_.tags.push_back("");
+    for (std::size_t i = 0; i < s.processes.size(); ++i)
+      process_index_[s.processes[i].name] = static_cast<ProcId>(i);
+    for (const auto& spec : s.channels)
+      if (spec.kind == ChannelSpec::Kind::mailbox)
+        add_mailbox(spec);
+    for (const auto& spec : s.channels)
+      if (spec.kind == ChannelSpec::Kind::link) {
+        link_specs_[{spec.ends[0], spec.ends[1]}] = &spec;
+        link_specs_[{spec.ends[1], spec.ends[0]}] = &spec;
+      }
+    for (std::size_t i = 0; i < s.processes.size(); ++i)
+      compile_process(s.processes[i], static_cast<ProcId>(i));
+    resolve_receive_from_any();
+    mark_rendezvous_property();
+    diagnostics_.throw_if_any();
+    return std::move(model_);
+  }
+
+private:
+  void unsupported(SourceMark mark, const std::string& what) {
+    diagnostics_.error(mark, what + " is not supported yet");
+  }
+
+  void reject_unsupported_declarations() {
+    const Scenario& s = model_.scenario;
+    for (const auto& c : s.channels) {
+      if (!c.owner.empty())
+        unsupported(c.mark, "a user-space mailbox (owner: " + c.owner + ")");
+      if (c.delivery == Delivery::all)
+        unsupported(c.mark, "multicast delivery (delivery: all)");
+      if (c.exclusive_receive)
+        unsupported(c.mark, "exclusive_receive");
+      if (!c.created)
+        unsupported(c.mark, "a mailbox created at run time (created: false)");
+    }
+    for (const auto& sem : s.semaphores)
+      unsupported(sem.mark, "a semaphore");
+    for (const auto& seg : s.segments)
+      unsupported(seg.mark, "shared memory");
+  }
+
+  Channel channel_from_spec(const ChannelSpec& spec) {
+    Channel c;
+    c.capacity = spec.capacity;
+    c.capacity_bytes = spec.capacity_bytes;
+    c.message_size = spec.message_size;
+    c.mark = spec.mark;
+    if (spec.receivers) {
+      std::vector<ProcId> ids;
+      for (const auto& name : *spec.receivers)
+        ids.push_back(process_index_.at(name));
+      std::sort(ids.begin(), ids.end());
+      c.receivers = std::move(ids);
+    }
+    return c;
+  }
+
+  void add_mailbox(const ChannelSpec& spec) {
+    Channel c = channel_from_spec(spec);
+    c.name = spec.name;
+    mailbox_index_[spec.name] = static_cast<ChannelId>(model_.channels.size());
+    model_.channels.push_back(std::move(c));
+  }
+
+  // The direction sender -> receiver of the link between them, created (both directions) on first use.
+  ChannelId link(ProcId sender, ProcId receiver) {
+    auto found = link_index_.find({sender, receiver});
+    if (found != link_index_.end())
+      return found->second;
+    const auto& procs = model_.scenario.processes;
+    auto spec_it = link_specs_.find({procs[sender].name, procs[receiver].name});
+    const ChannelSpec& spec = spec_it != link_specs_.end() ? *spec_it->second : model_.scenario.link_defaults;
+    for (auto [from, to] : {std::pair{sender, receiver}, std::pair{receiver, sender}}) {
+      Channel c = channel_from_spec(spec);
+      c.name = procs[from].name + "->" + procs[to].name;
+      c.is_link = true;
+      c.link_sender = from;
+      c.link_receiver = to;
+      if (spec_it != link_specs_.end())
+        c.mark = spec.mark;
+      link_index_[{from, to}] = static_cast<ChannelId>(model_.channels.size());
+      model_.channels.push_back(std::move(c));
+    }
+    return link_index_.at({sender, receiver});
+  }
+
+  ChannelId destination(ProcId self, const std::string& name) {
+    auto mailbox = mailbox_index_.find(name);
+    if (mailbox != mailbox_index_.end())
+      return mailbox->second;
+    return link(self, process_index_.at(name));
+  }
+
+  TagId tag(const std::string& name) {
+    if (name.empty())
+      return 0;
+    auto it = std::find(model_.tags.begin(), model_.tags.end(), name);
+    if (it != model_.tags.end())
+      return static_cast<TagId>(it - model_.tags.begin());
+    model_.tags.push_back(name);
+    return static_cast<TagId>(model_.tags.size() - 1);
+  }
+
+  std::uint32_t handle(const std::string& name) {
+    auto& names = model_.processes.back().handle_names;
+    auto it = std::find(names.begin(), names.end(), name);
+    if (it != names.end())
+      return static_cast<std::uint32_t>(it - names.begin());
+    names.push_back(name);
+    return static_cast<std::uint32_t>(names.size() - 1);
+  }
+
+  void compile_process(const ProcessSpec& spec, ProcId id) {
+    Process p;
+    p.name = spec.name;
+    p.server = spec.server;
+    p.mark = spec.mark;
+    const auto& hosts = model_.scenario.platform.hosts;
+    for (std::size_t h = 0; h < hosts.size(); ++h)
+      if (hosts[h].name == spec.host)
+        p.host = static_cast<std::uint32_t>(h);
+    model_.processes.push_back(std::move(p));
+    self_ = id;
+    emit_steps(spec.steps);
+    Process& done = model_.processes.back();
+    done.counter_base = model_.counter_count;
+    done.handle_base = model_.handle_count;
+    model_.counter_count += done.counter_count;
+    model_.handle_count += static_cast<std::uint32_t>(done.handle_names.size());
+  }
+
+  std::vector<Instruction>& code() { return model_.processes.back().code; }
+  std::uint32_t here() { return static_cast<std::uint32_t>(code().size()); }
+
+  std::uint32_t emit(Instruction instruction) {
+    code().push_back(std::move(instruction));
+    return here() - 1;
+  }
+
+  void emit_steps(const Steps& steps) {
+    for (const auto& step : steps)
+      if (step_does_something(step))
+        std::visit([&](const auto& op) { emit_step(op, step.mark); }, step.op);
+  }
+
+  void emit_step(const ComputeStep& s, SourceMark mark) {
+    emit({.op = OpCode::compute, .mark = mark, .duration = s.duration, .flops = s.flops});
+  }
+  void emit_step(const SleepStep& s, SourceMark mark) {
+    emit({.op = OpCode::sleep, .mark = mark, .duration = s.duration});
+  }
+
+  static Mode mode_of(bool blocking, const std::string& async) {
+    return !async.empty() ? Mode::async : blocking ? Mode::blocking : Mode::nonblocking;
+  }
+
+  // A non-blocking operation is followed by a jump over its `else` steps, which it enters on failure.
+  void emit_with_else(Instruction instruction, const Steps& on_fail) {
+    std::uint32_t at = emit(std::move(instruction));
+    if (code()[at].mode != Mode::nonblocking)
+      return;
+    std::uint32_t skip = emit({.op = OpCode::jump, .mark = code()[at].mark});
+    code()[at].target = here();
+    emit_steps(on_fail);
+    code()[skip].target = here();
+  }
+
+  void emit_step(const SendStep& s, SourceMark mark) {
+    ChannelId c = destination(self_, s.to);
+    Channel& channel = model_.channels[c];
+    add_unique(channel.senders_of, self_);
+    std::uint64_t size = s.size.value_or(channel.message_size.kind == MessageSize::Kind::fixed
+                                             ? channel.message_size.bytes : 0);
+    Instruction i{.op = OpCode::send, .mark = mark, .mode = mode_of(s.blocking, s.async), .channel = c,
+                  .tag = tag(s.tag), .size = size};
+    if (!s.async.empty())
+      i.handle = handle(s.async);
+    emit_with_else(std::move(i), s.on_fail);
+  }
+
+  void emit_step(const ReceiveStep& s, SourceMark mark) {
+    Instruction i{.op = OpCode::receive, .mark = mark, .mode = mode_of(s.blocking, s.async), .tag = tag(s.tag)};
+    if (s.from != "any") {
+      auto mailbox = mailbox_index_.find(s.from);
+      i.sources = {mailbox != mailbox_index_.end() ? mailbox->second : link(process_index_.at(s.from), self_)};
+      add_unique(model_.channels[i.sources[0]].receivers_of, self_);
+    } else {
+      from_any_.push_back({self_, here()});
+    }
+    if (!s.async.empty())
+      i.handle = handle(s.async);
+    emit_with_else(std::move(i), s.on_fail);
+  }
+
+  void emit_step(const WaitStep& s, SourceMark mark) {
+    emit({.op = OpCode::wait, .mark = mark, .handle = handle(s.handle)});
+  }
+
+  void emit_step(const RepeatStep& s, SourceMark mark) {
+    std::uint32_t counter = model_.processes.back().counter_count++;
+    emit({.op = OpCode::repeat_init, .mark = mark, .counter = counter, .times = s.times});
+    std::uint32_t next = emit({.op = OpCode::repeat_next, .mark = mark, .counter = counter});
+    emit_steps(s.body);
+    emit({.op = OpCode::jump, .mark = mark, .target = next});
+    code()[next].target = here();
+  }
+
+  void emit_step(const ForeverStep& s, SourceMark mark) {
+    std::uint32_t top = here();
+    emit_steps(s.body);
+    emit({.op = OpCode::jump, .mark = mark, .target = top});
+  }
+
+  void emit_step(const ChooseStep& s, SourceMark mark) {
+    std::uint32_t at = emit({.op = OpCode::choose, .mark = mark});
+    std::vector<std::uint32_t> exits;
+    for (const auto& branch : s.branches) {
+      code()[at].branches.push_back(here());
+      emit_steps(branch);
+      exits.push_back(emit({.op = OpCode::jump, .mark = mark}));
+    }
+    for (auto e : exits)
+      code()[e].target = here();
+  }
+
+  void emit_step(const MailboxStep& s, SourceMark mark) {
+    unsupported(mark, s.op == MailboxStep::Op::create ? "create" : "delete");
+  }
+  void emit_step(const GiveStep&, SourceMark mark) { unsupported(mark, "give"); }
+  void emit_step(const SemaphoreStep& s, SourceMark mark) {
+    unsupported(mark, s.op == SemaphoreStep::Op::acquire ? "acquire" : "release");
+  }
+  void emit_step(const SegmentStep&, SourceMark mark) { unsupported(mark, "shared memory access"); }
+
+  static void add_unique(std::vector<ProcId>& ids, ProcId id) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end())
+      ids.push_back(id);
+  }
+
+  // `from: any` takes from every link into the receiver; links are only all known once every process
+  // has been compiled.
+  void resolve_receive_from_any() {
+    for (auto [proc, pc] : from_any_) {
+      auto& sources = model_.processes[proc].code[pc].sources;
+      for (ChannelId c = 0; c < model_.channels.size(); ++c)
+        if (model_.channels[c].is_link && model_.channels[c].link_receiver == proc) {
+          sources.push_back(c);
+          add_unique(model_.channels[c].receivers_of, proc);
+        }
+    }
+  }
+
+  void mark_rendezvous_property() {
+    for (const auto& name : model_.scenario.properties.rendezvous)
+      for (auto& c : model_.channels) {
+        bool link_named = c.is_link && (name == model_.processes[c.link_sender].name + "<->" +
+                                                       model_.processes[c.link_receiver].name ||
+                                        name == model_.processes[c.link_receiver].name + "<->" +
+                                                    model_.processes[c.link_sender].name);
+        if (c.name == name || link_named)
+          c.rendezvous_property = true;
+      }
+  }
+
+  Model model_;
+  Diagnostics diagnostics_;
+  ProcId self_ = 0;
+  std::map<std::string, ProcId> process_index_;
+  std::map<std::string, ChannelId> mailbox_index_;
+  std::map<std::pair<std::string, std::string>, const ChannelSpec*> link_specs_;
+  std::map<std::pair<ProcId, ProcId>, ChannelId> link_index_;
+  std::vector<std::pair<ProcId, std::uint32_t>> from_any_;
+};
+
+} // namespace
+
+Model compile(const Scenario& scenario) { return Compiler(scenario).run(); }
+
+} // namespace ipcsim

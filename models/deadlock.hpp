@@ -1,0 +1,37 @@
+// Who is blocked, on what, and who could release them: the analysis behind deadlock verdicts (both
+// engines) and the wait-for graph (reports/).
+#pragma once
+
+#include "models/model.hpp"
+#include "models/state.hpp"
+#include "models/wait_for_graph.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ipcsim {
+
+struct BlockedProcess {
+  ProcId proc = kNone;
+  std::string waits_for;       // "send on jobs", "receive from any", "wait for h1 (receive from jobs)"
+  std::vector<ProcId> releasers; // the processes whose programs could complete the operation, still alive
+  bool idle_server = false;    // a server blocked in a receive: a normal way to end
+};
+
+struct BlockingAnalysis {
+  std::vector<BlockedProcess> blocked; // in process order
+  // The largest set of blocked processes whose every possible releaser is itself in the set: none of them
+  // can ever move again. A deadlock when it holds a process that is not an idle server.
+  std::vector<ProcId> stuck;
+  bool deadlock = false;
+  bool global = false;         // and no process can move at all
+};
+
+BlockingAnalysis analyse_blocking(const Model& model, const State& state);
+
+WaitForGraph wait_for_graph(const Model& model, const State& state, const BlockingAnalysis& analysis);
+
+// "deadlock: A is blocked in receive from B->A, waiting for B; B is blocked in ..." (one line).
+std::string describe_deadlock(const Model& model, const BlockingAnalysis& analysis);
+
+} // namespace ipcsim

@@ -1,0 +1,52 @@
+#include "models/event.hpp"
+
+namespace ipcsim {
+
+std::string_view to_string(EventKind kind) {
+  switch (kind) {
+  case EventKind::start: return "start";
+  case EventKind::exit: return "exit";
+  case EventKind::compute: return "compute";
+  case EventKind::sleep: return "sleep";
+  case EventKind::send_begin: return "send_begin";
+  case EventKind::send_end: return "send_end";
+  case EventKind::send_failed: return "send_failed";
+  case EventKind::recv_begin: return "recv_begin";
+  case EventKind::recv_end: return "recv_end";
+  case EventKind::recv_failed: return "recv_failed";
+  case EventKind::block: return "block";
+  case EventKind::unblock: return "unblock";
+  case EventKind::wait: return "wait";
+  case EventKind::choose: return "choose";
+  case EventKind::lost: return "lost";
+  case EventKind::invalid: return "invalid";
+  case EventKind::deadlock: return "deadlock";
+  case EventKind::violation: return "violation";
+  }
+  return "?";
+}
+
+TraceEvent to_trace_event(const Model& model, const Event& event) {
+  TraceEvent t;
+  t.event = std::string(to_string(event.kind));
+  if (event.proc != kNone)
+    t.proc = model.processes[event.proc].name;
+  if (event.channel != kNone)
+    t.channel = model.channels[event.channel].name;
+  if (event.msg != 0) {
+    t.msg = event.msg;
+    t.size = event.size;
+  }
+  if (event.tag != 0)
+    t.tag = model.tags[event.tag];
+  if (event.peer != kNone)
+    t.peer = model.processes[event.peer].name;
+  if (event.branch >= 0)
+    t.branch = event.branch;
+  if (event.mark.line > 0)
+    t.line = event.mark.line;
+  t.detail = event.detail;
+  return t;
+}
+
+} // namespace ipcsim

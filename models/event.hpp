@@ -1,0 +1,52 @@
+// What a transition did, in the compact form the semantics emits; to_trace_event() names it for traces.
+#pragma once
+
+#include "models/model.hpp"
+#include "models/trace_event.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace ipcsim {
+
+enum class EventKind : std::uint8_t {
+  start,
+  exit,
+  compute,
+  sleep,
+  send_begin,
+  send_end,
+  send_failed,
+  recv_begin,
+  recv_end,
+  recv_failed,
+  block,
+  unblock,
+  wait,      // a wait on a handle that had already completed (added to the v1 list: every transition has an event)
+  choose,    // a choose step took `branch` (added to the v1 list: a trace must say which branch was taken)
+  lost,
+  invalid,
+  deadlock,
+  violation,
+};
+
+std::string_view to_string(EventKind kind);
+
+struct Event {
+  EventKind kind = EventKind::start;
+  ProcId proc = kNone;
+  ChannelId channel = kNone;
+  std::uint32_t msg = 0;       // 0: none
+  std::uint64_t size = 0;
+  TagId tag = 0;
+  ProcId peer = kNone;
+  int branch = -1;
+  SourceMark mark;             // the step that caused it
+  std::string detail;          // invalid: what was wrong
+};
+
+// Names resolved; `seq` and `t` are the engine's to fill in. Sizes appear on message events only.
+TraceEvent to_trace_event(const Model& model, const Event& event);
+
+} // namespace ipcsim

@@ -1,0 +1,101 @@
+// The compiled scenario: processes as step programs over numbered channels, the form that the semantics
+// (semantics.hpp) executes. Built once by compile() and read-only afterwards; both engines share it.
+#pragma once
+
+#include "models/scenario.hpp"
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ipcsim {
+
+using ProcId = std::uint32_t;
+using ChannelId = std::uint32_t;
+using TagId = std::uint32_t; // 0: untagged
+inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+enum class OpCode : std::uint8_t {
+  // Visible steps: each is one transition of its process.
+  compute,
+  sleep,
+  send,
+  receive,
+  wait,
+  choose,
+  // Control flow: executed silently right after the visible step before it, so that a process always
+  // rests at a visible step or at its end.
+  repeat_init, // counter := times
+  repeat_next, // if counter > 0 { counter -= 1; continue } else jump target
+  jump,
+};
+
+enum class Mode : std::uint8_t { blocking, nonblocking, async };
+
+struct Instruction {
+  OpCode op = OpCode::jump;
+  SourceMark mark;
+  Mode mode = Mode::blocking;
+  ChannelId channel = kNone;         // send: the channel
+  std::vector<ChannelId> sources;    // receive: the channels it may take from (several for `from: any`)
+  TagId tag = 0;                     // send: the tag carried; receive: the tag wanted (0: any)
+  std::uint64_t size = 0;            // send: bytes
+  std::uint32_t handle = kNone;      // async send/receive and wait: the process's handle slot
+  std::uint32_t target = 0;          // jump, repeat_next exit, failed non-blocking operation (`else`)
+  std::uint32_t counter = 0;         // repeat_init/repeat_next: the process's counter slot
+  std::uint64_t times = 0;           // repeat_init
+  std::vector<std::uint32_t> branches; // choose: first instruction of each branch
+  Duration duration;                 // compute, sleep
+  std::optional<double> flops;       // compute {flops: ...}
+};
+
+struct Process {
+  std::string name;
+  std::uint32_t host = 0;            // index into Scenario::platform.hosts
+  bool server = false;
+  std::vector<Instruction> code;     // the process ends when its pc reaches code.size()
+  std::uint32_t counter_base = 0;    // this process's repeat counters in State::counters
+  std::uint32_t counter_count = 0;
+  std::uint32_t handle_base = 0;     // this process's async handles in State::handles
+  std::vector<std::string> handle_names;
+  SourceMark mark;
+};
+
+struct Channel {
+  std::string name;                  // mailbox name, or "A->B" for one direction of a link
+  bool is_link = false;
+  ProcId link_sender = kNone;        // a link direction: who sends and who receives
+  ProcId link_receiver = kNone;
+  std::optional<std::uint64_t> capacity; // nullopt: unbounded
+  std::optional<std::uint64_t> capacity_bytes;
+  MessageSize message_size;
+  std::optional<std::vector<ProcId>> receivers; // nullopt: anyone may receive
+  bool rendezvous_property = false;  // listed in properties.rendezvous
+  std::vector<ProcId> senders_of;    // processes whose program sends to it (for the wait-for graph)
+  std::vector<ProcId> receivers_of;  // processes whose program receives from it
+  SourceMark mark;
+
+  bool rendezvous() const { return capacity && *capacity == 0; }
+};
+
+struct Model {
+  Scenario scenario;                 // the source, for names, costs, platform and marks
+  std::vector<Process> processes;
+  std::vector<Channel> channels;
+  std::vector<std::string> tags;     // tags[0] is "" (untagged)
+  std::uint32_t counter_count = 0;   // total over processes
+  std::uint32_t handle_count = 0;
+
+  const Instruction* instruction(ProcId p, std::uint32_t pc) const {
+    const auto& code = processes[p].code;
+    return pc < code.size() ? &code[pc] : nullptr;
+  }
+};
+
+// Resolves names into indices and flattens steps into instructions. Features whose semantics do not exist
+// yet are rejected here with "not supported yet" (a ScenarioError, like any other bad input).
+Model compile(const Scenario& scenario);
+
+} // namespace ipcsim

@@ -1,0 +1,281 @@
+#include "models/semantics.hpp"
+
+#include "models/firing.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <fmt/format.h>
+
+namespace ipcsim {
+
+// ---------------------------------------------------------------------------------------------------------
+// Semantics: the public face.
+
+State Semantics::initial_state(std::vector<Event>& events) const {
+  State state;
+  state.procs.resize(model_.processes.size());
+  state.counters.resize(model_.counter_count);
+  state.handles.resize(model_.handle_count);
+  state.channels.resize(model_.channels.size());
+  Firing firing(model_, state, events);
+  for (ProcId p = 0; p < model_.processes.size(); ++p) {
+    events.push_back({.kind = EventKind::start, .proc = p, .mark = model_.processes[p].mark});
+    firing.settle(p);
+  }
+  return state;
+}
+
+void Semantics::enabled(const State& state, std::vector<Transition>& out) const {
+  out.clear();
+  for (ProcId p = 0; p < state.procs.size(); ++p)
+    if (state.procs[p].status == ProcStatus::ready)
+      for (std::uint32_t a = 0, n = alternative_count(state, p); a < n; ++a)
+        out.push_back({p, a});
+}
+
+std::uint32_t Semantics::alternative_count(const State& state, ProcId p) const {
+  const Instruction& i = *model_.instruction(p, state.procs[p].pc);
+  if (i.op == OpCode::choose)
+    return static_cast<std::uint32_t>(i.branches.size());
+  if (i.op == OpCode::receive && i.sources.size() > 1) {
+    std::vector<Event> unused;
+    auto ready = Firing(model_, const_cast<State&>(state), unused).deliverable_sources(i);
+    return std::max<std::uint32_t>(1, static_cast<std::uint32_t>(ready.size()));
+  }
+  return 1;
+}
+
+std::uint32_t Semantics::oldest_alternative(const State& state, ProcId p) const {
+  const Instruction& i = *model_.instruction(p, state.procs[p].pc);
+  if (i.op != OpCode::receive)
+    return 0;
+  std::vector<Event> unused;
+  Firing firing(model_, const_cast<State&>(state), unused);
+  auto ready = firing.deliverable_sources(i);
+  std::uint32_t best = 0;
+  for (std::uint32_t a = 1; a < ready.size(); ++a)
+    if (firing.oldest_deliverable(ready[a], i.tag) < firing.oldest_deliverable(ready[best], i.tag))
+      best = a;
+  return best;
+}
+
+void Semantics::apply(State& state, Transition t, std::vector<Event>& events) const {
+  Firing(model_, state, events).fire(t);
+}
+
+bool Semantics::finished(const State& state) const {
+  for (ProcId p = 0; p < state.procs.size(); ++p) {
+    const ProcState& ps = state.procs[p];
+    if (ps.status == ProcStatus::ready)
+      return false;
+    if (ps.status == ProcStatus::blocked) {
+      const Instruction& i = *model_.instruction(p, ps.pc);
+      bool idle_server = model_.processes[p].server && (i.op == OpCode::receive || i.op == OpCode::wait);
+      if (!idle_server)
+        return false;
+    }
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Firing: process steps.
+
+void Semantics::Firing::fire(Transition t) {
+  ProcId p = t.proc;
+  assert(state_.procs[p].status == ProcStatus::ready);
+  const Instruction& i = *model_.instruction(p, state_.procs[p].pc);
+  switch (i.op) {
+  case OpCode::compute:
+  case OpCode::sleep:
+    emit(i.op == OpCode::compute ? EventKind::compute : EventKind::sleep, p, i);
+    advance(p, state_.procs[p].pc + 1);
+    break;
+  case OpCode::send:
+    send(p, i);
+    break;
+  case OpCode::receive:
+    receive(p, i, t.alternative);
+    break;
+  case OpCode::wait:
+    wait(p, i);
+    break;
+  case OpCode::choose:
+    events_.push_back({.kind = EventKind::choose, .proc = p, .branch = static_cast<int>(t.alternative), .mark = i.mark});
+    advance(p, i.branches.at(t.alternative));
+    break;
+  default:
+    assert(false && "a process rests only at visible steps");
+  }
+}
+
+void Semantics::Firing::settle(ProcId p) {
+  const Process& process = model_.processes[p];
+  std::uint32_t& pc = state_.procs[p].pc;
+  while (pc < process.code.size()) {
+    const Instruction& i = process.code[pc];
+    if (i.op == OpCode::jump) {
+      pc = i.target;
+    } else if (i.op == OpCode::repeat_init) {
+      state_.counters[process.counter_base + i.counter] = i.times;
+      ++pc;
+    } else if (i.op == OpCode::repeat_next) {
+      std::uint64_t& left = state_.counters[process.counter_base + i.counter];
+      pc = left > 0 ? pc + 1 : i.target;
+      left = left > 0 ? left - 1 : 0;
+    } else {
+      return;
+    }
+  }
+  end(p);
+}
+
+void Semantics::Firing::advance(ProcId p, std::uint32_t pc) {
+  state_.procs[p].pc = pc;
+  settle(p);
+}
+
+void Semantics::Firing::emit(EventKind kind, ProcId p, const Instruction& i, ChannelId c, const Message* m,
+                             ProcId peer) {
+  Event e{.kind = kind, .proc = p, .channel = c, .peer = peer, .mark = i.mark};
+  if (m) {
+    e.msg = m->id;
+    e.size = m->size;
+    e.tag = m->tag;
+  } else if (kind == EventKind::recv_begin || kind == EventKind::recv_failed) {
+    e.tag = i.tag;
+  }
+  events_.push_back(std::move(e));
+}
+
+std::optional<std::string> Semantics::Firing::send_error(ProcId p, const Instruction& i) const {
+  const Channel& c = model_.channels[i.channel];
+  const MessageSize& limit = c.message_size;
+  if (limit.kind != MessageSize::Kind::any && i.size > limit.bytes)
+    return fmt::format("message of {} B is larger than the {} message size of {} ({} B)", i.size,
+                       limit.kind == MessageSize::Kind::fixed ? "fixed" : "maximum", c.name, limit.bytes);
+  if (c.capacity_bytes && c.capacity != 0u && i.size > *c.capacity_bytes)
+    return fmt::format("message of {} B can never fit in {} (capacity_bytes {} B)", i.size, c.name,
+                       *c.capacity_bytes);
+  if (i.mode == Mode::async && state_.handles[model_.processes[p].handle_base + i.handle].status == HandleStatus::pending)
+    return fmt::format("handle {} is still pending", model_.processes[p].handle_names[i.handle]);
+  return std::nullopt;
+}
+
+void Semantics::Firing::send(ProcId p, const Instruction& i) {
+  const Channel& channel = model_.channels[i.channel];
+  std::uint64_t size = channel.message_size.kind == MessageSize::Kind::fixed ? channel.message_size.bytes : i.size;
+  PendingSend s{.proc = p, .message = {state_.next_message++, p, i.tag, size}};
+  emit(EventKind::send_begin, p, i, i.channel, &s.message);
+  if (auto error = send_error(p, i))
+    return fail(p, i, *error);
+  std::uint32_t pc = state_.procs[p].pc;
+  if (i.mode == Mode::async) {
+    s.handle = model_.processes[p].handle_base + i.handle;
+    state_.handles[s.handle] = {HandleStatus::pending, pc};
+  }
+  if (accepts_now(i.channel, s.message)) {
+    accept(i.channel, s);
+    return advance(p, pc + 1);
+  }
+  switch (i.mode) {
+  case Mode::blocking:
+    state_.channels[i.channel].senders.push_back(s);
+    return block(p, i, i.channel);
+  case Mode::nonblocking:
+    emit(EventKind::send_failed, p, i, i.channel, &s.message);
+    return advance(p, i.target);
+  case Mode::async:
+    state_.channels[i.channel].senders.push_back(s);
+    return advance(p, pc + 1);
+  }
+}
+
+std::optional<std::string> Semantics::Firing::receive_error(ProcId p, const Instruction& i) const {
+  for (ChannelId c : i.sources) {
+    const auto& allowed = model_.channels[c].receivers;
+    if (allowed && !std::binary_search(allowed->begin(), allowed->end(), p))
+      return fmt::format("{} is not allowed to receive from {}", model_.processes[p].name, model_.channels[c].name);
+  }
+  if (i.mode == Mode::async && state_.handles[model_.processes[p].handle_base + i.handle].status == HandleStatus::pending)
+    return fmt::format("handle {} is still pending", model_.processes[p].handle_names[i.handle]);
+  return std::nullopt;
+}
+
+void Semantics::Firing::receive(ProcId p, const Instruction& i, std::uint32_t alternative) {
+  emit(EventKind::recv_begin, p, i, i.sources.size() == 1 ? i.sources[0] : kNone);
+  if (auto error = receive_error(p, i))
+    return fail(p, i, *error);
+  std::uint32_t pc = state_.procs[p].pc;
+  std::uint32_t handle = i.mode == Mode::async ? model_.processes[p].handle_base + i.handle : kNone;
+  auto ready = deliverable_sources(i);
+  if (!ready.empty()) {
+    if (handle != kNone)
+      state_.handles[handle] = {HandleStatus::done, pc};
+    take(p, ready.at(alternative), i);
+    return advance(p, pc + 1);
+  }
+  PendingReceive r{.proc = p, .handle = handle, .tag = i.tag};
+  switch (i.mode) {
+  case Mode::blocking:
+    for (ChannelId c : i.sources)
+      state_.channels[c].receivers.push_back(r);
+    return block(p, i, i.sources.size() == 1 ? i.sources[0] : kNone);
+  case Mode::nonblocking:
+    emit(EventKind::recv_failed, p, i, i.sources.size() == 1 ? i.sources[0] : kNone);
+    return advance(p, i.target);
+  case Mode::async:
+    state_.handles[handle] = {HandleStatus::pending, pc};
+    for (ChannelId c : i.sources)
+      state_.channels[c].receivers.push_back(r);
+    return advance(p, pc + 1);
+  }
+}
+
+void Semantics::Firing::wait(ProcId p, const Instruction& i) {
+  HandleState& h = state_.handles[model_.processes[p].handle_base + i.handle];
+  switch (h.status) {
+  case HandleStatus::done:
+    h.status = HandleStatus::idle;
+    emit(EventKind::wait, p, i);
+    return advance(p, state_.procs[p].pc + 1);
+  case HandleStatus::pending:
+    return block(p, i, kNone);
+  case HandleStatus::idle:
+    return fail(p, i, fmt::format("wait on handle {}, which has no pending operation",
+                                  model_.processes[p].handle_names[i.handle]));
+  }
+}
+
+void Semantics::Firing::block(ProcId p, const Instruction& i, ChannelId c) {
+  state_.procs[p].status = ProcStatus::blocked;
+  emit(EventKind::block, p, i, c);
+}
+
+void Semantics::Firing::fail(ProcId p, const Instruction& i, std::string why) {
+  Event e{.kind = EventKind::invalid, .proc = p, .mark = i.mark, .detail = std::move(why)};
+  events_.push_back(std::move(e));
+  state_.procs[p].status = ProcStatus::failed;
+  cancel_receives(p);
+}
+
+void Semantics::Firing::end(ProcId p) {
+  state_.procs[p].status = ProcStatus::ended;
+  events_.push_back({.kind = EventKind::exit, .proc = p});
+  cancel_receives(p);
+}
+
+// A process that stops takes its posted receives with it (nobody is left to use the message); its posted
+// sends stay queued, as a message already handed to the system does.
+void Semantics::Firing::cancel_receives(ProcId p) {
+  const Process& process = model_.processes[p];
+  for (std::uint32_t h = 0; h < process.handle_names.size(); ++h) {
+    HandleState& handle = state_.handles[process.handle_base + h];
+    if (handle.status != HandleStatus::pending || process.code[handle.origin].op != OpCode::receive)
+      continue;
+    withdraw({.proc = p, .handle = process.handle_base + h});
+    handle.status = HandleStatus::idle;
+  }
+}
+
+} // namespace ipcsim

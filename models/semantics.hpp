@@ -1,0 +1,55 @@
+// The rules of message passing: which transitions a state enables and what firing one does. The one place
+// where the semantics of SCENARIO_FORMAT.md ("Semantics") lives; the simulator fires one transition at a
+// time in simulated time, the checker explores all of them.
+//
+// A transition is one visible step of one ready process. A blocking operation that cannot complete at once
+// still fires: the process becomes blocked and waits in the channel's FIFO; a later transition of another
+// process completes it (the events then include `unblock` for the released process).
+#pragma once
+
+#include "models/event.hpp"
+#include "models/model.hpp"
+#include "models/state.hpp"
+
+#include <vector>
+
+namespace ipcsim {
+
+struct Transition {
+  ProcId proc = kNone;
+  std::uint32_t alternative = 0; // choose: the branch; receive: index into the instruction's sources
+  bool operator==(const Transition&) const = default;
+};
+
+class Semantics {
+public:
+  explicit Semantics(const Model& model) : model_(model) {}
+
+  const Model& model() const { return model_; }
+
+  // Every process at its first visible step (or ended); `events` receives start (and exit) events.
+  State initial_state(std::vector<Event>& events) const;
+
+  // All transitions enabled in `state`, in process order, then alternative order.
+  void enabled(const State& state, std::vector<Transition>& out) const;
+
+  // The alternatives of process p's next step (1 unless it is a choose, or a receive that could take from
+  // more than one channel now). p must be ready.
+  std::uint32_t alternative_count(const State& state, ProcId p) const;
+
+  // For a receive with several channels ready: the alternative whose message was sent first (the
+  // simulator's pick: in time order).
+  std::uint32_t oldest_alternative(const State& state, ProcId p) const;
+
+  // Fires t, which must be enabled. Appends what happened to `events`.
+  void apply(State& state, Transition t, std::vector<Event>& events) const;
+
+  // True when no process is ready or blocked other than servers idling in a receive: the run is over.
+  bool finished(const State& state) const;
+
+private:
+  class Firing;
+  const Model& model_;
+};
+
+} // namespace ipcsim

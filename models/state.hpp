@@ -1,0 +1,79 @@
+// The system state: where each process is, its loop counters and async handles, and what each channel
+// holds (buffered messages, waiting senders, waiting receivers, each in FIFO order). A plain value: the
+// simulator mutates one in place, the checker copies, encodes and compares them.
+#pragma once
+
+#include "models/model.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace ipcsim {
+
+enum class ProcStatus : std::uint8_t {
+  ready,   // at a visible step, which it may take
+  blocked, // inside a blocking send, receive or wait
+  ended,   // past its last step
+  failed,  // stopped by an invalid operation
+};
+
+struct Message {
+  std::uint32_t id = 0;              // numbered from 1 in send order; not part of the checker's state identity
+  ProcId sender = kNone;
+  TagId tag = 0;
+  std::uint64_t size = 0;
+  bool operator==(const Message&) const = default;
+};
+
+// A send that waits for the channel to accept it: a blocked sender (handle kNone) or a posted async send.
+struct PendingSend {
+  ProcId proc = kNone;
+  std::uint32_t handle = kNone;      // absolute index into State::handles
+  Message message;
+  bool operator==(const PendingSend&) const = default;
+};
+
+// A receive that waits for a message: a blocked receiver or a posted async receive.
+struct PendingReceive {
+  ProcId proc = kNone;
+  std::uint32_t handle = kNone;      // absolute index into State::handles
+  TagId tag = 0;
+  bool operator==(const PendingReceive&) const = default;
+};
+
+struct ChannelState {
+  std::vector<Message> buffer;       // accepted, not yet received; oldest first
+  std::uint64_t bytes = 0;           // total size of buffer
+  std::vector<PendingSend> senders;
+  std::vector<PendingReceive> receivers;
+  bool operator==(const ChannelState&) const = default;
+};
+
+enum class HandleStatus : std::uint8_t { idle, pending, done };
+
+struct HandleState {
+  HandleStatus status = HandleStatus::idle;
+  std::uint32_t origin = 0;          // pc of the async operation that posted it
+  bool operator==(const HandleState&) const = default;
+};
+
+struct ProcState {
+  std::uint32_t pc = 0;
+  ProcStatus status = ProcStatus::ready;
+  bool operator==(const ProcState&) const = default;
+};
+
+struct State {
+  std::vector<ProcState> procs;
+  std::vector<std::uint64_t> counters; // repeat counters, Process::counter_base onwards
+  std::vector<HandleState> handles;    // async handles, Process::handle_base onwards
+  std::vector<ChannelState> channels;
+  std::uint32_t next_message = 1;
+  bool operator==(const State&) const = default;
+};
+
+// The state's identity for the checker: everything but message numbers, as a flat word sequence that can
+// be hashed and compared. Two states with equal encodings behave identically.
+std::vector<std::uint32_t> encode(const State& state);
+
+} // namespace ipcsim
