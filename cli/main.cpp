@@ -1,1 +1,33 @@
-int main() { return 0; }
+// ipcsim: simulate, verify and compare message-passing designs. The front is thin: it parses the command
+// line and calls the layers; every error becomes a message and an exit status from exit_codes.hpp.
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "models/diagnostics.hpp"
+
+#include <exception>
+#include <iostream>
+
+int main(int argc, char** argv) {
+  CLI::App app{"ipcsim: simulate, check and compare message-passing IPC designs"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "ipcsim 0.1");
+  ipcsim::CommandAction action;
+  ipcsim::add_run_command(app, action);
+  ipcsim::add_validate_command(app, action);
+  ipcsim::add_graph_command(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int status = app.exit(e);
+    return status == 0 ? ipcsim::exit_code::ok : ipcsim::exit_code::bad_input;
+  }
+  try {
+    return action();
+  } catch (const ipcsim::ScenarioError& e) {
+    std::cerr << e.what();
+    return ipcsim::exit_code::bad_input;
+  } catch (const std::exception& e) {
+    std::cerr << "ipcsim: internal error: " << e.what() << "\n";
+    return ipcsim::exit_code::internal;
+  }
+}

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what ipcsim needs to build and test on Debian 12, when it is missing. Safe to run again.
 set -eu
-packages="cmake g++ make pkg-config libsimgrid-dev libyaml-cpp-dev catch2 libgraphviz-dev graphviz \
+packages="cmake g++ make ninja-build pkg-config libsimgrid-dev libyaml-cpp-dev catch2 libgraphviz-dev graphviz \
 libcli11-dev nlohmann-json3-dev libfmt-dev spin gnuplot-nox"
 missing=""
 for p in $packages; do

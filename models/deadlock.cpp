@@ -106,18 +106,30 @@ WaitForGraph wait_for_graph(const Model& model, const State& state, const Blocki
   return g;
 }
 
-std::string describe_deadlock(const Model& model, const BlockingAnalysis& analysis) {
-  std::string out = analysis.global ? "deadlock: every remaining process is blocked forever"
-                                    : "deadlock: some processes are blocked forever while others run";
-  std::string sep = ": ";
+std::vector<std::string> describe_stuck(const Model& model, const BlockingAnalysis& analysis) {
+  std::vector<std::string> lines;
   for (const auto& b : analysis.blocked) {
     if (std::find(analysis.stuck.begin(), analysis.stuck.end(), b.proc) == analysis.stuck.end())
       continue;
     std::string who;
     for (ProcId q : b.releasers)
       who += (who.empty() ? "" : " or ") + model.processes[q].name;
-    out += sep + model.processes[b.proc].name + " is blocked in " + b.waits_for +
-           (who.empty() ? " (no process left that could complete it)" : ", waiting for " + who);
+    lines.push_back(model.processes[b.proc].name + " is blocked in " + b.waits_for +
+                    (who.empty() ? " (no process left that could complete it)" : ", waiting for " + who));
+  }
+  return lines;
+}
+
+std::string deadlock_headline(const BlockingAnalysis& analysis) {
+  return analysis.global ? "deadlock: every remaining process is blocked forever"
+                         : "deadlock: some processes are blocked forever while others run";
+}
+
+std::string describe_deadlock(const Model& model, const BlockingAnalysis& analysis) {
+  std::string out = deadlock_headline(analysis);
+  std::string sep = ": ";
+  for (const auto& line : describe_stuck(model, analysis)) {
+    out += sep + line;
     sep = "; ";
   }
   return out;

@@ -31,6 +31,12 @@ BlockingAnalysis analyse_blocking(const Model& model, const State& state);
 
 WaitForGraph wait_for_graph(const Model& model, const State& state, const BlockingAnalysis& analysis);
 
+// "deadlock: every remaining process is blocked forever" or "...while others run".
+std::string deadlock_headline(const BlockingAnalysis& analysis);
+
+// One line per deadlocked process: "A is blocked in receive from B->A, waiting for B".
+std::vector<std::string> describe_stuck(const Model& model, const BlockingAnalysis& analysis);
+
 // "deadlock: A is blocked in receive from B->A, waiting for B; B is blocked in ..." (one line).
 std::string describe_deadlock(const Model& model, const BlockingAnalysis& analysis);
 

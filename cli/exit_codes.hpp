@@ -1,0 +1,12 @@
+// The exit status of every ipcsim command (DESIGN.md). Frozen: scripts depend on them.
+#pragma once
+
+namespace ipcsim::exit_code {
+
+inline constexpr int ok = 0;          // everything holds
+inline constexpr int violation = 1;   // a property is violated: a deadlock or invalid operation (run, check)
+inline constexpr int incomplete = 3;  // a check stopped at a limit before it was complete
+inline constexpr int bad_input = 64;  // the scenario or the arguments are wrong (EX_USAGE)
+inline constexpr int internal = 70;   // a bug in ipcsim (EX_SOFTWARE)
+
+} // namespace ipcsim::exit_code

@@ -1,0 +1,75 @@
+// ipcsim run: one schedule in simulated time.
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/scenario_options.hpp"
+#include "models/units.hpp"
+#include "reports/run_summary.hpp"
+#include "reports/trace_jsonl.hpp"
+#include "sim/simulator.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace ipcsim {
+namespace {
+
+struct RunCommand {
+  ScenarioOptions scenario;
+  std::string trace_path;
+  std::string until;
+  std::uint64_t max_events = RunOptions{}.max_events;
+  bool json = false;
+
+  RunOptions run_options() const {
+    RunOptions options;
+    options.max_events = max_events;
+    if (!until.empty()) {
+      Measure m = parse_measure(until, Quantity::time);
+      if (m.status != Measure::Status::ok)
+        throw ScenarioError("--until " + until + ": error: expected a time such as 10ms or 2s\n");
+      options.until = m.value;
+    }
+    return options;
+  }
+
+  int operator()() const {
+    Model model = scenario.load();
+    RunOptions options = run_options();
+    std::ofstream trace_file;
+    std::unique_ptr<TraceWriter> trace;
+    if (!trace_path.empty()) {
+      trace_file.open(trace_path, std::ios::binary);
+      if (!trace_file)
+        throw ScenarioError(trace_path + ": error: cannot write the trace file\n");
+      trace = std::make_unique<TraceWriter>(trace_file);
+    }
+    RunResult result = simulate(model, options, [&](const TraceEvent& e) {
+      if (trace)
+        trace->write(e);
+    });
+    if (trace)
+      trace->flush();
+    if (json)
+      std::cout << run_summary_json(model, result).dump(2) << "\n";
+    else
+      std::cout << run_summary_text(model, result);
+    bool violated = result.outcome == RunResult::Outcome::deadlock || result.outcome == RunResult::Outcome::invalid;
+    return violated ? exit_code::violation : exit_code::ok;
+  }
+};
+
+} // namespace
+
+void add_run_command(CLI::App& app, CommandAction& action) {
+  auto command = std::make_shared<RunCommand>();
+  CLI::App* sub = app.add_subcommand("run", "Run the scenario once in simulated time");
+  command->scenario.add_to(*sub);
+  sub->add_option("--trace", command->trace_path, "Write the trace as JSON Lines to this file");
+  sub->add_flag("--json", command->json, "Print the summary as JSON");
+  sub->add_option("--until", command->until, "Stop at this simulated time (e.g. 10ms)");
+  sub->add_option("--max-events", command->max_events, "Stop after this many events")->capture_default_str();
+  sub->callback([command, &action] { action = [command] { return (*command)(); }; });
+}
+
+} // namespace ipcsim

@@ -1,0 +1,22 @@
+// The SimGrid platform of a scenario: its hosts (speed, cores) and the links between them, in one zone.
+#pragma once
+
+#include "models/scenario.hpp"
+
+#include <cstddef>
+#include <vector>
+
+namespace simgrid::s4u {
+class Host;
+}
+
+namespace ipcsim {
+
+// Creates the hosts and links (the engine must exist); returns the hosts in scenario order.
+std::vector<simgrid::s4u::Host*> build_platform(const Platform& platform);
+
+// Actor stacks sized for the process count: SimGrid's default stacks cost two memory maps each, which the
+// kernel caps at about 32 k actors; beyond a few thousand processes we use small heap-allocated stacks.
+void configure_contexts(std::size_t process_count);
+
+} // namespace ipcsim

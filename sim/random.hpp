@@ -1,0 +1,26 @@
+// One seeded random stream per process, so that a process's draws do not depend on what other processes
+// do: a run is reproducible from the scenario's seed, and changing one process leaves the others' samples
+// alone. The transforms are written out (not std:: distributions, whose output is implementation-defined)
+// so that traces are byte-identical across standard libraries.
+#pragma once
+
+#include "models/scenario.hpp"
+
+#include <cstdint>
+#include <random>
+
+namespace ipcsim {
+
+class ProcessRandom {
+public:
+  ProcessRandom(std::uint64_t seed, std::uint32_t process_index);
+
+  double sample(const Duration& d);           // seconds, never negative
+  std::uint32_t pick(std::uint32_t n);        // uniform in [0, n)
+
+private:
+  double unit();                              // uniform in [0, 1)
+  std::mt19937_64 engine_;
+};
+
+} // namespace ipcsim

@@ -1,0 +1,292 @@
+#include "sim/simulator.hpp"
+
+#include "models/semantics.hpp"
+#include "sim/platform_builder.hpp"
+#include "sim/random.hpp"
+
+#include <simgrid/s4u.hpp>
+
+#include <algorithm>
+
+namespace sg4 = simgrid::s4u;
+
+namespace ipcsim {
+
+namespace {
+
+// One simulation: the shared state that every actor steps through the semantics. SimGrid runs one actor
+// at a time, so no locking is needed; an actor that blocks waits on its own semaphore, which the actor
+// whose transition released it signals.
+class Simulation {
+public:
+  Simulation(const Model& model, const RunOptions& options, const std::function<void(const TraceEvent&)>& on_event)
+      : model_(model), semantics_(model), options_(options), on_event_(on_event) {
+    result_.processes.resize(model.processes.size());
+    result_.channels.resize(model.channels.size());
+  }
+
+  RunResult run();
+
+private:
+  void actor(ProcId p);
+  void take_step(ProcId p, const Instruction& i);
+  void fire(ProcId p, Transition t, double duration = 0);
+  void publish(std::size_t first, ProcId self, double duration);
+  void count(const Event& e);
+  void cpu(ProcId p, double seconds);
+  void wait_until_released(ProcId p);
+  void stop_at_limit();
+  void conclude_blocked();
+  void emit_system_event(EventKind kind, std::string detail);
+  void publish_initial_state();
+  void describe_processes();
+  void stop_at_time_limit();
+
+  const Model& model_;
+  Semantics semantics_;
+  const RunOptions& options_;
+  const std::function<void(const TraceEvent&)>& on_event_;
+  State state_;
+  std::vector<Event> events_;
+  std::vector<sg4::Host*> hosts_;
+  std::vector<sg4::SemaphorePtr> wake_;
+  std::vector<ProcessRandom> random_;
+  RunResult result_;
+  bool stopping_ = false;
+  double last_event_time_ = 0;
+};
+
+void Simulation::actor(ProcId p) {
+  while (!stopping_) {
+    const ProcState& ps = state_.procs[p];
+    if (ps.status != ProcStatus::ready)
+      break;
+    take_step(p, *model_.instruction(p, ps.pc));
+    if (!stopping_ && state_.procs[p].status == ProcStatus::blocked)
+      wait_until_released(p);
+  }
+  result_.processes[p].end = sg4::Engine::get_clock();
+}
+
+void Simulation::take_step(ProcId p, const Instruction& i) {
+  const Costs& costs = model_.scenario.costs;
+  ProcessTimes& times = result_.processes[p];
+  switch (i.op) {
+  case OpCode::compute: {
+    double seconds = i.flops ? *i.flops / hosts_[model_.processes[p].host]->get_speed() : random_[p].sample(i.duration);
+    fire(p, {p, 0}, seconds);
+    cpu(p, seconds);
+    break;
+  }
+  case OpCode::sleep: {
+    double seconds = random_[p].sample(i.duration);
+    fire(p, {p, 0}, seconds);
+    double start = sg4::Engine::get_clock();
+    sg4::this_actor::sleep_for(seconds);
+    times.sleeping += sg4::Engine::get_clock() - start;
+    break;
+  }
+  case OpCode::send:
+    cpu(p, costs.send);
+    fire(p, {p, 0});
+    break;
+  case OpCode::receive:
+    cpu(p, costs.receive);
+    fire(p, {p, semantics_.oldest_alternative(state_, p)});
+    break;
+  case OpCode::choose:
+    fire(p, {p, random_[p].pick(static_cast<std::uint32_t>(i.branches.size()))});
+    break;
+  default: // wait
+    fire(p, {p, 0});
+    break;
+  }
+}
+
+void Simulation::cpu(ProcId p, double seconds) {
+  if (seconds <= 0)
+    return;
+  double start = sg4::Engine::get_clock();
+  sg4::this_actor::execute(seconds * hosts_[model_.processes[p].host]->get_speed());
+  result_.processes[p].busy += sg4::Engine::get_clock() - start;
+}
+
+void Simulation::wait_until_released(ProcId p) {
+  const Instruction& i = *model_.instruction(p, state_.procs[p].pc);
+  bool in_send = i.op == OpCode::send ||
+                 (i.op == OpCode::wait &&
+                  model_.processes[p].code[state_.handles[model_.processes[p].handle_base + i.handle].origin].op ==
+                      OpCode::send);
+  double start = sg4::Engine::get_clock();
+  wake_[p]->acquire();
+  double waited = sg4::Engine::get_clock() - start;
+  (in_send ? result_.processes[p].blocked_send : result_.processes[p].blocked_receive) += waited;
+  cpu(p, model_.scenario.costs.context_switch);
+}
+
+void Simulation::fire(ProcId p, Transition t, double duration) {
+  std::size_t first = events_.size();
+  semantics_.apply(state_, t, events_);
+  publish(first, p, duration);
+}
+
+// Hands the new events to the trace and the counters, and wakes every other process they released.
+void Simulation::publish(std::size_t first, ProcId self, double duration) {
+  double now = sg4::Engine::get_clock();
+  for (std::size_t k = first; k < events_.size(); ++k) {
+    const Event& e = events_[k];
+    count(e);
+    if (e.kind == EventKind::unblock && e.proc != self)
+      wake_[e.proc]->release();
+    if (on_event_) {
+      TraceEvent t = to_trace_event(model_, e);
+      t.seq = result_.events;
+      t.t = now;
+      if (e.kind == EventKind::compute || e.kind == EventKind::sleep)
+        t.duration = duration;
+      on_event_(t);
+    }
+    ++result_.events;
+  }
+  events_.clear();
+  last_event_time_ = now;
+  if (result_.events >= options_.max_events && !stopping_)
+    stop_at_limit();
+}
+
+void Simulation::count(const Event& e) {
+  ChannelCounts* c = e.channel != kNone ? &result_.channels[e.channel] : nullptr;
+  switch (e.kind) {
+  case EventKind::recv_end:
+    c->messages += 1;
+    c->bytes += e.size;
+    break;
+  case EventKind::send_end:
+    c->peak_buffered = std::max<std::uint64_t>(c->peak_buffered, state_.channels[e.channel].buffer.size());
+    break;
+  case EventKind::send_failed:
+    c->failed_sends += 1;
+    break;
+  case EventKind::recv_failed:
+    if (c)
+      c->failed_receives += 1;
+    break;
+  case EventKind::invalid:
+    if (result_.outcome == RunResult::Outcome::completed) {
+      result_.outcome = RunResult::Outcome::invalid;
+      result_.message = "invalid operation: " + model_.processes[e.proc].name + ": " + e.detail;
+    }
+    break;
+  default:
+    break;
+  }
+}
+
+void Simulation::emit_system_event(EventKind kind, std::string detail) {
+  events_.push_back({.kind = kind, .detail = std::move(detail)});
+  publish(events_.size() - 1, kNone, 0);
+}
+
+void Simulation::stop_at_limit() {
+  stopping_ = true;
+  result_.outcome = RunResult::Outcome::stopped;
+  result_.message = "stopped after " + std::to_string(result_.events) + " events (--max-events)";
+  sg4::Actor::kill_all();
+}
+
+// Nothing can move any more (SimGrid found every actor waiting): a deadlock unless everyone still blocked
+// is a server idling in a receive.
+void Simulation::conclude_blocked() {
+  BlockingAnalysis analysis = analyse_blocking(model_, state_);
+  if (!analysis.deadlock)
+    return;
+  result_.outcome = RunResult::Outcome::deadlock;
+  result_.message = describe_deadlock(model_, analysis);
+  result_.wait_for = wait_for_graph(model_, state_, analysis);
+  result_.blocking = std::move(analysis);
+  emit_system_event(EventKind::deadlock, result_.message);
+}
+
+// A daemon: it dies by itself when every process has ended before the limit.
+void Simulation::stop_at_time_limit() {
+  sg4::this_actor::sleep_until(*options_.until);
+  if (semantics_.finished(state_))
+    return;
+  bool any_ready = std::any_of(state_.procs.begin(), state_.procs.end(),
+                               [](const ProcState& ps) { return ps.status == ProcStatus::ready; });
+  if (!any_ready)
+    conclude_blocked(); // all blocked before the limit: SimGrid could not see it while this timer was pending
+  if (result_.outcome != RunResult::Outcome::deadlock) {
+    result_.outcome = RunResult::Outcome::stopped;
+    result_.message = "stopped at the time limit (--until)";
+  }
+  stopping_ = true;
+  sg4::Actor::kill_all();
+}
+
+void Simulation::publish_initial_state() {
+  state_ = semantics_.initial_state(events_);
+  publish(0, kNone, 0);
+}
+
+void Simulation::describe_processes() {
+  std::optional<BlockingAnalysis> blocking = result_.blocking;
+  if (!blocking)
+    blocking = analyse_blocking(model_, state_);
+  for (ProcId p = 0; p < model_.processes.size(); ++p) {
+    ProcessTimes& times = result_.processes[p];
+    switch (state_.procs[p].status) {
+    case ProcStatus::ended:
+      times.outcome = "ended";
+      break;
+    case ProcStatus::failed:
+      times.outcome = "failed (invalid operation)";
+      break;
+    case ProcStatus::ready:
+      times.outcome = "running";
+      times.end = result_.end_time;
+      break;
+    case ProcStatus::blocked:
+      for (const auto& b : blocking->blocked)
+        if (b.proc == p)
+          times.outcome = "blocked in " + b.waits_for;
+      times.end = result_.end_time;
+      break;
+    }
+  }
+  for (ChannelId c = 0; c < model_.channels.size(); ++c)
+    result_.channels[c].left_buffered = state_.channels[c].buffer.size();
+}
+
+RunResult Simulation::run() {
+  int argc = 3;
+  std::string name = "ipcsim", log = "--log=root.thres:critical", quiet = "--log=ker_engine.app:file:/dev/null";
+  char* argv[] = {name.data(), log.data(), quiet.data(), nullptr};
+  sg4::Engine engine(&argc, argv);
+  configure_contexts(model_.processes.size());
+  hosts_ = build_platform(model_.scenario.platform);
+  for (ProcId p = 0; p < model_.processes.size(); ++p) {
+    wake_.push_back(sg4::Semaphore::create(0));
+    random_.emplace_back(model_.scenario.seed, p);
+  }
+  publish_initial_state();
+  for (ProcId p = 0; p < model_.processes.size(); ++p)
+    if (state_.procs[p].status == ProcStatus::ready)
+      sg4::Actor::create(model_.processes[p].name, hosts_[model_.processes[p].host], [this, p] { actor(p); });
+  if (options_.until)
+    sg4::Actor::create("ipcsim-until", hosts_[0], [this] { stop_at_time_limit(); })->daemonize();
+  sg4::Engine::on_deadlock_cb([this] { conclude_blocked(); });
+  engine.run();
+  result_.end_time = result_.outcome == RunResult::Outcome::deadlock ? last_event_time_ : sg4::Engine::get_clock();
+  describe_processes();
+  return std::move(result_);
+}
+
+} // namespace
+
+RunResult simulate(const Model& model, const RunOptions& options,
+                   const std::function<void(const TraceEvent&)>& on_event) {
+  return Simulation(model, options, on_event).run();
+}
+
+} // namespace ipcsim
