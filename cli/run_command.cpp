@@ -1,9 +1,12 @@
 // ipcsim run: one schedule in simulated time.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/picture_files.hpp"
 #include "cli/scenario_options.hpp"
 #include "models/units.hpp"
 #include "reports/run_summary.hpp"
+#include "reports/sequence_chart.hpp"
+#include "reports/wait_for_dot.hpp"
 #include "reports/trace_jsonl.hpp"
 #include "sim/simulator.hpp"
 
@@ -17,6 +20,7 @@ namespace {
 struct RunCommand {
   ScenarioOptions scenario;
   std::string trace_path;
+  std::string svg_path;
   std::string until;
   std::uint64_t max_events = RunOptions{}.max_events;
   bool json = false;
@@ -33,6 +37,16 @@ struct RunCommand {
     return options;
   }
 
+  void write_pictures(const Model& model, const RunResult& result, const std::vector<TraceEvent>& events,
+                      const SequenceChartOptions& chart) const {
+    std::vector<std::string> names;
+    for (const auto& p : model.processes)
+      names.push_back(p.name);
+    write_picture(svg_path, sequence_chart_dot(events, names, chart));
+    if (result.wait_for)
+      write_picture(sibling_picture(svg_path, "waitfor"), wait_for_dot(*result.wait_for));
+  }
+
   int operator()() const {
     Model model = scenario.load();
     RunOptions options = run_options();
@@ -44,12 +58,19 @@ struct RunCommand {
         throw ScenarioError(trace_path + ": error: cannot write the trace file\n");
       trace = std::make_unique<TraceWriter>(trace_file);
     }
+    std::vector<TraceEvent> chart_events; // only what the chart can show is kept
+    SequenceChartOptions chart;
+    chart.title = "ipcsim run " + model.scenario.name;
     RunResult result = simulate(model, options, [&](const TraceEvent& e) {
       if (trace)
         trace->write(e);
+      if (!svg_path.empty() && (chart_events.size() <= chart.max_events || e.proc.empty()))
+        chart_events.push_back(e);
     });
     if (trace)
       trace->flush();
+    if (!svg_path.empty())
+      write_pictures(model, result, chart_events, chart);
     if (json)
       std::cout << run_summary_json(model, result).dump(2) << "\n";
     else
@@ -66,6 +87,8 @@ void add_run_command(CLI::App& app, CommandAction& action) {
   CLI::App* sub = app.add_subcommand("run", "Run the scenario once in simulated time");
   command->scenario.add_to(*sub);
   sub->add_option("--trace", command->trace_path, "Write the trace as JSON Lines to this file");
+  sub->add_option("--svg", command->svg_path, "Draw the run as a message sequence chart (SVG, DOT beside it); "
+                                                "a deadlock also draws NAME.waitfor.svg");
   sub->add_flag("--json", command->json, "Print the summary as JSON");
   sub->add_option("--until", command->until, "Stop at this simulated time (e.g. 10ms)");
   sub->add_option("--max-events", command->max_events, "Stop after this many events")->capture_default_str();

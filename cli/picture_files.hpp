@@ -1,0 +1,15 @@
+// Pictures are written twice: the DOT text (for users who post-process it) beside the SVG rendered from it.
+#pragma once
+
+#include <string>
+
+namespace ipcsim {
+
+// Writes `dot` to PATH with its .svg suffix replaced by .dot, and the rendered SVG to PATH.
+// Throws ScenarioError when a file cannot be written.
+void write_picture(const std::string& svg_path, const std::string& dot);
+
+// "out/run.svg" -> "out/run.waitfor.svg": a second picture beside the first.
+std::string sibling_picture(const std::string& svg_path, const std::string& name);
+
+} // namespace ipcsim
