@@ -11,5 +11,6 @@ using CommandAction = std::function<int()>;
 void add_run_command(CLI::App& app, CommandAction& action);
 void add_validate_command(CLI::App& app, CommandAction& action);
 void add_graph_command(CLI::App& app, CommandAction& action);
+void add_check_command(CLI::App& app, CommandAction& action);
 
 } // namespace ipcsim

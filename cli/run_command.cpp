@@ -3,6 +3,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/picture_files.hpp"
 #include "cli/scenario_options.hpp"
+#include "models/replay.hpp"
 #include "models/units.hpp"
 #include "reports/run_summary.hpp"
 #include "reports/sequence_chart.hpp"
@@ -21,6 +22,7 @@ struct RunCommand {
   ScenarioOptions scenario;
   std::string trace_path;
   std::string svg_path;
+  std::string replay_path;
   std::string until;
   std::uint64_t max_events = RunOptions{}.max_events;
   bool json = false;
@@ -47,9 +49,21 @@ struct RunCommand {
       write_picture(sibling_picture(svg_path, "waitfor"), wait_for_dot(*result.wait_for));
   }
 
+  // The transitions a trace (a counterexample, or an earlier run) took, checked against the rules.
+  static std::vector<Transition> schedule_from(const Model& model, const std::string& path) {
+    try {
+      return replay_trace(Semantics(model), read_trace_file(path)).schedule;
+    } catch (const ReplayError& e) {
+      throw ScenarioError(path + ": error: cannot replay this trace on " + model.scenario.file + ": " + e.what() +
+                          "\n");
+    }
+  }
+
   int operator()() const {
     Model model = scenario.load();
     RunOptions options = run_options();
+    if (!replay_path.empty())
+      options.schedule = schedule_from(model, replay_path);
     std::ofstream trace_file;
     std::unique_ptr<TraceWriter> trace;
     if (!trace_path.empty()) {
@@ -89,6 +103,8 @@ void add_run_command(CLI::App& app, CommandAction& action) {
   sub->add_option("--trace", command->trace_path, "Write the trace as JSON Lines to this file");
   sub->add_option("--svg", command->svg_path, "Draw the run as a message sequence chart (SVG, DOT beside it); "
                                                 "a deadlock also draws NAME.waitfor.svg");
+  sub->add_option("--replay", command->replay_path,
+                  "Force the schedule of this trace (e.g. a checker's counterexample.jsonl), then run freely");
   sub->add_flag("--json", command->json, "Print the summary as JSON");
   sub->add_option("--until", command->until, "Stop at this simulated time (e.g. 10ms)");
   sub->add_option("--max-events", command->max_events, "Stop after this many events")->capture_default_str();

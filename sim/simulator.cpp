@@ -30,7 +30,7 @@ public:
 private:
   void actor(ProcId p);
   void take_step(ProcId p, const Instruction& i);
-  void fire(ProcId p, Transition t, double duration = 0);
+  void fire(ProcId p, const std::function<std::uint32_t()>& pick, double duration = 0);
   void publish(std::size_t first, ProcId self, double duration);
   void count(const Event& e);
   void cpu(ProcId p, double seconds);
@@ -50,6 +50,9 @@ private:
   std::vector<Event> events_;
   std::vector<sg4::Host*> hosts_;
   std::vector<sg4::SemaphorePtr> wake_;
+  std::vector<sg4::SemaphorePtr> turn_;  // --replay: signalled when the schedule names this process next
+  std::vector<bool> awaiting_turn_;
+  std::size_t forced_ = 0;               // next transition of options_.schedule
   std::vector<ProcessRandom> random_;
   RunResult result_;
   bool stopping_ = false;
@@ -74,13 +77,13 @@ void Simulation::take_step(ProcId p, const Instruction& i) {
   switch (i.op) {
   case OpCode::compute: {
     double seconds = i.flops ? *i.flops / hosts_[model_.processes[p].host]->get_speed() : random_[p].sample(i.duration);
-    fire(p, {p, 0}, seconds);
+    fire(p, [] { return 0u; }, seconds);
     cpu(p, seconds);
     break;
   }
   case OpCode::sleep: {
     double seconds = random_[p].sample(i.duration);
-    fire(p, {p, 0}, seconds);
+    fire(p, [] { return 0u; }, seconds);
     double start = sg4::Engine::get_clock();
     sg4::this_actor::sleep_for(seconds);
     times.sleeping += sg4::Engine::get_clock() - start;
@@ -88,17 +91,17 @@ void Simulation::take_step(ProcId p, const Instruction& i) {
   }
   case OpCode::send:
     cpu(p, costs.send);
-    fire(p, {p, 0});
+    fire(p, [] { return 0u; });
     break;
   case OpCode::receive:
     cpu(p, costs.receive);
-    fire(p, {p, semantics_.oldest_alternative(state_, p)});
+    fire(p, [this, p] { return semantics_.oldest_alternative(state_, p); });
     break;
   case OpCode::choose:
-    fire(p, {p, random_[p].pick(static_cast<std::uint32_t>(i.branches.size()))});
+    fire(p, [this, p, &i] { return random_[p].pick(static_cast<std::uint32_t>(i.branches.size())); });
     break;
   default: // wait
-    fire(p, {p, 0});
+    fire(p, [] { return 0u; });
     break;
   }
 }
@@ -124,20 +127,38 @@ void Simulation::wait_until_released(ProcId p) {
   cpu(p, model_.scenario.costs.context_switch);
 }
 
-void Simulation::fire(ProcId p, Transition t, double duration) {
+// While a forced schedule (--replay) lasts, a process fires only when the schedule names it next, and
+// takes the schedule's alternative; afterwards `pick` (the simulator's own choice) decides.
+void Simulation::fire(ProcId p, const std::function<std::uint32_t()>& pick, double duration) {
+  Transition t{p, 0};
+  if (forced_ < options_.schedule.size()) {
+    while (options_.schedule[forced_].proc != p) {
+      awaiting_turn_[p] = true;
+      turn_[p]->acquire();
+    }
+    t = options_.schedule[forced_++];
+  } else {
+    t.alternative = pick();
+  }
   std::size_t first = events_.size();
   semantics_.apply(state_, t, events_);
   publish(first, p, duration);
+  if (forced_ < options_.schedule.size() && awaiting_turn_[options_.schedule[forced_].proc]) {
+    awaiting_turn_[options_.schedule[forced_].proc] = false;
+    turn_[options_.schedule[forced_].proc]->release();
+  }
 }
 
-// Hands the new events to the trace and the counters, and wakes every other process they released.
+// Hands the new events to the trace and the counters, then wakes every other process they released.
+// Waking is a SimGrid call that may run the woken actor at once, so it comes after the events are out.
 void Simulation::publish(std::size_t first, ProcId self, double duration) {
   double now = sg4::Engine::get_clock();
+  std::vector<ProcId> released;
   for (std::size_t k = first; k < events_.size(); ++k) {
     const Event& e = events_[k];
     count(e);
     if (e.kind == EventKind::unblock && e.proc != self)
-      wake_[e.proc]->release();
+      released.push_back(e.proc);
     if (on_event_) {
       TraceEvent t = to_trace_event(model_, e);
       t.seq = result_.events;
@@ -151,7 +172,9 @@ void Simulation::publish(std::size_t first, ProcId self, double duration) {
   events_.clear();
   last_event_time_ = now;
   if (result_.events >= options_.max_events && !stopping_)
-    stop_at_limit();
+    return stop_at_limit();
+  for (ProcId p : released)
+    wake_[p]->release();
 }
 
 void Simulation::count(const Event& e) {
@@ -267,8 +290,10 @@ RunResult Simulation::run() {
   hosts_ = build_platform(model_.scenario.platform);
   for (ProcId p = 0; p < model_.processes.size(); ++p) {
     wake_.push_back(sg4::Semaphore::create(0));
+    turn_.push_back(sg4::Semaphore::create(0));
     random_.emplace_back(model_.scenario.seed, p);
   }
+  awaiting_turn_.assign(model_.processes.size(), false);
   publish_initial_state();
   for (ProcId p = 0; p < model_.processes.size(); ++p)
     if (state_.procs[p].status == ProcStatus::ready)

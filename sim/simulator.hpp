@@ -4,18 +4,21 @@
 #pragma once
 
 #include "models/model.hpp"
+#include "models/semantics.hpp"
 #include "models/trace_event.hpp"
 #include "reports/run_result.hpp"
 
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace ipcsim {
 
 struct RunOptions {
   std::optional<double> until;            // stop at this simulated time
   std::uint64_t max_events = 50'000'000;  // stop after this many trace events (a zero-cost `forever` never ends)
+  std::vector<Transition> schedule;       // forced first transitions (--replay), e.g. from a counterexample
 };
 
 // `on_event` (optional) receives every trace event in order, `seq` and `t` filled in.

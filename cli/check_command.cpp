@@ -1,0 +1,75 @@
+// ipcsim check: every schedule of the scenario, explored by the checker; the verdict per property, and for
+// a violation the schedule that shows it (and with --report a directory of pictures and reports).
+#include "checker/explorer.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/scenario_options.hpp"
+#include "reports/check_report.hpp"
+#include "reports/check_summary.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace ipcsim {
+namespace {
+
+struct CheckCommand {
+  ScenarioOptions scenario;
+  std::optional<std::uint64_t> max_states;
+  std::optional<double> time_limit;
+  std::optional<std::uint64_t> max_memory_mib;
+  bool bfs = false;
+  bool stop_at_first = false;
+  std::string report_dir;
+  bool json = false;
+
+  CheckOptions options() const {
+    CheckOptions o;
+    o.max_states = max_states;
+    o.time_limit = time_limit;
+    if (max_memory_mib)
+      o.max_memory = *max_memory_mib << 20;
+    o.breadth_first = bfs;
+    o.stop_at_first = stop_at_first;
+    o.progress = true; // shown only on a terminal
+    return o;
+  }
+
+  int operator()() const {
+    Model model = scenario.load();
+    CheckResult result = check(model, options());
+    if (!report_dir.empty())
+      write_check_report(report_dir, model, result);
+    if (json)
+      std::cout << check_summary_json(model, result).dump(2) << "\n";
+    else
+      std::cout << check_summary_text(model, result);
+    if (result.violated())
+      return exit_code::violation;
+    return is_limit(result.stop) ? exit_code::incomplete : exit_code::ok;
+  }
+};
+
+} // namespace
+
+void add_check_command(CLI::App& app, CommandAction& action) {
+  auto command = std::make_shared<CheckCommand>();
+  CLI::App* sub = app.add_subcommand("check", "Explore every schedule and verify the scenario's properties");
+  command->scenario.add_to(*sub);
+  sub->add_option("--max-states", command->max_states, "Stop after storing this many states (exit 3)")
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--time-limit", command->time_limit, "Stop after this many seconds (exit 3)")
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--max-memory", command->max_memory_mib,
+                  "Stop when the checker's memory reaches this many MiB (exit 3); default: 90% of what is available")
+      ->check(CLI::PositiveNumber);
+  sub->add_flag("--bfs", command->bfs, "Search breadth-first: the shortest schedule to each violation");
+  sub->add_flag("--stop-at-first", command->stop_at_first,
+                "Stop at the first violation instead of judging every property");
+  sub->add_option("--report", command->report_dir,
+                  "Write report.md, report.html, report.json, counterexample.jsonl, msc.svg and waitfor.svg here");
+  sub->add_flag("--json", command->json, "Print the result as JSON");
+  sub->callback([command, &action] { action = [command] { return (*command)(); }; });
+}
+
+} // namespace ipcsim
