@@ -83,8 +83,11 @@ struct RunCommand {
     });
     if (trace)
       trace->flush();
+    chart.total_events = result.events;
     if (!svg_path.empty())
       write_pictures(model, result, chart_events, chart);
+    for (const auto& warning : result.warnings)
+      std::cerr << model.scenario.file << ": warning: " << warning << "\n";
     if (json)
       std::cout << run_summary_json(model, result).dump(2) << "\n";
     else

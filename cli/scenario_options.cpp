@@ -19,8 +19,9 @@ std::vector<std::pair<std::string, std::string>> split_assignments(const std::ve
 
 void ScenarioOptions::add_to(CLI::App& command) {
   command.add_option("scenario", path, "Scenario file (YAML)")->required();
-  command.add_option("--param", params, "Set a scenario parameter, K=V (repeatable)");
-  command.add_option("--set", overrides, "Override any scenario value by path, PATH=VALUE (repeatable)");
+  command.add_option("--param", params, "Set a scenario parameter, K=V (repeatable)")->allow_extra_args(false);
+  command.add_option("--set", overrides, "Override any scenario value by path, PATH=VALUE (repeatable)")
+      ->allow_extra_args(false);
 }
 
 Model ScenarioOptions::load() const {

@@ -1,5 +1,7 @@
 #include "models/deadlock.hpp"
 
+#include "models/semantics.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -21,13 +23,10 @@ std::string channel_list(const Model& model, const std::vector<ChannelId>& chann
 // The operation p is blocked in, and the processes that could complete it.
 BlockedProcess blocked_process(const Model& model, const State& state, ProcId p) {
   const Process& process = model.processes[p];
-  const Instruction* i = model.instruction(p, state.procs[p].pc);
+  const Instruction& step = *model.instruction(p, state.procs[p].pc);
+  const Instruction* i = &blocking_operation(model, state, p);
   BlockedProcess b{.proc = p};
-  std::string prefix;
-  if (i->op == OpCode::wait) {
-    prefix = "wait for " + process.handle_names[i->handle] + " (";
-    i = model.instruction(p, state.handles[process.handle_base + i->handle].origin);
-  }
+  std::string prefix = step.op == OpCode::wait ? "wait for " + process.handle_names[step.handle] + " (" : "";
   std::vector<ProcId> candidates;
   if (i->op == OpCode::send) {
     b.waits_for = prefix + "send on " + model.channels[i->channel].name;

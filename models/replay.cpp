@@ -15,10 +15,14 @@ class TraceCursor {
 public:
   TraceCursor(const Model& model, const std::vector<TraceEvent>& trace) : model_(model), trace_(trace) {}
 
-  // Consumes `events` if the trace continues with exactly them.
+  // Consumes `events` if the trace continues with exactly them. Exits are bookkeeping (the state says who
+  // has ended) and the simulator traces them when the process has spent its last step's time, so they are
+  // not matched by position.
   bool match(const std::vector<Event>& events) {
     std::size_t k = next_;
     for (const auto& e : events) {
+      if (e.kind == EventKind::exit)
+        continue;
       skip_system_events(k);
       if (k >= trace_.size() || !same_event(to_trace_event(model_, e), trace_[k]))
         return false;
@@ -37,7 +41,7 @@ public:
 
 private:
   void skip_system_events(std::size_t& k) const {
-    while (k < trace_.size() && trace_[k].proc.empty())
+    while (k < trace_.size() && (trace_[k].proc.empty() || trace_[k].event == "exit"))
       ++k;
   }
 

@@ -24,7 +24,7 @@ public:
 };
 
 // Throws ReplayError naming the first trace event (by seq) that no enabled transition reproduces.
-// Whole-system events (deadlock, violation) are skipped; timing fields (t, duration) are ignored.
+// Whole-system events (deadlock, violation) and exits are skipped; timing fields (t, duration) are ignored.
 Replay replay_trace(const Semantics& semantics, const std::vector<TraceEvent>& trace, bool keep_states = false);
 
 } // namespace ipcsim

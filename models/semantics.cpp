@@ -68,14 +68,18 @@ bool Semantics::finished(const State& state) const {
     const ProcState& ps = state.procs[p];
     if (ps.status == ProcStatus::ready)
       return false;
-    if (ps.status == ProcStatus::blocked) {
-      const Instruction& i = *model_.instruction(p, ps.pc);
-      bool idle_server = model_.processes[p].server && (i.op == OpCode::receive || i.op == OpCode::wait);
-      if (!idle_server)
-        return false;
-    }
+    if (ps.status == ProcStatus::blocked &&
+        !(model_.processes[p].server && blocking_operation(model_, state, p).op == OpCode::receive))
+      return false;
   }
   return true;
+}
+
+const Instruction& blocking_operation(const Model& model, const State& state, ProcId p) {
+  const Instruction& i = *model.instruction(p, state.procs[p].pc);
+  if (i.op != OpCode::wait)
+    return i;
+  return *model.instruction(p, state.handles[model.processes[p].handle_base + i.handle].origin);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -148,14 +152,21 @@ void Semantics::Firing::emit(EventKind kind, ProcId p, const Instruction& i, Cha
   events_.push_back(std::move(e));
 }
 
+// A fixed-size channel pads shorter messages to its size; a longer one keeps its size (and is invalid).
+static std::uint64_t message_size(const Channel& c, std::uint64_t requested) {
+  bool padded = c.message_size.kind == MessageSize::Kind::fixed && requested < c.message_size.bytes;
+  return padded ? c.message_size.bytes : requested;
+}
+
 std::optional<std::string> Semantics::Firing::send_error(ProcId p, const Instruction& i) const {
   const Channel& c = model_.channels[i.channel];
   const MessageSize& limit = c.message_size;
-  if (limit.kind != MessageSize::Kind::any && i.size > limit.bytes)
-    return fmt::format("message of {} B is larger than the {} message size of {} ({} B)", i.size,
+  std::uint64_t size = message_size(c, i.size);
+  if (limit.kind != MessageSize::Kind::any && size > limit.bytes)
+    return fmt::format("message of {} B is larger than the {} message size of {} ({} B)", size,
                        limit.kind == MessageSize::Kind::fixed ? "fixed" : "maximum", c.name, limit.bytes);
-  if (c.capacity_bytes && c.capacity != 0u && i.size > *c.capacity_bytes)
-    return fmt::format("message of {} B can never fit in {} (capacity_bytes {} B)", i.size, c.name,
+  if (c.capacity_bytes && c.capacity != 0u && size > *c.capacity_bytes)
+    return fmt::format("message of {} B can never fit in {} (capacity_bytes {} B)", size, c.name,
                        *c.capacity_bytes);
   if (i.mode == Mode::async && state_.handles[model_.processes[p].handle_base + i.handle].status == HandleStatus::pending)
     return fmt::format("handle {} is still pending", model_.processes[p].handle_names[i.handle]);
@@ -163,9 +174,7 @@ std::optional<std::string> Semantics::Firing::send_error(ProcId p, const Instruc
 }
 
 void Semantics::Firing::send(ProcId p, const Instruction& i) {
-  const Channel& channel = model_.channels[i.channel];
-  std::uint64_t size = channel.message_size.kind == MessageSize::Kind::fixed ? channel.message_size.bytes : i.size;
-  PendingSend s{.proc = p, .message = {state_.next_message++, p, i.tag, size}};
+  PendingSend s{.proc = p, .message = {state_.next_message++, p, i.tag, message_size(model_.channels[i.channel], i.size)}};
   emit(EventKind::send_begin, p, i, i.channel, &s.message);
   if (auto error = send_error(p, i))
     return fail(p, i, *error);

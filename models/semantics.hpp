@@ -52,4 +52,8 @@ private:
   const Model& model_;
 };
 
+// The send or receive that blocked process p is waiting for: its current step, or for a `wait`, the async
+// operation that posted the handle.
+const Instruction& blocking_operation(const Model& model, const State& state, ProcId p);
+
 } // namespace ipcsim

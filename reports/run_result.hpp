@@ -40,6 +40,7 @@ struct RunResult {
   std::vector<ProcessTimes> processes;      // by process index
   std::vector<ChannelCounts> channels;      // by channel index
   std::uint64_t events = 0;
+  std::vector<std::string> warnings;       // parts of the scenario this run could not honour
 };
 
 std::string_view to_string(RunResult::Outcome outcome);

@@ -30,8 +30,8 @@ public:
 private:
   void actor(ProcId p);
   void take_step(ProcId p, const Instruction& i);
-  void fire(ProcId p, const std::function<std::uint32_t()>& pick, double duration = 0);
-  void publish(std::size_t first, ProcId self, double duration);
+  bool fire(ProcId p, const std::function<std::uint32_t()>& pick, double duration = 0);
+  void publish(std::size_t first, ProcId self, double duration, std::optional<double> at = std::nullopt);
   void count(const Event& e);
   void cpu(ProcId p, double seconds);
   void wait_until_released(ProcId p);
@@ -39,6 +39,7 @@ private:
   void conclude_blocked();
   void emit_system_event(EventKind kind, std::string detail);
   void publish_initial_state();
+  void warn_about_unsimulated_costs();
   void describe_processes();
   void stop_at_time_limit();
 
@@ -56,6 +57,8 @@ private:
   std::vector<ProcessRandom> random_;
   RunResult result_;
   bool stopping_ = false;
+  bool actors_running_ = false;
+  std::vector<std::optional<Event>> pending_exit_; // an exit is traced when the actor has finished its last step
   double last_event_time_ = 0;
 };
 
@@ -69,6 +72,10 @@ void Simulation::actor(ProcId p) {
       wait_until_released(p);
   }
   result_.processes[p].end = sg4::Engine::get_clock();
+  if (pending_exit_[p] && !stopping_) {
+    events_.push_back(*pending_exit_[p]);
+    publish(events_.size() - 1, p, 0);
+  }
 }
 
 void Simulation::take_step(ProcId p, const Instruction& i) {
@@ -77,13 +84,14 @@ void Simulation::take_step(ProcId p, const Instruction& i) {
   switch (i.op) {
   case OpCode::compute: {
     double seconds = i.flops ? *i.flops / hosts_[model_.processes[p].host]->get_speed() : random_[p].sample(i.duration);
-    fire(p, [] { return 0u; }, seconds);
-    cpu(p, seconds);
+    if (fire(p, [] { return 0u; }, seconds))
+      cpu(p, seconds);
     break;
   }
   case OpCode::sleep: {
     double seconds = random_[p].sample(i.duration);
-    fire(p, [] { return 0u; }, seconds);
+    if (!fire(p, [] { return 0u; }, seconds))
+      break;
     double start = sg4::Engine::get_clock();
     sg4::this_actor::sleep_for(seconds);
     times.sleeping += sg4::Engine::get_clock() - start;
@@ -116,10 +124,7 @@ void Simulation::cpu(ProcId p, double seconds) {
 
 void Simulation::wait_until_released(ProcId p) {
   const Instruction& i = *model_.instruction(p, state_.procs[p].pc);
-  bool in_send = i.op == OpCode::send ||
-                 (i.op == OpCode::wait &&
-                  model_.processes[p].code[state_.handles[model_.processes[p].handle_base + i.handle].origin].op ==
-                      OpCode::send);
+  bool in_send = blocking_operation(model_, state_, p).op == OpCode::send;
   double start = sg4::Engine::get_clock();
   wake_[p]->acquire();
   double waited = sg4::Engine::get_clock() - start;
@@ -129,7 +134,8 @@ void Simulation::wait_until_released(ProcId p) {
 
 // While a forced schedule (--replay) lasts, a process fires only when the schedule names it next, and
 // takes the schedule's alternative; afterwards `pick` (the simulator's own choice) decides.
-void Simulation::fire(ProcId p, const std::function<std::uint32_t()>& pick, double duration) {
+// Returns false when the run stops here (--max-events): the step's time is then not spent.
+bool Simulation::fire(ProcId p, const std::function<std::uint32_t()>& pick, double duration) {
   Transition t{p, 0};
   if (forced_ < options_.schedule.size()) {
     while (options_.schedule[forced_].proc != p) {
@@ -147,15 +153,20 @@ void Simulation::fire(ProcId p, const std::function<std::uint32_t()>& pick, doub
     awaiting_turn_[options_.schedule[forced_].proc] = false;
     turn_[options_.schedule[forced_].proc]->release();
   }
+  return !stopping_;
 }
 
 // Hands the new events to the trace and the counters, then wakes every other process they released.
 // Waking is a SimGrid call that may run the woken actor at once, so it comes after the events are out.
-void Simulation::publish(std::size_t first, ProcId self, double duration) {
-  double now = sg4::Engine::get_clock();
+void Simulation::publish(std::size_t first, ProcId self, double duration, std::optional<double> at) {
+  double now = at.value_or(sg4::Engine::get_clock());
   std::vector<ProcId> released;
   for (std::size_t k = first; k < events_.size(); ++k) {
     const Event& e = events_[k];
+    if (e.kind == EventKind::exit && actors_running_ && !pending_exit_[e.proc]) {
+      pending_exit_[e.proc] = e;
+      continue;
+    }
     count(e);
     if (e.kind == EventKind::unblock && e.proc != self)
       released.push_back(e.proc);
@@ -207,7 +218,7 @@ void Simulation::count(const Event& e) {
 
 void Simulation::emit_system_event(EventKind kind, std::string detail) {
   events_.push_back({.kind = kind, .detail = std::move(detail)});
-  publish(events_.size() - 1, kNone, 0);
+  publish(events_.size() - 1, kNone, 0, last_event_time_); // when it became true, not when it was noticed
 }
 
 void Simulation::stop_at_limit() {
@@ -245,6 +256,27 @@ void Simulation::stop_at_time_limit() {
   }
   stopping_ = true;
   sg4::Actor::kill_all();
+}
+
+// Costs whose model is not built yet are said out loud rather than silently ignored.
+void Simulation::warn_about_unsimulated_costs() {
+  const Costs& c = model_.scenario.costs;
+  auto warn = [&](bool set, const char* what) {
+    if (set)
+      result_.warnings.push_back(std::string(what) + " is not simulated yet: this run ignores it");
+  };
+  warn(c.copy_bandwidth > 0, "costs.copy_bandwidth");
+  warn(c.large_message.threshold > 0 || c.large_message.map > 0, "costs.large_message");
+  warn(c.memory_bandwidth > 0, "costs.memory_bandwidth");
+  warn(c.attach > 0, "costs.attach");
+  bool across_hosts = std::any_of(model_.channels.begin(), model_.channels.end(), [&](const Channel& ch) {
+    for (ProcId s : ch.senders_of)
+      for (ProcId r : ch.receivers_of)
+        if (model_.processes[s].host != model_.processes[r].host)
+          return true;
+    return false;
+  });
+  warn(across_hosts, "network time between hosts");
 }
 
 void Simulation::publish_initial_state() {
@@ -294,7 +326,10 @@ RunResult Simulation::run() {
     random_.emplace_back(model_.scenario.seed, p);
   }
   awaiting_turn_.assign(model_.processes.size(), false);
+  pending_exit_.assign(model_.processes.size(), std::nullopt);
+  warn_about_unsimulated_costs();
   publish_initial_state();
+  actors_running_ = true;
   for (ProcId p = 0; p < model_.processes.size(); ++p)
     if (state_.procs[p].status == ProcStatus::ready)
       sg4::Actor::create(model_.processes[p].name, hosts_[model_.processes[p].host], [this, p] { actor(p); });

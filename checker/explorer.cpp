@@ -1,0 +1,189 @@
+#include "checker/explorer.hpp"
+
+#include "checker/counterexample.hpp"
+#include "checker/process_memory.hpp"
+#include "checker/shortest_schedule.hpp"
+
+#include <algorithm>
+
+namespace ipcsim {
+
+Explorer::Explorer(const Model& model, const CheckOptions& options)
+    : model_(model), options_(options), semantics_(model), monitor_(model), codec_(model), limits_(options),
+      progress_(options.progress), wanted_(monitor_.watched()) {}
+
+CheckResult Explorer::run() {
+  if (options_.breadth_first)
+    breadth_first();
+  else
+    depth_first();
+  return conclude();
+}
+
+// Stores a state reached by a transition (or the initial state) and judges the transition and the state.
+// The violations found are left in violations_ for the caller, which knows the schedule.
+Explorer::Arrival Explorer::arrive(const State& state, std::span<const Event> events) {
+  violations_.clear();
+  monitor_.check_events(events, wanted_, violations_);
+  codec_.pack(state, bytes_);
+  if (limits_.states_full(store_.size()) && !store_.find(bytes_)) {
+    stop(StopReason::max_states);
+    return Arrival::dropped;
+  }
+  auto [index, added] = store_.insert(bytes_);
+  if (!added)
+    return Arrival::known;
+  monitor_.check_state(state, wanted_, violations_);
+  return Arrival::fresh;
+}
+
+void Explorer::record(const std::vector<std::uint32_t>& choices) {
+  for (const auto& v : violations_) {
+    findings_.push_back({v.kind, choices});
+    wanted_.erase(v.kind);
+  }
+  if (options_.stop_at_first)
+    stop(StopReason::first_violation);
+  else if (wanted_.empty())
+    stop(StopReason::all_violated);
+}
+
+void Explorer::stop(StopReason reason) {
+  if (!stop_)
+    stop_ = reason;
+}
+
+// Time, memory and the progress line: every 4096 transitions.
+void Explorer::poll(std::uint64_t depth) {
+  if (transitions_ % 4096 != 0)
+    return;
+  if (auto reason = limits_.poll())
+    stop(*reason);
+  progress_.update(store_.size(), depth, limits_.memory());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Depth-first: frames_[0, depth) is the current schedule; each frame keeps its state and enabled transitions
+// (their storage is reused as the stack goes up and down).
+
+void Explorer::depth_first() {
+  std::size_t depth = 0;
+  auto push = [&](const State& state) {
+    if (frames_.size() == depth)
+      frames_.emplace_back();
+    Frame& f = frames_[depth++];
+    f.state = state;
+    f.next = 0;
+    semantics_.enabled(f.state, f.enabled);
+    max_depth_ = std::max<std::uint64_t>(max_depth_, depth - 1);
+  };
+  State initial = semantics_.initial_state(events_);
+  Arrival first = arrive(initial, events_);
+  if (!violations_.empty())
+    record({});
+  if (first == Arrival::fresh)
+    push(initial);
+  while (depth > 0 && !stop_) {
+    Frame& f = frames_[depth - 1];
+    if (f.next == f.enabled.size()) {
+      --depth;
+      continue;
+    }
+    Transition t = f.enabled[f.next++];
+    successor_ = f.state;
+    events_.clear();
+    semantics_.apply(successor_, t, events_);
+    ++transitions_;
+    Arrival arrival = arrive(successor_, events_);
+    if (!violations_.empty())
+      record(dfs_choices(depth));
+    if (arrival == Arrival::fresh && !stop_)
+      push(successor_);
+    poll(depth);
+  }
+}
+
+std::vector<std::uint32_t> Explorer::dfs_choices(std::size_t depth) const {
+  std::vector<std::uint32_t> choices;
+  for (std::size_t k = 0; k < depth; ++k)
+    choices.push_back(frames_[k].next - 1);
+  return choices;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Breadth-first: states are numbered in the order they are found, which is level order, so the store itself
+// is the queue; each state is unpacked when its turn comes.
+
+void Explorer::breadth_first() {
+  State initial = semantics_.initial_state(events_);
+  arrive(initial, events_);
+  if (!violations_.empty())
+    record({});
+  parent_.push_back(0);
+  via_.push_back(0);
+  State current;
+  std::vector<Transition> enabled;
+  std::uint64_t depth = 0;
+  StateIndex level_end = 1;
+  for (StateIndex i = 0; i < store_.size() && !stop_; ++i) {
+    if (i == level_end) {
+      ++depth;
+      level_end = static_cast<StateIndex>(store_.size());
+    }
+    codec_.unpack(store_.bytes(i), current);
+    semantics_.enabled(current, enabled);
+    for (std::uint32_t k = 0; k < enabled.size() && !stop_; ++k) {
+      successor_ = current;
+      events_.clear();
+      semantics_.apply(successor_, enabled[k], events_);
+      ++transitions_;
+      if (arrive(successor_, events_) == Arrival::fresh) {
+        parent_.push_back(i);
+        via_.push_back(k);
+        max_depth_ = depth + 1;
+      }
+      if (!violations_.empty())
+        record(bfs_choices(i, k));
+      poll(depth);
+    }
+  }
+}
+
+// The choices from the initial state to state `index`, then `last`.
+std::vector<std::uint32_t> Explorer::bfs_choices(StateIndex index, std::uint32_t last) const {
+  std::vector<std::uint32_t> choices{last};
+  for (StateIndex s = index; s != 0; s = parent_[s])
+    choices.push_back(via_[s]);
+  std::reverse(choices.begin(), choices.end());
+  return choices;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+CheckResult Explorer::conclude() {
+  CheckResult result;
+  result.search = options_.breadth_first ? "breadth-first" : "depth-first";
+  result.stop = stop_.value_or(StopReason::complete);
+  if (is_limit(result.stop))
+    result.limit = limits_.describe(result.stop);
+  result.statistics = {store_.size(), transitions_, max_depth_};
+  double search_seconds = limits_.elapsed();
+  if (!options_.breadth_first && !findings_.empty())
+    findings_ = shortest_findings(model_, codec_, store_, findings_);
+  std::sort(findings_.begin(), findings_.end(),
+            [](const Finding& a, const Finding& b) { return a.kind < b.kind; });
+  for (const Finding& f : findings_)
+    result.violations.push_back(build_counterexample(model_, f.kind, f.choices));
+  bool judged_all = result.stop == StopReason::complete || result.stop == StopReason::all_violated;
+  for (PropertyKind kind : monitor_.watched().kinds()) {
+    bool violated = std::any_of(findings_.begin(), findings_.end(), [&](const Finding& f) { return f.kind == kind; });
+    result.verdicts.push_back({kind, violated ? Verdict::violated : judged_all ? Verdict::holds : Verdict::unknown});
+  }
+  result.performance = {limits_.elapsed(), limits_.cpu_elapsed(), peak_resident_memory(),
+                        search_seconds > 0 ? static_cast<double>(store_.size()) / search_seconds : 0.0};
+  return result;
+}
+
+CheckResult check(const Model& model, const CheckOptions& options) { return Explorer(model, options).run(); }
+
+} // namespace ipcsim

@@ -1,0 +1,77 @@
+// Stateful exploration of every schedule of a model: each state reachable through Semantics is stored once
+// (StateStore) and expanded once, depth-first (the default: memory grows with the states, not the frontier)
+// or breadth-first (the shortest schedule to each violation). Every transition's events and every new
+// state are judged by PropertyMonitor; the first violation of each property is kept and the search goes on
+// until every watched property is violated, the space is exhausted or a limit is reached. A depth-first
+// finding is shortened afterwards by a breadth-first pass over the states already stored.
+#pragma once
+
+#include "checker/check_result.hpp"
+#include "checker/finding.hpp"
+#include "checker/progress.hpp"
+#include "checker/search_limits.hpp"
+#include "checker/state_codec.hpp"
+#include "checker/state_store.hpp"
+#include "models/properties.hpp"
+#include "models/semantics.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace ipcsim {
+
+class Explorer {
+public:
+  Explorer(const Model& model, const CheckOptions& options);
+
+  CheckResult run();
+
+  const StateStore& store() const { return store_; } // for tests: the states found
+
+private:
+  struct Frame {
+    State state;
+    std::vector<Transition> enabled;
+    std::uint32_t next = 0; // the next transition of `enabled` to fire
+  };
+  enum class Arrival { fresh, known, dropped };
+
+  void depth_first();
+  void breadth_first();
+  Arrival arrive(const State& state, std::span<const Event> events);
+  void record(const std::vector<std::uint32_t>& choices);
+  void poll(std::uint64_t depth);
+  void stop(StopReason reason);
+  std::vector<std::uint32_t> dfs_choices(std::size_t depth) const;
+  std::vector<std::uint32_t> bfs_choices(StateIndex index, std::uint32_t last) const;
+  CheckResult conclude();
+
+  const Model& model_;
+  CheckOptions options_;
+  Semantics semantics_;
+  PropertyMonitor monitor_;
+  StateCodec codec_;
+  StateStore store_;
+  SearchLimits limits_;
+  Progress progress_;
+
+  PropertySet wanted_;                       // watched and not yet violated
+  std::vector<Finding> findings_;
+  std::optional<StopReason> stop_;
+  std::uint64_t transitions_ = 0;
+  std::uint64_t max_depth_ = 0;
+
+  // Scratch space reused by every transition, so that the search allocates little per state.
+  std::vector<Event> events_;
+  std::vector<std::uint8_t> bytes_;
+  std::vector<PropertyViolation> violations_;
+  State successor_;
+  std::vector<Frame> frames_;                // depth-first: the current schedule
+  std::vector<StateIndex> parent_;           // breadth-first: where each state was first reached from
+  std::vector<std::uint32_t> via_;           // and by which choice
+};
+
+// Explores `model` with `options`; the whole check in one call.
+CheckResult check(const Model& model, const CheckOptions& options);
+
+} // namespace ipcsim

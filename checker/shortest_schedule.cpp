@@ -1,0 +1,104 @@
+#include "checker/shortest_schedule.hpp"
+
+#include "models/properties.hpp"
+#include "models/semantics.hpp"
+
+#include <algorithm>
+
+namespace ipcsim {
+namespace {
+
+class ShortestSearch {
+public:
+  ShortestSearch(const Model& model, const StateCodec& codec, const StateStore& store)
+      : semantics_(model), monitor_(model), codec_(codec), store_(store), parent_(store.size(), kNone),
+        via_(store.size(), 0) {}
+
+  std::vector<Finding> run(PropertySet wanted) {
+    std::vector<Event> events;
+    State state = semantics_.initial_state(events);
+    std::vector<PropertyViolation> found;
+    monitor_.check_events(events, wanted, found);
+    monitor_.check_state(state, wanted, found);
+    keep(found, {}, wanted);
+    codec_.pack(state, bytes_);
+    std::optional<StateIndex> root = store_.find(bytes_);
+    if (!root)
+      return findings_;
+    parent_[*root] = *root;
+    std::vector<StateIndex> queue{*root};
+    for (std::size_t head = 0; head < queue.size() && !wanted.empty(); ++head)
+      expand(queue[head], queue, wanted, *root);
+    return findings_;
+  }
+
+private:
+  void expand(StateIndex from, std::vector<StateIndex>& queue, PropertySet& wanted, StateIndex root) {
+    codec_.unpack(store_.bytes(from), current_);
+    semantics_.enabled(current_, enabled_);
+    for (std::uint32_t k = 0; k < enabled_.size() && !wanted.empty(); ++k) {
+      next_ = current_;
+      events_.clear();
+      semantics_.apply(next_, enabled_[k], events_);
+      found_.clear();
+      monitor_.check_events(events_, wanted, found_);
+      codec_.pack(next_, bytes_);
+      std::optional<StateIndex> to = store_.find(bytes_);
+      if (to && parent_[*to] == kNone) {
+        parent_[*to] = from;
+        via_[*to] = k;
+        queue.push_back(*to);
+        monitor_.check_state(next_, wanted, found_);
+      }
+      if (!found_.empty())
+        keep(found_, path(from, k, root), wanted);
+    }
+  }
+
+  void keep(const std::vector<PropertyViolation>& found, const std::vector<std::uint32_t>& choices,
+            PropertySet& wanted) {
+    for (const auto& v : found)
+      if (wanted.contains(v.kind)) {
+        findings_.push_back({v.kind, choices});
+        wanted.erase(v.kind);
+      }
+  }
+
+  std::vector<std::uint32_t> path(StateIndex from, std::uint32_t last, StateIndex root) const {
+    std::vector<std::uint32_t> choices{last};
+    for (StateIndex s = from; s != root; s = parent_[s])
+      choices.push_back(via_[s]);
+    std::reverse(choices.begin(), choices.end());
+    return choices;
+  }
+
+  Semantics semantics_;
+  PropertyMonitor monitor_;
+  const StateCodec& codec_;
+  const StateStore& store_;
+  std::vector<StateIndex> parent_; // kNone: not reached yet
+  std::vector<std::uint32_t> via_;
+  std::vector<Finding> findings_;
+  State current_, next_;
+  std::vector<Transition> enabled_;
+  std::vector<Event> events_;
+  std::vector<PropertyViolation> found_;
+  std::vector<std::uint8_t> bytes_;
+};
+
+} // namespace
+
+std::vector<Finding> shortest_findings(const Model& model, const StateCodec& codec, const StateStore& store,
+                                       const std::vector<Finding>& found) {
+  PropertySet wanted;
+  for (const auto& f : found)
+    wanted.insert(f.kind);
+  std::vector<Finding> shorter = ShortestSearch(model, codec, store).run(wanted);
+  // Whatever the pass could not show (it always should) keeps the depth-first schedule.
+  for (const auto& f : found)
+    if (std::none_of(shorter.begin(), shorter.end(), [&](const Finding& s) { return s.kind == f.kind; }))
+      shorter.push_back(f);
+  return shorter;
+}
+
+} // namespace ipcsim

@@ -1,0 +1,52 @@
+// The visited set: every state found so far, as packed bytes in a few large chunks, numbered densely in the
+// order they were added, and found again through an open-addressing hash table. A slot holds 24 bits of
+// the state's hash beside the position of its bytes, so that a lookup usually touches one slot and one
+// record. A state costs its bytes plus about 26 bytes of bookkeeping; nothing is allocated per state.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <utility>
+#include <vector>
+
+namespace ipcsim {
+
+using StateIndex = std::uint32_t;
+
+class StateStore {
+public:
+  StateStore();
+
+  // The index of `bytes`, and whether it was added just now.
+  std::pair<StateIndex, bool> insert(std::span<const std::uint8_t> bytes);
+  std::optional<StateIndex> find(std::span<const std::uint8_t> bytes) const;
+
+  std::span<const std::uint8_t> bytes(StateIndex index) const;
+  std::size_t size() const { return positions_.size(); }
+  std::size_t memory_bytes() const; // what the store holds on the heap
+
+private:
+  // A record in a chunk: the state's index (4 bytes), its length (LEB128), its bytes.
+  struct Record {
+    StateIndex index;
+    std::span<const std::uint8_t> bytes;
+  };
+  static constexpr std::size_t chunk_bits = 24;
+  static constexpr std::uint64_t position_mask = (std::uint64_t{1} << 40) - 1;
+
+  std::size_t slot_of(std::span<const std::uint8_t> bytes, std::uint64_t hash) const; // where it is or would go
+  Record record(std::uint64_t position) const;
+  std::uint64_t append(std::span<const std::uint8_t> bytes, StateIndex index);
+  void grow();
+
+  std::vector<std::unique_ptr<std::uint8_t[]>> chunks_; // each 2^chunk_bits bytes (or one oversized record)
+  std::size_t used_ = 0;                  // bytes used in the last chunk
+  std::vector<std::uint64_t> positions_;  // per state: chunk << chunk_bits | offset of its record
+  std::vector<std::uint64_t> slots_;      // hash tag << 40 | (position + 1); 0 is empty
+};
+
+std::uint64_t hash_bytes(std::span<const std::uint8_t> bytes);
+
+} // namespace ipcsim

@@ -1,0 +1,117 @@
+// Replicated items: processes, semaphores and shared memory segments (channels: loader_channels.cpp).
+#include "models/loader_parts.hpp"
+
+namespace ipcsim::loader {
+
+namespace {
+
+// The item's name with the replica's suffix, recorded as a definition; "" after an error.
+std::string define(Reader& reader, const std::optional<Value>& name, const std::string& suffix, NameDef::Kind kind) {
+  if (!name)
+    return "";
+  std::optional<std::string> text = reader.name(*name);
+  if (!text)
+    return "";
+  std::string full = *text + suffix;
+  reader.names().defs.push_back(NameDef{kind, full, name->origin});
+  return full;
+}
+
+} // namespace
+
+void for_each_replica(Reader& reader, const Fields& item, const std::function<void(const std::string&)>& read_one) {
+  reader.set_replica(std::nullopt, std::nullopt);
+  std::optional<Value> count_value = item.get("count");
+  if (!count_value) {
+    if (reader.take_items(1, item.origin()))
+      read_one("");
+    return;
+  }
+  std::optional<std::int64_t> count = reader.integer(*count_value, 0, max_count, "a non-negative integer");
+  if (!count || !reader.take_items(static_cast<std::uint64_t>(*count), count_value->origin))
+    return;
+  for (std::int64_t k = 0; k < *count; ++k) {
+    reader.set_replica(k, *count);
+    std::size_t errors_before = reader.errors().count();
+    read_one(*count == 1 ? "" : "[" + std::to_string(k) + "]");
+    if (reader.errors().count() != errors_before || reader.out_of_steps())
+      break;
+  }
+  reader.set_replica(std::nullopt, std::nullopt);
+}
+
+void read_processes(Reader& reader, const Value& value, std::vector<ProcessSpec>& out) {
+  auto items = reader.sequence(value, "a list of processes");
+  if (!items)
+    return;
+  for (const Value& item : *items) {
+    auto fields = reader.mapping(item, "a process (a mapping with 'name' and 'do')", "process",
+                                 {"name", "count", "host", "server", "do"});
+    if (!fields)
+      continue;
+    std::optional<Value> name = fields->require("name");
+    std::optional<Value> steps = fields->require("do");
+    for_each_replica(reader, *fields, [&](const std::string& suffix) {
+      ProcessSpec process;
+      process.mark = fields->origin().mark;
+      process.name = define(reader, name, suffix, NameDef::Kind::process);
+      if (auto host = fields->get("host"))
+        if (auto text = reader.reference(*host, "a host name")) {
+          process.host = *text;
+          reader.names().uses.push_back(NameUse{NameUse::Kind::host, "host", *text, host->origin});
+        }
+      if (auto server = fields->get("server"))
+        process.server = reader.boolean(*server).value_or(false);
+      reader.set_process(static_cast<int>(out.size()));
+      if (steps)
+        process.steps = read_steps(reader, *steps, 1);
+      reader.set_process(-1);
+      out.push_back(std::move(process));
+    });
+  }
+}
+
+void read_semaphores(Reader& reader, const Value& value, std::vector<SemaphoreSpec>& out) {
+  auto items = reader.sequence(value, "a list of semaphores");
+  if (!items)
+    return;
+  for (const Value& item : *items) {
+    auto fields = reader.mapping(item, "a semaphore (a mapping such as {name: mutex, initial: 1})", "semaphore",
+                                 {"name", "count", "initial"});
+    if (!fields)
+      continue;
+    std::optional<Value> name = fields->require("name");
+    for_each_replica(reader, *fields, [&](const std::string& suffix) {
+      SemaphoreSpec semaphore;
+      semaphore.mark = fields->origin().mark;
+      semaphore.name = define(reader, name, suffix, NameDef::Kind::semaphore);
+      if (auto initial = fields->get("initial"))
+        semaphore.initial = reader.non_negative(*initial).value_or(0);
+      out.push_back(std::move(semaphore));
+    });
+  }
+}
+
+void read_segments(Reader& reader, const Value& value, std::vector<SegmentSpec>& out) {
+  auto items = reader.sequence(value, "a list of shared memory segments");
+  if (!items)
+    return;
+  for (const Value& item : *items) {
+    auto fields = reader.mapping(item, "a segment (a mapping such as {name: seg, size: 4KiB})", "segment",
+                                 {"name", "count", "size"});
+    if (!fields)
+      continue;
+    std::optional<Value> name = fields->require("name");
+    std::optional<Value> size = fields->require("size");
+    for_each_replica(reader, *fields, [&](const std::string& suffix) {
+      SegmentSpec segment;
+      segment.mark = fields->origin().mark;
+      segment.name = define(reader, name, suffix, NameDef::Kind::segment);
+      if (size)
+        segment.size = reader.bytes(*size).value_or(0);
+      out.push_back(std::move(segment));
+    });
+  }
+}
+
+} // namespace ipcsim::loader

@@ -1,0 +1,281 @@
+// The `do` lists of processes: one step per list item, each a one-key mapping (SCENARIO_FORMAT.md,
+// Processes), except `repeat`, which takes `do` beside it.
+#include "models/loader_parts.hpp"
+
+#include "models/loader_suggest.hpp"
+
+namespace ipcsim::loader {
+
+namespace {
+
+using StepOp = std::optional<Step::Op>;
+
+void use(Reader& reader, NameUse::Kind kind, const char* key, const std::string& name, const Value& value,
+         std::uint64_t size = 0) {
+  reader.names().uses.push_back(NameUse{kind, key, name, value.origin, reader.process(), size});
+}
+
+// A name the step refers to: recorded for check_names.
+std::optional<std::string> named(Reader& reader, const Value& value, NameUse::Kind kind, const char* key,
+                                 std::string_view expected) {
+  std::optional<std::string> name = reader.reference(value, expected);
+  if (name)
+    use(reader, kind, key, *name, value);
+  return name;
+}
+
+StepOp compute(Reader& reader, const Value& value, int) {
+  if (!value.node.IsMap()) {
+    std::optional<Duration> fixed = reader.duration(value);
+    return fixed ? StepOp(ComputeStep{*fixed, std::nullopt}) : std::nullopt;
+  }
+  Fields fields(reader, value, "compute", {"flops", "exponential", "uniform", "normal"});
+  std::optional<Value> flops = fields.get("flops");
+  if (!flops) {
+    std::optional<Duration> drawn = reader.distribution(fields);
+    return drawn ? StepOp(ComputeStep{*drawn, std::nullopt}) : std::nullopt;
+  }
+  if (fields.keys().size() > 1) {
+    reader.error(fields.origin(), "compute: give either 'flops' or a distribution, not both");
+    return std::nullopt;
+  }
+  std::optional<double> work = reader.speed(*flops);
+  return work ? StepOp(ComputeStep{{}, *work}) : std::nullopt;
+}
+
+StepOp sleep(Reader& reader, const Value& value, int) {
+  std::optional<Duration> duration = reader.duration(value);
+  return duration ? StepOp(SleepStep{*duration}) : std::nullopt;
+}
+
+// The options send and receive share: tag, blocking, async and else. Returns false on an error.
+template <class Comm> bool communication_options(Reader& reader, const Fields& fields, Comm& comm, int depth) {
+  std::size_t errors_before = reader.errors().count();
+  if (auto tag = fields.get("tag"))
+    comm.tag = reader.identifier(*tag, "a tag (a letter or '_', then letters, digits or '_')").value_or("");
+  if (auto blocking = fields.get("blocking"))
+    comm.blocking = reader.boolean(*blocking).value_or(true);
+  std::optional<Value> async = fields.get("async");
+  if (async) {
+    comm.async = reader.identifier(*async, "a handle name (a letter or '_', then letters, digits or '_')").value_or("");
+    if (!comm.async.empty())
+      use(reader, NameUse::Kind::async, "async", comm.async, *async);
+  }
+  const std::string what = fields.what();
+  if (async && !comm.blocking)
+    reader.error(async->origin, "async: an asynchronous " + what + " cannot also be non-blocking (blocking: false)");
+  if (auto on_fail = fields.get("else")) {
+    if (comm.blocking)
+      reader.error(on_fail->origin, "else: only a non-blocking " + what + " (blocking: false) has 'else'");
+    comm.on_fail = read_steps(reader, *on_fail, depth + 1);
+  }
+  return reader.errors().count() == errors_before;
+}
+
+StepOp send(Reader& reader, const Value& value, int depth) {
+  auto fields = reader.mapping(value, "a mapping such as {to: jobs}", "send",
+                               {"to", "size", "tag", "blocking", "async", "else"});
+  if (!fields)
+    return std::nullopt;
+  SendStep step;
+  if (auto to = fields->require("to"))
+    step.to = named(reader, *to, NameUse::Kind::send_to, "to", "a mailbox or process name").value_or("");
+  if (auto size = fields->get("size"))
+    step.size = reader.bytes(*size);
+  communication_options(reader, *fields, step, depth);
+  return step;
+}
+
+StepOp receive(Reader& reader, const Value& value, int depth) {
+  auto fields = reader.mapping(value, "a mapping such as {from: jobs}", "receive",
+                               {"from", "tag", "blocking", "async", "else"});
+  if (!fields)
+    return std::nullopt;
+  ReceiveStep step;
+  if (auto from = fields->require("from"))
+    step.from = named(reader, *from, NameUse::Kind::receive_from, "from", "a mailbox or process name, or any")
+                    .value_or("");
+  communication_options(reader, *fields, step, depth);
+  return step;
+}
+
+StepOp wait(Reader& reader, const Value& value, int) {
+  std::optional<std::string> handle =
+      reader.identifier(value, "a handle name (a letter or '_', then letters, digits or '_')");
+  if (!handle)
+    return std::nullopt;
+  use(reader, NameUse::Kind::wait, "wait", *handle, value);
+  return WaitStep{*handle};
+}
+
+StepOp forever(Reader& reader, const Value& value, int depth) {
+  return ForeverStep{read_steps(reader, value, depth + 1)};
+}
+
+StepOp choose(Reader& reader, const Value& value, int depth) {
+  auto branches = reader.sequence(value, "a list of branches, each a list of steps");
+  if (!branches)
+    return std::nullopt;
+  if (branches->size() < 2)
+    reader.error(value.origin, "choose: expected at least two branches, got " + std::to_string(branches->size()));
+  ChooseStep step;
+  for (const Value& branch : *branches)
+    step.branches.push_back(read_steps(reader, branch, depth + 1));
+  return step;
+}
+
+template <MailboxStep::Op op> StepOp mailbox(Reader& reader, const Value& value, int) {
+  const char* key = op == MailboxStep::Op::create ? "create" : "delete";
+  std::optional<std::string> name = named(reader, value, NameUse::Kind::mailbox, key, "a mailbox name");
+  return name ? StepOp(MailboxStep{op, *name}) : std::nullopt;
+}
+
+StepOp give(Reader& reader, const Value& value, int) {
+  auto fields = reader.mapping(value, "a mapping such as {mailbox: jobs, to: consumer}", "give", {"mailbox", "to"});
+  if (!fields)
+    return std::nullopt;
+  GiveStep step;
+  if (auto box = fields->require("mailbox"))
+    step.mailbox = named(reader, *box, NameUse::Kind::mailbox, "mailbox", "a mailbox name").value_or("");
+  if (auto to = fields->require("to"))
+    step.to = named(reader, *to, NameUse::Kind::process, "to", "a process name").value_or("");
+  return step;
+}
+
+template <SemaphoreStep::Op op> StepOp semaphore(Reader& reader, const Value& value, int) {
+  const char* key = op == SemaphoreStep::Op::acquire ? "acquire" : "release";
+  std::optional<std::string> name = named(reader, value, NameUse::Kind::semaphore, key, "a semaphore name");
+  return name ? StepOp(SemaphoreStep{op, *name}) : std::nullopt;
+}
+
+template <SegmentStep::Op op> StepOp attachment(Reader& reader, const Value& value, int) {
+  const char* key = op == SegmentStep::Op::attach ? "attach" : "detach";
+  std::optional<std::string> name = named(reader, value, NameUse::Kind::segment, key, "a shared memory segment name");
+  return name ? StepOp(SegmentStep{op, *name, 0}) : std::nullopt;
+}
+
+template <SegmentStep::Op op> StepOp access(Reader& reader, const Value& value, int) {
+  const char* what = op == SegmentStep::Op::read ? "read" : "write";
+  auto fields = reader.mapping(value, "a mapping such as {segment: seg, size: 64B}", what, {"segment", "size"});
+  if (!fields)
+    return std::nullopt;
+  SegmentStep step{op, "", 0};
+  std::optional<Value> size = fields->require("size");
+  std::optional<std::uint64_t> bytes;
+  if (size)
+    bytes = reader.bytes(*size);
+  bool ok = bytes.has_value();
+  step.size = bytes.value_or(0);
+  if (auto segment = fields->require("segment"))
+    step.segment = named(reader, *segment, NameUse::Kind::segment, "segment", "a segment name").value_or("");
+  if (!ok || step.segment.empty())
+    return std::nullopt;
+  use(reader, NameUse::Kind::segment_access, "size", step.segment, *size, step.size);
+  return step;
+}
+
+using StepReader = StepOp (*)(Reader&, const Value&, int);
+
+// In SCENARIO_FORMAT.md order; `repeat` is handled apart because it reads two keys.
+const std::vector<std::pair<std::string_view, StepReader>> step_readers{
+    {"compute", compute},
+    {"sleep", sleep},
+    {"send", send},
+    {"receive", receive},
+    {"wait", wait},
+    {"forever", forever},
+    {"choose", choose},
+    {"create", mailbox<MailboxStep::Op::create>},
+    {"delete", mailbox<MailboxStep::Op::remove>},
+    {"give", give},
+    {"acquire", semaphore<SemaphoreStep::Op::acquire>},
+    {"release", semaphore<SemaphoreStep::Op::release>},
+    {"attach", attachment<SegmentStep::Op::attach>},
+    {"detach", attachment<SegmentStep::Op::detach>},
+    {"read", access<SegmentStep::Op::read>},
+    {"write", access<SegmentStep::Op::write>},
+};
+
+std::vector<std::string_view> step_keys() {
+  std::vector<std::string_view> keys{"repeat", "do"};
+  for (const auto& [key, reader] : step_readers)
+    keys.push_back(key);
+  return keys;
+}
+
+StepOp repeat(Reader& reader, const Fields& fields, int depth) {
+  std::optional<Value> body = fields.require("do");
+  std::optional<std::uint64_t> times = reader.non_negative(*fields.get("repeat"));
+  Steps steps = body ? read_steps(reader, *body, depth + 1) : Steps{};
+  if (!times || !body)
+    return std::nullopt;
+  return RepeatStep{*times, std::move(steps)};
+}
+
+// The one key that says what the step is, or "" after reporting why there is none.
+std::string step_kind(Reader& reader, const Fields& fields) {
+  std::vector<std::string> kinds;
+  for (const std::string& key : fields.keys())
+    if (key != "do")
+      kinds.push_back(key);
+  if (kinds.empty()) {
+    if (fields.has("do"))
+      reader.error(fields.origin(), "'do' without 'repeat': write {repeat: N, do: [...]}, or forever: [...]");
+    else if (!fields.had_unknown())
+      reader.error(fields.origin(), "expected a step, got an empty mapping");
+    return "";
+  }
+  if (kinds.size() > 1) {
+    reader.error(fields.origin(), "a step has exactly one key, got '" + kinds[0] + "' and '" + kinds[1] +
+                                      "' (start each step with '- ')");
+    return "";
+  }
+  if (fields.has("do") && kinds[0] != "repeat") {
+    reader.error(fields.get("do")->origin, "do: only a 'repeat' step has 'do'");
+    return "";
+  }
+  return kinds[0];
+}
+
+std::optional<Step> read_step(Reader& reader, const Value& item, int depth) {
+  if (!item.node.IsMap()) {
+    reader.error(item.origin, "expected a step (a mapping such as {sleep: 1ms}), got " + describe(item.node));
+    return std::nullopt;
+  }
+  static const std::vector<std::string_view> keys = step_keys();
+  Fields fields(reader, item, "step", keys);
+  std::string kind = step_kind(reader, fields);
+  if (kind.empty())
+    return std::nullopt;
+  StepOp op;
+  if (kind == "repeat")
+    op = repeat(reader, fields, depth);
+  for (const auto& [key, read] : step_readers)
+    if (key == kind)
+      op = read(reader, *fields.get(kind), depth);
+  if (!op)
+    return std::nullopt;
+  return Step{std::move(*op), item.origin.mark};
+}
+
+} // namespace
+
+Steps read_steps(Reader& reader, const Value& list, int depth) {
+  if (depth > max_step_depth) {
+    reader.error(list.origin, "steps nested too deeply (at most " + std::to_string(max_step_depth) + " levels)");
+    return {};
+  }
+  auto items = reader.sequence(list, "a list of steps");
+  Steps steps;
+  if (!items)
+    return steps;
+  for (const Value& item : *items) {
+    if (!reader.take_step(item.origin))
+      break;
+    if (std::optional<Step> step = read_step(reader, item, depth))
+      steps.push_back(std::move(*step));
+  }
+  return steps;
+}
+
+} // namespace ipcsim::loader

@@ -1,0 +1,51 @@
+// Checks that every name a scenario uses refers to something it defines: mailboxes, processes, semaphores,
+// segments, hosts and async handles, with unique definitions. Runs after loading, on the expanded names, so
+// `fork[${(i+1)%n}]` is checked replica by replica. The loader records where each name was written.
+#pragma once
+
+#include "models/loader_errors.hpp"
+#include "models/scenario.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ipcsim {
+
+struct NameDef {
+  enum class Kind { process, mailbox, link, semaphore, segment, host, network_link };
+  Kind kind = Kind::process;
+  std::string name; // a link: "A<->B"
+  Origin origin;    // the name's value in the file
+};
+
+struct NameUse {
+  enum class Kind {
+    send_to,        // a mailbox or another process
+    receive_from,   // a mailbox, another process, or `any`
+    mailbox,        // create, delete, give
+    process,        // give.to, owner, receivers, link ends
+    host,           // a process's host, a network link's ends
+    semaphore,      // acquire, release
+    segment,        // attach, detach
+    segment_access, // read, write: also checks `size` against the segment
+    wait,           // wait: a handle the same process posts with async
+    async,          // a handle posted by async (a definition, per process)
+    rendezvous,     // properties.rendezvous: a mailbox or a link "A<->B"
+  };
+  Kind kind = Kind::mailbox;
+  const char* key = "";   // the key the name was written under ("to", "owner"), for messages
+  std::string name;
+  Origin origin;
+  int process = -1;       // index in Scenario::processes of the process whose step this is
+  std::uint64_t size = 0; // segment_access: bytes read or written
+};
+
+struct NameTable {
+  std::vector<NameDef> defs;
+  std::vector<NameUse> uses;
+};
+
+void check_names(const Scenario& scenario, const NameTable& names, LoadErrors& errors);
+
+} // namespace ipcsim

@@ -1,0 +1,110 @@
+#include "models/properties.hpp"
+
+#include "models/semantics.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace ipcsim {
+
+std::string_view to_string(PropertyKind kind) {
+  switch (kind) {
+  case PropertyKind::deadlock: return "deadlock";
+  case PropertyKind::rendezvous: return "rendezvous";
+  case PropertyKind::lost_messages: return "lost_messages";
+  case PropertyKind::undelivered: return "undelivered";
+  case PropertyKind::invalid: return "invalid_operations";
+  }
+  return "?";
+}
+
+std::vector<PropertyKind> PropertySet::kinds() const {
+  std::vector<PropertyKind> out;
+  for (std::size_t k = 0; k < property_kind_count; ++k)
+    if (contains(static_cast<PropertyKind>(k)))
+      out.push_back(static_cast<PropertyKind>(k));
+  return out;
+}
+
+PropertyMonitor::PropertyMonitor(const Model& model) : model_(model) {
+  const Properties& p = model.scenario.properties;
+  if (p.deadlock)
+    watched_.insert(PropertyKind::deadlock);
+  if (std::any_of(model.channels.begin(), model.channels.end(), [](const Channel& c) { return c.rendezvous_property; }))
+    watched_.insert(PropertyKind::rendezvous);
+  if (p.lost_messages)
+    watched_.insert(PropertyKind::lost_messages);
+  if (p.undelivered)
+    watched_.insert(PropertyKind::undelivered);
+  watched_.insert(PropertyKind::invalid);
+}
+
+void PropertyMonitor::check_events(std::span<const Event> events, PropertySet wanted,
+                                   std::vector<PropertyViolation>& out) const {
+  for (const Event& e : events) {
+    PropertyKind kind;
+    if (e.kind == EventKind::invalid)
+      kind = PropertyKind::invalid;
+    else if (e.kind == EventKind::send_end && e.peer == kNone && model_.channels[e.channel].rendezvous_property)
+      kind = PropertyKind::rendezvous; // buffered: no receive had begun to take it
+    else if (e.kind == EventKind::send_failed || e.kind == EventKind::lost)
+      kind = PropertyKind::lost_messages;
+    else
+      continue;
+    if (!wanted.contains(kind))
+      continue;
+    wanted.erase(kind);
+    out.push_back({kind, describe_event(kind, e), e.proc});
+  }
+}
+
+void PropertyMonitor::check_state(const State& state, PropertySet wanted, std::vector<PropertyViolation>& out) const {
+  // Only a blocked process can be deadlocked: the cheap test spares most states the full analysis.
+  bool any_blocked = std::any_of(state.procs.begin(), state.procs.end(),
+                                 [](const ProcState& ps) { return ps.status == ProcStatus::blocked; });
+  if (wanted.contains(PropertyKind::deadlock) && any_blocked) {
+    BlockingAnalysis analysis = analyse_blocking(model_, state);
+    if (analysis.deadlock)
+      out.push_back({PropertyKind::deadlock, describe_deadlock(model_, analysis)});
+  }
+  if (wanted.contains(PropertyKind::undelivered)) {
+    bool buffered = std::any_of(state.channels.begin(), state.channels.end(),
+                                [](const ChannelState& c) { return !c.buffer.empty(); });
+    if (buffered && Semantics(model_).finished(state))
+      out.push_back({PropertyKind::undelivered, describe_undelivered(state)});
+  }
+}
+
+std::string PropertyMonitor::describe_event(PropertyKind kind, const Event& e) const {
+  std::string who = e.proc != kNone ? model_.processes[e.proc].name : "a process";
+  std::string where = e.mark.line > 0 ? fmt::format(" (line {})", e.mark.line) : "";
+  std::string channel = e.channel != kNone ? model_.channels[e.channel].name : "";
+  switch (kind) {
+  case PropertyKind::invalid:
+    return fmt::format("invalid operation: {}{}: {}", who, where, e.detail);
+  case PropertyKind::rendezvous:
+    return fmt::format("rendezvous violated: {}'s send on {}{} completed with the message buffered, before any "
+                       "receive of it began",
+                       who, channel, where);
+  case PropertyKind::lost_messages:
+    if (e.kind == EventKind::lost)
+      return fmt::format("lost message: message {} on {} was lost{}", e.msg, channel,
+                         e.detail.empty() ? "" : " (" + e.detail + ")");
+    return fmt::format("lost message: {}'s non-blocking send on {}{} failed, so the message was never delivered",
+                       who, channel, where);
+  default:
+    return std::string(to_string(kind));
+  }
+}
+
+std::string PropertyMonitor::describe_undelivered(const State& state) const {
+  std::string where;
+  for (ChannelId c = 0; c < state.channels.size(); ++c) {
+    std::size_t n = state.channels[c].buffer.size();
+    if (n > 0)
+      where += fmt::format("{}{} in {}", where.empty() ? "" : ", ", n, model_.channels[c].name);
+  }
+  return "undelivered: every process has ended with messages still buffered (" + where + ")";
+}
+
+} // namespace ipcsim

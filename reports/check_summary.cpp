@@ -1,0 +1,118 @@
+#include "reports/check_summary.hpp"
+
+#include <fmt/format.h>
+
+namespace ipcsim {
+namespace {
+
+std::string where(const Model& model, int line) {
+  return line > 0 ? fmt::format("{}:{}", model.scenario.file, line) : model.scenario.file;
+}
+
+std::string verdict_text(const PropertyVerdict& v) {
+  return v.verdict == Verdict::unknown ? "unknown (the search did not finish)" : std::string(to_string(v.verdict));
+}
+
+std::string headline(const Model& model, const CheckResult& r) {
+  std::size_t n = r.violations.size();
+  if (n > 0)
+    return fmt::format("scenario {}: {} {} violated", model.scenario.name, n, n == 1 ? "property" : "properties");
+  if (is_limit(r.stop))
+    return fmt::format("scenario {}: incomplete, stopped at {} before every state was explored", model.scenario.name,
+                       r.limit);
+  return fmt::format("scenario {}: every property holds", model.scenario.name);
+}
+
+std::string search_text(const CheckResult& r) {
+  switch (r.stop) {
+  case StopReason::complete: return r.search + ", every reachable state explored";
+  case StopReason::all_violated: return r.search + ", stopped once every property was violated";
+  case StopReason::first_violation: return r.search + ", stopped at the first violation (--stop-at-first)";
+  default: return r.search + ", stopped at " + r.limit;
+  }
+}
+
+} // namespace
+
+std::string_view check_outcome(const CheckResult& result) {
+  if (result.violated())
+    return "violated";
+  return is_limit(result.stop) ? "incomplete" : "holds";
+}
+
+std::string schedule_line(const Model& model, std::size_t number, const ScheduleStep& step) {
+  return fmt::format("{:>4}. {}: {}  ({})", number, step.proc, step.action, where(model, step.line));
+}
+
+std::string check_summary_text(const Model& model, const CheckResult& r) {
+  std::string out = headline(model, r) + "\n";
+  for (const auto& v : r.verdicts)
+    out += fmt::format("  {:<20} {}\n", to_string(v.kind), verdict_text(v));
+  for (const auto& cx : r.violations) {
+    out += "\n" + cx.description + "\n";
+    out += fmt::format("schedule ({} {}):\n", cx.steps.size(), cx.steps.size() == 1 ? "step" : "steps");
+    for (std::size_t k = 0; k < cx.steps.size(); ++k)
+      out += schedule_line(model, k + 1, cx.steps[k]) + "\n";
+  }
+  const CheckStatistics& s = r.statistics;
+  out += "\nsearch: " + search_text(r) + "\n";
+  out += fmt::format("statistics: {} states, {} transitions, max depth {}\n", s.states, s.transitions, s.max_depth);
+  const CheckPerformance& p = r.performance;
+  out += fmt::format("performance: {:.3f} s (cpu {:.3f} s), {:.1f} MiB peak memory, {:.0f} states/s\n", p.seconds,
+                     p.cpu_seconds, static_cast<double>(p.peak_memory) / (1 << 20), p.states_per_second);
+  return out;
+}
+
+nlohmann::ordered_json check_summary_json(const Model& model, const CheckResult& r) {
+  using json = nlohmann::ordered_json;
+  json j;
+  j["scenario"] = model.scenario.name;
+  j["file"] = model.scenario.file;
+  j["seed"] = model.scenario.seed; // the checker does not depend on it; printed as every report does
+  j["params"] = json::object();
+  for (const auto& [name, value] : model.scenario.params)
+    j["params"][name] = value;
+  j["outcome"] = std::string(check_outcome(r));
+  j["search"] = r.search;
+  j["complete"] = r.stop == StopReason::complete;
+  j["stopped_by"] = is_limit(r.stop) ? json(r.limit) : json(nullptr);
+  j["properties"] = json::array();
+  for (const auto& v : r.verdicts)
+    j["properties"].push_back({{"property", to_string(v.kind)}, {"verdict", to_string(v.verdict)}});
+  j["violations"] = json::array();
+  for (const auto& cx : r.violations) {
+    json blocked = json::array();
+    for (const auto& b : cx.blocking.blocked) {
+      json releasers = json::array();
+      for (ProcId q : b.releasers)
+        releasers.push_back(model.processes[q].name);
+      bool stuck = std::find(cx.blocking.stuck.begin(), cx.blocking.stuck.end(), b.proc) != cx.blocking.stuck.end();
+      blocked.push_back({{"process", model.processes[b.proc].name},
+                         {"waits_for", b.waits_for},
+                         {"releasers", releasers},
+                         {"deadlocked", stuck && cx.blocking.deadlock && !b.idle_server},
+                         {"idle_server", b.idle_server}});
+    }
+    json schedule = json::array();
+    for (std::size_t k = 0; k < cx.steps.size(); ++k)
+      schedule.push_back({{"step", k + 1},
+                          {"process", cx.steps[k].proc},
+                          {"action", cx.steps[k].action},
+                          {"file", model.scenario.file},
+                          {"line", cx.steps[k].line}});
+    j["violations"].push_back({{"property", to_string(cx.kind)},
+                               {"description", cx.description},
+                               {"blocked", blocked},
+                               {"schedule", schedule}});
+  }
+  j["statistics"] = {{"states", r.statistics.states},
+                     {"transitions", r.statistics.transitions},
+                     {"max_depth", r.statistics.max_depth}};
+  j["performance"] = {{"seconds", r.performance.seconds},
+                      {"cpu_seconds", r.performance.cpu_seconds},
+                      {"peak_memory_bytes", r.performance.peak_memory},
+                      {"states_per_second", r.performance.states_per_second}};
+  return j;
+}
+
+} // namespace ipcsim

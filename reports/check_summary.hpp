@@ -1,0 +1,24 @@
+// What `ipcsim check` prints: the verdict per property, each violation in one sentence with its numbered
+// schedule (the scenario's file:line of each step), the statistics, and apart from them the tool's own
+// timings. As text for people and as JSON (keys in a fixed order; everything but "performance" is the same
+// from run to run).
+#pragma once
+
+#include "checker/check_result.hpp"
+#include "models/model.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace ipcsim {
+
+// "violated", "holds" or "incomplete": the outcome of the check as a whole.
+std::string_view check_outcome(const CheckResult& result);
+
+std::string check_summary_text(const Model& model, const CheckResult& result);
+nlohmann::ordered_json check_summary_json(const Model& model, const CheckResult& result);
+
+// One step of a schedule as a line: "  3. phil[0]: receive from fork[0]: blocks  (scenario.yaml:21)".
+std::string schedule_line(const Model& model, std::size_t number, const ScheduleStep& step);
+
+} // namespace ipcsim

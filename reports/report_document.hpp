@@ -1,0 +1,42 @@
+// A small written report as blocks (headings, paragraphs, lists, tables, figures), rendered twice: as
+// Markdown beside its SVG files, and as one self-contained HTML page with the SVGs inline. Building the
+// content once keeps the two in the same order with the same words.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace ipcsim {
+
+class ReportDocument {
+public:
+  explicit ReportDocument(std::string title) : title_(std::move(title)) {}
+
+  void heading(std::string text);
+  void paragraph(std::string text, bool strong = false); // strong: the sentence that says what failed
+  void bullets(std::vector<std::string> items);
+  void numbered(std::vector<std::string> items);
+  void table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows);
+  // An SVG picture: linked as `file` from Markdown, inlined from `svg` in HTML.
+  void figure(std::string file, std::string svg, std::string caption);
+
+  std::string markdown() const;
+  std::string html() const;
+
+private:
+  // One block; which fields are used depends on its kind.
+  struct Block {
+    enum class Kind { heading, paragraph, list, table, figure };
+    Kind kind = Kind::paragraph;
+    std::string text;                              // heading, paragraph; figure: caption
+    bool flag = false;                             // paragraph: strong; list: numbered
+    std::vector<std::string> items;                // list; table: the header
+    std::vector<std::vector<std::string>> rows;    // table
+    std::string file, svg;                         // figure
+  };
+
+  std::string title_;
+  std::vector<Block> blocks_;
+};
+
+} // namespace ipcsim

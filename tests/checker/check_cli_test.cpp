@@ -1,0 +1,83 @@
+// `ipcsim check` as a user runs it: exact output (the tool's timings left out) and exit codes.
+#include "check_support.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+using namespace ipcsim;
+using namespace ipcsim::test;
+
+TEST_CASE("check prints the verdicts, the failing schedule and the statistics", "[cli]") {
+  CommandOutput r = run_ipcsim("check scenarios/deadlock-receive-first.yaml");
+  CHECK(r.status == 1);
+  check_golden("deadlock-receive-first.txt", without_performance(r.out));
+  CHECK_THAT(r.out, Catch::Contains("\nperformance: "));
+}
+
+TEST_CASE("check --json prints the same, the timings apart under \"performance\"", "[cli]") {
+  CommandOutput r = run_ipcsim("check scenarios/deadlock-receive-first.yaml --json");
+  CHECK(r.status == 1);
+  auto j = nlohmann::ordered_json::parse(r.out);
+  REQUIRE(j.contains("performance"));
+  CHECK(j["performance"].contains("seconds"));
+  j.erase("performance");
+  check_golden("deadlock-receive-first.json", j.dump(2) + "\n");
+}
+
+TEST_CASE("a scenario whose properties hold exits 0", "[cli]") {
+  CommandOutput r = run_ipcsim("check scenarios/buffering-zero-capacity.yaml");
+  CHECK(r.status == 0);
+  CHECK(without_performance(r.out) == "scenario buffering-zero-capacity: every property holds\n"
+                                      "  deadlock             holds\n"
+                                      "  rendezvous           holds\n"
+                                      "  invalid_operations   holds\n"
+                                      "\n"
+                                      "search: depth-first, every reachable state explored\n"
+                                      "statistics: 39 states, 56 transitions, max depth 20\n");
+}
+
+TEST_CASE("check --max-states stops the check with exit 3 and the statistics so far", "[cli]") {
+  CommandOutput r = run_ipcsim("check scenarios/classic-dining-philosophers.yaml --max-states 10");
+  CHECK(r.status == 3);
+  CHECK(without_performance(r.out) ==
+        "scenario classic-dining-philosophers: incomplete, stopped at --max-states 10 before every state was explored\n"
+        "  deadlock             unknown (the search did not finish)\n"
+        "  invalid_operations   unknown (the search did not finish)\n"
+        "\n"
+        "search: depth-first, stopped at --max-states 10\n"
+        "statistics: 10 states, 10 transitions, max depth 9\n");
+}
+
+TEST_CASE("check --time-limit and --max-memory stop the check with exit 3", "[cli]") {
+  CommandOutput slow = run_ipcsim("check scenarios/classic-dining-philosophers.yaml --param N=7 --time-limit 0.2");
+  CHECK(slow.status == 3);
+  CHECK_THAT(slow.out, Catch::Contains("stopped at --time-limit 0.2"));
+  CommandOutput big = run_ipcsim("check scenarios/classic-dining-philosophers.yaml --param N=7 --max-memory 1");
+  CHECK(big.status == 3);
+  CHECK_THAT(big.out, Catch::Contains("stopped at --max-memory 1"));
+}
+
+TEST_CASE("run with its default timing completes the dining philosophers; check finds their deadlock", "[cli]") {
+  CommandOutput run = run_ipcsim("run scenarios/classic-dining-philosophers.yaml");
+  CHECK(run.status == 0);
+  CHECK_THAT(run.out, Catch::StartsWith("scenario classic-dining-philosophers: completed"));
+  CommandOutput check = run_ipcsim("check scenarios/classic-dining-philosophers.yaml");
+  CHECK(check.status == 1);
+  CHECK_THAT(check.out, Catch::Contains("  deadlock             violated\n"));
+  CHECK_THAT(check.out, Catch::Contains("\ndeadlock: every remaining process is blocked forever: phil[0] is blocked in "
+                                        "receive from fork[1], waiting for phil[1]; "));
+}
+
+TEST_CASE("check --bfs and --param reach the checker", "[cli]") {
+  CommandOutput r = run_ipcsim("check scenarios/classic-dining-philosophers.yaml --param N=3 --param MEALS=1 --bfs");
+  CHECK(r.status == 1);
+  CHECK_THAT(r.out, Catch::Contains("search: breadth-first, every reachable state explored\n"));
+  CHECK_THAT(r.out, Catch::Contains("schedule (12 steps):\n"));
+}
+
+TEST_CASE("bad input exits 64", "[cli]") {
+  CHECK(run_ipcsim("check scenarios/no-such-file.yaml").status == 64);
+  CHECK(run_ipcsim("check scenarios/deadlock-receive-first.yaml --max-states 0").status == 64);
+  CHECK(run_ipcsim("check scenarios/deadlock-receive-first.yaml --param NOPE=1").status == 64);
+}

@@ -1,0 +1,244 @@
+// Golden CLI tests of `ipcsim run`: for every bundled scenario the summary and the trace, byte for byte, against
+// tests/cli/golden (regenerate with tests/cli/update_goldens.sh and read the diff), determinism, --json, and the
+// exit statuses of the README's table.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A scratch directory for this test process, removed at exit.
+const fs::path& scratch() {
+  static struct Dir {
+    fs::path path;
+    Dir() {
+      std::string pattern = (fs::temp_directory_path() / "ipcsim-cli-XXXXXX").string();
+      path = ::mkdtemp(pattern.data());
+    }
+    ~Dir() {
+      std::error_code ignored;
+      fs::remove_all(path, ignored);
+    }
+  } dir;
+  return dir.path;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+struct Cli {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `ipcsim ARGS` in the repository root (so that scenario paths read as in the README).
+Cli ipcsim(const std::string& args) {
+  fs::path err = scratch() / "stderr.txt";
+  std::string command = "cd '" IPCSIM_SOURCE_DIR "' && '" IPCSIM_BINARY "' " + args + " 2>'" + err.string() + "'";
+  Cli result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
+    result.out.append(buffer, n);
+  int status = ::pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = read_file(err);
+  return result;
+}
+
+std::vector<std::string> bundled_scenarios() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(fs::path(IPCSIM_SOURCE_DIR) / "scenarios"))
+    if (entry.path().extension() == ".yaml")
+      names.push_back(entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+fs::path golden(const std::string& file) { return fs::path(IPCSIM_SOURCE_DIR) / "tests" / "cli" / "golden" / file; }
+
+int expected_status(const std::string& scenario) { return scenario == "deadlock-receive-first" ? 1 : 0; }
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    out.push_back(line);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("cli: the bundled scenarios are the thirteen the README lists") {
+  CHECK(bundled_scenarios() ==
+        std::vector<std::string>{"buffering-bounded", "buffering-unbounded", "buffering-zero-capacity",
+                                 "classic-dining-philosophers", "classic-dining-philosophers-ordered",
+                                 "classic-empty-messages", "deadlock-receive-first", "naming-direct-symmetric",
+                                 "naming-mailbox-many-to-many", "naming-receive-from-any", "size-fixed-and-variable",
+                                 "sync-async-send-wait", "sync-nonblocking-polling"});
+}
+
+TEST_CASE("cli: run prints the golden summary and writes the golden trace for every bundled scenario") {
+  auto scenario = GENERATE(from_range(bundled_scenarios()));
+  INFO("scenario " << scenario << " (regenerate with tests/cli/update_goldens.sh, then read the diff)");
+  REQUIRE(fs::exists(golden(scenario + ".summary.txt")));
+  REQUIRE(fs::exists(golden(scenario + ".trace.jsonl")));
+  fs::path trace = scratch() / (scenario + ".trace.jsonl");
+  Cli run = ipcsim("run scenarios/" + scenario + ".yaml --trace '" + trace.string() + "'");
+  CHECK(run.status == expected_status(scenario));
+  CHECK(run.err.empty());
+  CHECK(run.out == read_file(golden(scenario + ".summary.txt")));
+  CHECK(read_file(trace) == read_file(golden(scenario + ".trace.jsonl")));
+}
+
+TEST_CASE("cli: two runs of a scenario give identical bytes") {
+  auto scenario = GENERATE(from_range(bundled_scenarios()));
+  INFO("scenario " << scenario);
+  fs::path first = scratch() / "first.jsonl", second = scratch() / "second.jsonl";
+  Cli a = ipcsim("run scenarios/" + scenario + ".yaml --trace '" + first.string() + "'");
+  Cli b = ipcsim("run scenarios/" + scenario + ".yaml --trace '" + second.string() + "'");
+  CHECK(a.status == b.status);
+  CHECK(a.out == b.out);
+  std::string trace = read_file(first);
+  CHECK(!trace.empty());
+  CHECK(trace == read_file(second));
+  Cli ja = ipcsim("run scenarios/" + scenario + ".yaml --json");
+  Cli jb = ipcsim("run scenarios/" + scenario + ".yaml --json");
+  CHECK(ja.out == jb.out);
+}
+
+TEST_CASE("cli: run --json prints one JSON document with the summary's keys") {
+  Cli run = ipcsim("run scenarios/buffering-bounded.yaml --json");
+  CHECK(run.status == 0);
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(run.out);
+  std::vector<std::string> keys;
+  for (const auto& item : j.items())
+    keys.push_back(item.key());
+  CHECK(keys == std::vector<std::string>{"scenario", "seed", "outcome", "end_time", "events", "processes", "channels"});
+  CHECK(j["scenario"] == "buffering-bounded");
+  CHECK(j["seed"] == 0);
+  CHECK(j["outcome"] == "completed");
+  CHECK(j["end_time"].get<double>() == Approx(0.000386).margin(1e-12));
+  CHECK(j["events"] == 62);
+  REQUIRE(j["processes"].size() == 2);
+  std::vector<std::string> process_keys;
+  for (const auto& item : j["processes"][0].items())
+    process_keys.push_back(item.key());
+  CHECK(process_keys ==
+        std::vector<std::string>{"name", "busy", "blocked_send", "blocked_receive", "sleeping", "end", "outcome"});
+  CHECK(j["processes"][0]["name"] == "producer");
+  CHECK(j["processes"][0]["outcome"] == "ended");
+  REQUIRE(j["channels"].size() == 1);
+  std::vector<std::string> channel_keys;
+  for (const auto& item : j["channels"][0].items())
+    channel_keys.push_back(item.key());
+  CHECK(channel_keys == std::vector<std::string>{"name", "messages", "bytes", "failed_sends", "failed_receives",
+                                                 "peak_queued", "left_queued"});
+  CHECK(j["channels"][0]["name"] == "jobs");
+  CHECK(j["channels"][0]["messages"] == 8);
+  CHECK(j["channels"][0]["bytes"] == 512);
+  CHECK(j["channels"][0]["peak_queued"] == 3);
+}
+
+TEST_CASE("cli: run --json on a deadlock adds the message and exits 1") {
+  Cli run = ipcsim("run scenarios/deadlock-receive-first.yaml --json");
+  CHECK(run.status == 1);
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(run.out);
+  CHECK(j["outcome"] == "deadlock");
+  CHECK(j["end_time"] == 0.0);
+  CHECK(j["message"] == "deadlock: every remaining process is blocked forever: alice is blocked in receive from "
+                        "bob->alice, waiting for bob; bob is blocked in receive from alice->bob, waiting for alice");
+  CHECK(j["processes"][1]["outcome"] == "blocked in receive from alice->bob");
+}
+
+TEST_CASE("cli: run on the deadlock scenario exits 1 and says who waits for whom") {
+  Cli run = ipcsim("run scenarios/deadlock-receive-first.yaml");
+  CHECK(run.status == 1);
+  CHECK(run.err.empty());
+  std::vector<std::string> out = lines(run.out);
+  REQUIRE(out.size() >= 4);
+  CHECK(out[0] == "scenario deadlock-receive-first: deadlock at t = 0 after 7 events (seed 0)");
+  CHECK(out[1] == "deadlock: every remaining process is blocked forever:");
+  CHECK(out[2] == "  alice is blocked in receive from bob->alice, waiting for bob");
+  CHECK(out[3] == "  bob is blocked in receive from alice->bob, waiting for alice");
+}
+
+TEST_CASE("cli: a run stopped by --until or --max-events exits 0 and says so") {
+  Cli until = ipcsim("run scenarios/naming-receive-from-any.yaml --until 100us");
+  CHECK(until.status == 0);
+  std::vector<std::string> out = lines(until.out);
+  REQUIRE(out.size() >= 2);
+  CHECK(out[0].rfind("scenario naming-receive-from-any: stopped at t = 100us after ", 0) == 0);
+  CHECK(out[1] == "stopped at the time limit (--until)");
+
+  // The limit is checked after each transition, which is never cut: the transition that emits the 10th event
+  // (seq 9) emits 4 (send_begin, send_end, recv_end, unblock), so the run stops after 13, and the trace has them all.
+  fs::path trace = scratch() / "stopped.jsonl";
+  Cli events = ipcsim("run scenarios/naming-receive-from-any.yaml --max-events 10 --trace '" + trace.string() + "'");
+  CHECK(events.status == 0);
+  out = lines(events.out);
+  REQUIRE(out.size() >= 2);
+  CHECK(out[0] == "scenario naming-receive-from-any: stopped at t = 15.983us after 13 events (seed 0)");
+  CHECK(out[1] == "stopped after 13 events (--max-events)");
+  CHECK(lines(read_file(trace)).size() == 13);
+}
+
+TEST_CASE("cli: --param changes a scenario parameter") {
+  Cli run = ipcsim("run scenarios/buffering-bounded.yaml --param ITEMS=2 --json");
+  CHECK(run.status == 0);
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(run.out);
+  CHECK(j["channels"][0]["messages"] == 2);
+}
+
+TEST_CASE("cli: a bad --until exits 64 with an error on stderr and no output") {
+  Cli run = ipcsim("run scenarios/buffering-bounded.yaml --until 10parsecs");
+  CHECK(run.status == 64);
+  CHECK(run.out.empty());
+  CHECK(run.err == "--until 10parsecs: error: expected a time such as 10ms or 2s\n");
+}
+
+TEST_CASE("cli: a bad --param exits 64 with an error on stderr and no output") {
+  SECTION("not NAME=VALUE") {
+    Cli run = ipcsim("run scenarios/buffering-bounded.yaml --param ITEMS");
+    CHECK(run.status == 64);
+    CHECK(run.out.empty());
+    CHECK(run.err == "--param ITEMS: error: expected NAME=VALUE\n");
+  }
+  SECTION("not an integer") {
+    Cli run = ipcsim("run scenarios/buffering-bounded.yaml --param ITEMS=many");
+    CHECK(run.status == 64);
+    CHECK(run.out.empty());
+    CHECK(run.err.find("error") != std::string::npos);
+  }
+  SECTION("a parameter the scenario does not have") {
+    Cli run = ipcsim("run scenarios/buffering-bounded.yaml --param NOPE=3");
+    CHECK(run.status == 64);
+    CHECK(run.out.empty());
+    CHECK(run.err.find("NOPE") != std::string::npos);
+  }
+}
+
+TEST_CASE("cli: a trace that cannot be written exits 64") {
+  Cli run = ipcsim("run scenarios/buffering-bounded.yaml --trace /nonexistent-dir/t.jsonl");
+  CHECK(run.status == 64);
+  CHECK(run.err == "/nonexistent-dir/t.jsonl: error: cannot write the trace file\n");
+}

@@ -1,0 +1,186 @@
+// `ipcsim validate` and bad scenarios: every bundled scenario is valid; a bad one gives FILE:LINE:COLUMN errors on
+// stderr and exit status 64, also under `run`, where nothing is run.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path& scratch() {
+  static struct Dir {
+    fs::path path;
+    Dir() {
+      std::string pattern = (fs::temp_directory_path() / "ipcsim-cli-XXXXXX").string();
+      path = ::mkdtemp(pattern.data());
+    }
+    ~Dir() {
+      std::error_code ignored;
+      fs::remove_all(path, ignored);
+    }
+  } dir;
+  return dir.path;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+struct Cli {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `ipcsim ARGS` in `dir` (default: the repository root).
+Cli ipcsim(const std::string& args, const fs::path& dir = IPCSIM_SOURCE_DIR) {
+  fs::path err = scratch() / "stderr.txt";
+  std::string command = "cd '" + dir.string() + "' && '" IPCSIM_BINARY "' " + args + " 2>'" + err.string() + "'";
+  Cli result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
+    result.out.append(buffer, n);
+  int status = ::pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = read_file(err);
+  return result;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    out.push_back(line);
+  return out;
+}
+
+void write(const std::string& name, const std::string& text) { std::ofstream(scratch() / name, std::ios::binary) << text; }
+
+// Every line is FILE:LINE:COLUMN: error: MESSAGE with 1-based positions.
+void check_error_lines(const std::vector<std::string>& errors, const std::string& file) {
+  std::regex form("^" + file + ":[1-9][0-9]*:[1-9][0-9]*: error: .+$");
+  for (const auto& line : errors) {
+    INFO(line);
+    CHECK(std::regex_match(line, form));
+  }
+}
+
+const char* const bad_scenario = R"(scenario: bad
+channels:
+  - mailbox: jobs
+    capacty: 4
+processes:
+  - name: p
+    do:
+      - sleep: 5msec
+      - send: {to: jbs}
+)";
+
+const char* const semaphore_scenario = R"(scenario: sem
+semaphores:
+  - {name: mutex, initial: 1}
+processes:
+  - name: p
+    do:
+      - acquire: mutex
+      - compute: 1us
+      - release: mutex
+)";
+
+} // namespace
+
+TEST_CASE("cli: validate accepts every bundled scenario, one PATH: ok line each") {
+  std::vector<std::string> paths;
+  for (const auto& entry : fs::directory_iterator(fs::path(IPCSIM_SOURCE_DIR) / "scenarios"))
+    if (entry.path().extension() == ".yaml")
+      paths.push_back("scenarios/" + entry.path().filename().string());
+  std::sort(paths.begin(), paths.end());
+  REQUIRE(paths.size() == 13);
+  std::string args = "validate";
+  std::vector<std::string> expected;
+  for (const auto& p : paths) {
+    args += " " + p;
+    expected.push_back(p + ": ok");
+  }
+  Cli run = ipcsim(args);
+  CHECK(run.status == 0);
+  CHECK(run.err.empty());
+  CHECK(lines(run.out) == expected);
+}
+
+TEST_CASE("cli: validate reports every error of a bad scenario as FILE:LINE:COLUMN and exits 64") {
+  write("bad.yaml", bad_scenario);
+  Cli run = ipcsim("validate bad.yaml", scratch());
+  CHECK(run.status == 64);
+  CHECK(run.out.empty());
+  std::vector<std::string> errors = lines(run.err);
+  REQUIRE(errors.size() == 3);
+  check_error_lines(errors, "bad\\.yaml");
+  CHECK(errors[0].rfind("bad.yaml:4:5: error: ", 0) == 0);
+  CHECK(errors[0].find("capacty") != std::string::npos);
+  CHECK(errors[1].rfind("bad.yaml:8:16: error: ", 0) == 0);
+  CHECK(errors[1].find("5msec") != std::string::npos);
+  CHECK(errors[2].rfind("bad.yaml:9:20: error: ", 0) == 0);
+  CHECK(errors[2].find("jbs") != std::string::npos);
+}
+
+TEST_CASE("cli: validate checks every file, printing ok for the good ones and exiting 64 for a bad one") {
+  write("bad.yaml", bad_scenario);
+  fs::path good = fs::path(IPCSIM_SOURCE_DIR) / "scenarios" / "buffering-bounded.yaml";
+  Cli run = ipcsim("validate '" + good.string() + "' bad.yaml", scratch());
+  CHECK(run.status == 64);
+  CHECK(run.out == good.string() + ": ok\n");
+  CHECK(lines(run.err).size() == 3);
+}
+
+TEST_CASE("cli: run on a bad scenario exits 64 with the errors and runs nothing") {
+  write("bad.yaml", bad_scenario);
+  fs::path trace = scratch() / "never.jsonl";
+  Cli run = ipcsim("run bad.yaml --trace '" + trace.string() + "'", scratch());
+  CHECK(run.status == 64);
+  CHECK(run.out.empty());
+  std::vector<std::string> errors = lines(run.err);
+  CHECK(errors.size() == 3);
+  check_error_lines(errors, "bad\\.yaml");
+  CHECK_FALSE(fs::exists(trace));
+}
+
+TEST_CASE("cli: a scenario using a semaphore exits 64 saying it is not supported yet") {
+  write("sem.yaml", semaphore_scenario);
+  for (const char* command : {"validate", "run"}) {
+    INFO(command);
+    Cli run = ipcsim(std::string(command) + " sem.yaml", scratch());
+    CHECK(run.status == 64);
+    CHECK(run.out.empty());
+    std::vector<std::string> errors = lines(run.err);
+    REQUIRE(!errors.empty());
+    check_error_lines(errors, "sem\\.yaml");
+    CHECK(errors[0].rfind("sem.yaml:3:5: error: ", 0) == 0);
+    for (const auto& line : errors)
+      CHECK(line.find("is not supported yet") != std::string::npos);
+  }
+}
+
+TEST_CASE("cli: a missing scenario file exits 64") {
+  Cli run = ipcsim("validate no-such-file.yaml", scratch());
+  CHECK(run.status == 64);
+  CHECK(run.out.empty());
+  CHECK(run.err.rfind("no-such-file.yaml", 0) == 0);
+}
