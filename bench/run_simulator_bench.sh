@@ -44,10 +44,17 @@ if [ ! -x /usr/bin/time ]; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y time >&2; else sudo apt-get install -y time >&2; fi
 fi
 
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "building ipcsim and s4u_pingpong (Release) in $build" >&2
-  cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DIPCSIM_TESTS=OFF -DIPCSIM_BENCH=ON >&2
-  cmake --build "$build" --target ipcsim s4u_pingpong >&2
+  if ! { cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DIPCSIM_TESTS=OFF -DIPCSIM_BENCH=ON &&
+    cmake --build "$build" --target ipcsim s4u_pingpong; } >"$tmp/build.log" 2>&1; then
+    tail -n 40 "$tmp/build.log" >&2
+    echo "build failed" >&2
+    exit 70
+  fi
 fi
 ipcsim="$build/ipcsim"
 s4u="$build/bench/s4u_pingpong"
@@ -56,9 +63,6 @@ for b in "$ipcsim" "$s4u"; do
   [ -x "$b" ] || { echo "missing $b (configure with -DIPCSIM_BENCH=ON)" >&2; exit 70; }
 done
 constant=(--cfg=network/model:Constant --cfg=network/latency-factor:0)
-
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
 
 calc() { awk "BEGIN { print $* }"; }
 fmt2() { awk -v x="$1" 'BEGIN { printf "%.2f", x }'; }

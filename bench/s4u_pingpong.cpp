@@ -86,7 +86,7 @@ int main(int argc, char* argv[]) {
     contexts_given = contexts_given || std::string(argv[k]).rfind("--cfg=contexts/", 0) == 0;
   if (2 * pairs >= 4000 && !contexts_given) { // as ipcsim's configure_contexts(process_count)
     sg4::Engine::set_config("contexts/guard-size:0");
-    sg4::Engine::set_config("contexts/stack-size:64");
+    sg4::Engine::set_config("contexts/stack-size:16");
   }
   auto* zone = sg4::create_full_zone("platform");
   sg4::Host* host = zone->create_host("host0", 1e9)->set_core_count(1)->seal();

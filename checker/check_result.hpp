@@ -21,8 +21,8 @@ struct CheckOptions {
   std::optional<double> time_limit;        // seconds of wall-clock time
   std::optional<std::uint64_t> max_memory; // bytes of resident memory; empty: most of what is available
   bool breadth_first = false;
-  bool stop_at_first = false;              // stop at the first violation instead of judging every property
-  bool progress = false;                   // a progress line on stderr
+  bool stop_at_first = false; // stop at the first violation instead of judging every property
+  bool progress = false;      // a progress line on stderr
 };
 
 // Why the search ended.
@@ -37,12 +37,18 @@ enum class StopReason {
 
 inline std::string_view to_string(StopReason reason) {
   switch (reason) {
-  case StopReason::complete: return "complete";
-  case StopReason::all_violated: return "every property violated";
-  case StopReason::first_violation: return "first violation";
-  case StopReason::max_states: return "max-states";
-  case StopReason::time_limit: return "time-limit";
-  case StopReason::max_memory: return "max-memory";
+  case StopReason::complete:
+    return "complete";
+  case StopReason::all_violated:
+    return "every property violated";
+  case StopReason::first_violation:
+    return "first violation";
+  case StopReason::max_states:
+    return "max-states";
+  case StopReason::time_limit:
+    return "time-limit";
+  case StopReason::max_memory:
+    return "max-memory";
   }
   return "?";
 }
@@ -55,9 +61,12 @@ enum class Verdict { holds, violated, unknown };
 
 inline std::string_view to_string(Verdict verdict) {
   switch (verdict) {
-  case Verdict::holds: return "holds";
-  case Verdict::violated: return "violated";
-  case Verdict::unknown: return "unknown";
+  case Verdict::holds:
+    return "holds";
+  case Verdict::violated:
+    return "violated";
+  case Verdict::unknown:
+    return "unknown";
   }
   return "?";
 }
@@ -78,34 +87,34 @@ struct ScheduleStep {
 // A violation and the schedule that shows it: a replay recipe from the initial state.
 struct Counterexample {
   PropertyKind kind = PropertyKind::invalid;
-  std::string description;                 // one sentence
+  std::string description; // one sentence
   std::vector<Transition> schedule;
-  std::vector<ScheduleStep> steps;         // one per transition of `schedule`
-  std::vector<TraceEvent> trace;           // every event, seq from 0, no `t`; ends in `deadlock` or `violation`
-  BlockingAnalysis blocking;               // of the last state
-  std::optional<WaitForGraph> wait_for;    // of the last state
+  std::vector<ScheduleStep> steps;      // one per transition of `schedule`
+  std::vector<TraceEvent> trace;        // every event, seq from 0, no `t`; ends in `deadlock` or `violation`
+  BlockingAnalysis blocking;            // of the last state
+  std::optional<WaitForGraph> wait_for; // of the last state
 };
 
 // Timings of the tool itself: they vary from run to run, so outputs keep them apart.
 struct CheckPerformance {
-  double seconds = 0;                      // wall-clock
-  double cpu_seconds = 0;                  // of this process
-  std::uint64_t peak_memory = 0;           // bytes (VmHWM)
+  double seconds = 0;            // wall-clock
+  double cpu_seconds = 0;        // of this process
+  std::uint64_t peak_memory = 0; // bytes (VmHWM)
   double states_per_second = 0;
 };
 
 struct CheckStatistics {
-  std::uint64_t states = 0;                // distinct states stored
-  std::uint64_t transitions = 0;           // transitions fired
-  std::uint64_t max_depth = 0;             // longest schedule explored (DFS) or deepest level (BFS)
+  std::uint64_t states = 0;      // distinct states stored
+  std::uint64_t transitions = 0; // transitions fired
+  std::uint64_t max_depth = 0;   // longest schedule explored (DFS) or deepest level (BFS)
 };
 
 struct CheckResult {
-  std::string search;                      // "depth-first" or "breadth-first"
+  std::string search; // "depth-first" or "breadth-first"
   StopReason stop = StopReason::complete;
-  std::string limit;                       // the limit that stopped it, as an option: "--max-states 10"
-  std::vector<PropertyVerdict> verdicts;   // in PropertyKind order, watched properties only
-  std::vector<Counterexample> violations;  // in PropertyKind order
+  std::string limit;                      // the limit that stopped it, as an option: "--max-states 10"
+  std::vector<PropertyVerdict> verdicts;  // in PropertyKind order, watched properties only
+  std::vector<Counterexample> violations; // in PropertyKind order
   CheckStatistics statistics;
   CheckPerformance performance;
 

@@ -9,9 +9,9 @@ namespace {
 
 class Replay {
 public:
-  explicit Replay(const Model& model) : model_(model), semantics_(model) {}
+  explicit Replay(const Model &model) : model_(model), semantics_(model) {}
 
-  Counterexample run(PropertyKind kind, const std::vector<std::uint32_t>& choices) {
+  Counterexample run(PropertyKind kind, const std::vector<std::uint32_t> &choices) {
     Counterexample cx;
     cx.kind = kind;
     state_ = semantics_.initial_state(events_);
@@ -20,7 +20,7 @@ public:
       std::vector<Transition> enabled;
       semantics_.enabled(state_, enabled);
       Transition t = enabled.at(choice);
-      const Instruction& i = *model_.instruction(t.proc, state_.procs[t.proc].pc);
+      const Instruction &i = *model_.instruction(t.proc, state_.procs[t.proc].pc);
       last_step = events_.size();
       semantics_.apply(state_, t, events_);
       std::span<const Event> fired(events_.begin() + static_cast<std::ptrdiff_t>(last_step), events_.end());
@@ -33,7 +33,7 @@ public:
 
 private:
   // The violation the recipe promised, from its last step's events or its last state.
-  void conclude(Counterexample& cx, std::size_t last_step) {
+  void conclude(Counterexample &cx, std::size_t last_step) {
     PropertyMonitor monitor(model_);
     PropertySet wanted;
     wanted.insert(cx.kind);
@@ -47,19 +47,18 @@ private:
     cx.description = found.front().description;
     cx.blocking = analyse_blocking(model_, state_);
     cx.wait_for = wait_for_graph(model_, state_, cx.blocking);
-    for (const Event& e : events_)
+    for (const Event &e : events_)
       cx.trace.push_back(to_trace_event(model_, e));
+    // A whole-system event (no `proc`), as the simulator writes a deadlock: the detail names the process.
     TraceEvent last;
     last.event = cx.kind == PropertyKind::deadlock ? "deadlock" : "violation";
-    if (found.front().proc != kNone)
-      last.proc = model_.processes[found.front().proc].name;
     last.detail = cx.description;
     cx.trace.push_back(std::move(last));
     for (std::size_t k = 0; k < cx.trace.size(); ++k)
       cx.trace[k].seq = k;
   }
 
-  const Model& model_;
+  const Model &model_;
   Semantics semantics_;
   State state_;
   std::vector<Event> events_;
@@ -67,11 +66,11 @@ private:
 
 } // namespace
 
-Counterexample build_counterexample(const Model& model, PropertyKind kind, const std::vector<std::uint32_t>& choices) {
+Counterexample build_counterexample(const Model &model, PropertyKind kind, const std::vector<std::uint32_t> &choices) {
   return Replay(model).run(kind, choices);
 }
 
-State replay(const Semantics& semantics, const std::vector<Transition>& schedule, std::vector<Event>& events) {
+State replay(const Semantics &semantics, const std::vector<Transition> &schedule, std::vector<Event> &events) {
   State state = semantics.initial_state(events);
   for (Transition t : schedule)
     semantics.apply(state, t, events);

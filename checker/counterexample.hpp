@@ -12,9 +12,9 @@
 namespace ipcsim {
 
 // `choices[k]` is the index of step k's transition in Semantics::enabled() of the state before it.
-Counterexample build_counterexample(const Model& model, PropertyKind kind, const std::vector<std::uint32_t>& choices);
+Counterexample build_counterexample(const Model &model, PropertyKind kind, const std::vector<std::uint32_t> &choices);
 
 // Fires `schedule` from the initial state; `events` receives everything that happened.
-State replay(const Semantics& semantics, const std::vector<Transition>& schedule, std::vector<Event>& events);
+State replay(const Semantics &semantics, const std::vector<Transition> &schedule, std::vector<Event> &events);
 
 } // namespace ipcsim

@@ -8,7 +8,7 @@
 
 namespace ipcsim {
 
-Explorer::Explorer(const Model& model, const CheckOptions& options)
+Explorer::Explorer(const Model &model, const CheckOptions &options)
     : model_(model), options_(options), semantics_(model), monitor_(model), codec_(model), limits_(options),
       progress_(options.progress), wanted_(monitor_.watched()) {}
 
@@ -22,10 +22,14 @@ CheckResult Explorer::run() {
 
 // Stores a state reached by a transition (or the initial state) and judges the transition and the state.
 // The violations found are left in violations_ for the caller, which knows the schedule.
-Explorer::Arrival Explorer::arrive(const State& state, std::span<const Event> events) {
+Explorer::Arrival Explorer::arrive(const State &state, std::span<const Event> events, const State *base,
+                                   std::span<const StateIndex> base_components) {
   violations_.clear();
   monitor_.check_events(events, wanted_, violations_);
-  codec_.pack(state, bytes_);
+  if (base)
+    codec_.pack(state, bytes_, *base, base_components);
+  else
+    codec_.pack(state, bytes_);
   if (limits_.states_full(store_.size()) && !store_.find(bytes_)) {
     stop(StopReason::max_states);
     return Arrival::dropped;
@@ -37,8 +41,8 @@ Explorer::Arrival Explorer::arrive(const State& state, std::span<const Event> ev
   return Arrival::fresh;
 }
 
-void Explorer::record(const std::vector<std::uint32_t>& choices) {
-  for (const auto& v : violations_) {
+void Explorer::record(const std::vector<std::uint32_t> &choices) {
+  for (const auto &v : violations_) {
     findings_.push_back({v.kind, choices});
     wanted_.erase(v.kind);
   }
@@ -68,11 +72,12 @@ void Explorer::poll(std::uint64_t depth) {
 
 void Explorer::depth_first() {
   std::size_t depth = 0;
-  auto push = [&](const State& state) {
+  auto push = [&](const State &state) {
     if (frames_.size() == depth)
       frames_.emplace_back();
-    Frame& f = frames_[depth++];
+    Frame &f = frames_[depth++];
     f.state = state;
+    codec_.components(bytes_, f.components); // bytes_ holds the state just stored
     f.next = 0;
     semantics_.enabled(f.state, f.enabled);
     max_depth_ = std::max<std::uint64_t>(max_depth_, depth - 1);
@@ -84,7 +89,7 @@ void Explorer::depth_first() {
   if (first == Arrival::fresh)
     push(initial);
   while (depth > 0 && !stop_) {
-    Frame& f = frames_[depth - 1];
+    Frame &f = frames_[depth - 1];
     if (f.next == f.enabled.size()) {
       --depth;
       continue;
@@ -94,7 +99,7 @@ void Explorer::depth_first() {
     events_.clear();
     semantics_.apply(successor_, t, events_);
     ++transitions_;
-    Arrival arrival = arrive(successor_, events_);
+    Arrival arrival = arrive(successor_, events_, &f.state, f.components);
     if (!violations_.empty())
       record(dfs_choices(depth));
     if (arrival == Arrival::fresh && !stop_)
@@ -122,6 +127,7 @@ void Explorer::breadth_first() {
   parent_.push_back(0);
   via_.push_back(0);
   State current;
+  std::vector<StateIndex> components;
   std::vector<Transition> enabled;
   std::uint64_t depth = 0;
   StateIndex level_end = 1;
@@ -131,13 +137,14 @@ void Explorer::breadth_first() {
       level_end = static_cast<StateIndex>(store_.size());
     }
     codec_.unpack(store_.bytes(i), current);
+    codec_.components(store_.bytes(i), components);
     semantics_.enabled(current, enabled);
     for (std::uint32_t k = 0; k < enabled.size() && !stop_; ++k) {
       successor_ = current;
       events_.clear();
       semantics_.apply(successor_, enabled[k], events_);
       ++transitions_;
-      if (arrive(successor_, events_) == Arrival::fresh) {
+      if (arrive(successor_, events_, &current, components) == Arrival::fresh) {
         parent_.push_back(i);
         via_.push_back(k);
         max_depth_ = depth + 1;
@@ -170,13 +177,12 @@ CheckResult Explorer::conclude() {
   double search_seconds = limits_.elapsed();
   if (!options_.breadth_first && !findings_.empty())
     findings_ = shortest_findings(model_, codec_, store_, findings_);
-  std::sort(findings_.begin(), findings_.end(),
-            [](const Finding& a, const Finding& b) { return a.kind < b.kind; });
-  for (const Finding& f : findings_)
+  std::sort(findings_.begin(), findings_.end(), [](const Finding &a, const Finding &b) { return a.kind < b.kind; });
+  for (const Finding &f : findings_)
     result.violations.push_back(build_counterexample(model_, f.kind, f.choices));
   bool judged_all = result.stop == StopReason::complete || result.stop == StopReason::all_violated;
   for (PropertyKind kind : monitor_.watched().kinds()) {
-    bool violated = std::any_of(findings_.begin(), findings_.end(), [&](const Finding& f) { return f.kind == kind; });
+    bool violated = std::any_of(findings_.begin(), findings_.end(), [&](const Finding &f) { return f.kind == kind; });
     result.verdicts.push_back({kind, violated ? Verdict::violated : judged_all ? Verdict::holds : Verdict::unknown});
   }
   result.performance = {limits_.elapsed(), limits_.cpu_elapsed(), peak_resident_memory(),
@@ -184,6 +190,8 @@ CheckResult Explorer::conclude() {
   return result;
 }
 
-CheckResult check(const Model& model, const CheckOptions& options) { return Explorer(model, options).run(); }
+CheckResult check(const Model &model, const CheckOptions &options) {
+  return Explorer(model, options).run();
+}
 
 } // namespace ipcsim

@@ -22,15 +22,18 @@ namespace ipcsim {
 
 class Explorer {
 public:
-  Explorer(const Model& model, const CheckOptions& options);
+  Explorer(const Model &model, const CheckOptions &options);
 
   CheckResult run();
 
-  const StateStore& store() const { return store_; } // for tests: the states found
+  // For tests: the states found, and the codec that reads them.
+  const StateStore &store() const { return store_; }
+  StateCodec &codec() { return codec_; }
 
 private:
   struct Frame {
     State state;
+    std::vector<StateIndex> components; // of the packed state (StateCodec)
     std::vector<Transition> enabled;
     std::uint32_t next = 0; // the next transition of `enabled` to fire
   };
@@ -38,15 +41,16 @@ private:
 
   void depth_first();
   void breadth_first();
-  Arrival arrive(const State& state, std::span<const Event> events);
-  void record(const std::vector<std::uint32_t>& choices);
+  Arrival arrive(const State &state, std::span<const Event> events, const State *base = nullptr,
+                 std::span<const StateIndex> base_components = {});
+  void record(const std::vector<std::uint32_t> &choices);
   void poll(std::uint64_t depth);
   void stop(StopReason reason);
   std::vector<std::uint32_t> dfs_choices(std::size_t depth) const;
   std::vector<std::uint32_t> bfs_choices(StateIndex index, std::uint32_t last) const;
   CheckResult conclude();
 
-  const Model& model_;
+  const Model &model_;
   CheckOptions options_;
   Semantics semantics_;
   PropertyMonitor monitor_;
@@ -55,7 +59,7 @@ private:
   SearchLimits limits_;
   Progress progress_;
 
-  PropertySet wanted_;                       // watched and not yet violated
+  PropertySet wanted_; // watched and not yet violated
   std::vector<Finding> findings_;
   std::optional<StopReason> stop_;
   std::uint64_t transitions_ = 0;
@@ -66,12 +70,12 @@ private:
   std::vector<std::uint8_t> bytes_;
   std::vector<PropertyViolation> violations_;
   State successor_;
-  std::vector<Frame> frames_;                // depth-first: the current schedule
-  std::vector<StateIndex> parent_;           // breadth-first: where each state was first reached from
-  std::vector<std::uint32_t> via_;           // and by which choice
+  std::vector<Frame> frames_;      // depth-first: the current schedule
+  std::vector<StateIndex> parent_; // breadth-first: where each state was first reached from
+  std::vector<std::uint32_t> via_; // and by which choice
 };
 
 // Explores `model` with `options`; the whole check in one call.
-CheckResult check(const Model& model, const CheckOptions& options);
+CheckResult check(const Model &model, const CheckOptions &options);
 
 } // namespace ipcsim

@@ -8,8 +8,8 @@ namespace ipcsim {
 namespace {
 
 // The value in kB of the line "KEY: N kB" of a /proc file, in bytes.
-std::uint64_t proc_field(const char* path, const char* key) {
-  std::FILE* f = std::fopen(path, "r");
+std::uint64_t proc_field(const char *path, const char *key) {
+  std::FILE *f = std::fopen(path, "r");
   if (!f)
     return 0;
   char line[256];
@@ -28,7 +28,7 @@ std::uint64_t proc_field(const char* path, const char* key) {
 
 std::uint64_t resident_memory() {
   // statm is one short line: much cheaper to read than status.
-  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  std::FILE *f = std::fopen("/proc/self/statm", "r");
   if (!f)
     return 0;
   unsigned long size = 0, resident = 0;
@@ -37,8 +37,12 @@ std::uint64_t resident_memory() {
   return read == 2 ? static_cast<std::uint64_t>(resident) * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE)) : 0;
 }
 
-std::uint64_t peak_resident_memory() { return proc_field("/proc/self/status", "VmHWM"); }
+std::uint64_t peak_resident_memory() {
+  return proc_field("/proc/self/status", "VmHWM");
+}
 
-std::uint64_t available_memory() { return proc_field("/proc/meminfo", "MemAvailable"); }
+std::uint64_t available_memory() {
+  return proc_field("/proc/meminfo", "MemAvailable");
+}
 
 } // namespace ipcsim

@@ -11,8 +11,8 @@ class Progress {
 public:
   explicit Progress(bool wanted); // shown only if wanted and stderr is a terminal
   ~Progress();                    // clears the line
-  Progress(const Progress&) = delete;
-  Progress& operator=(const Progress&) = delete;
+  Progress(const Progress &) = delete;
+  Progress &operator=(const Progress &) = delete;
 
   // Cheap to call often: it draws only when a quarter of a second has passed.
   void update(std::uint64_t states, std::uint64_t depth, std::uint64_t memory_bytes);

@@ -7,7 +7,7 @@
 
 namespace ipcsim {
 
-SearchLimits::SearchLimits(const CheckOptions& options)
+SearchLimits::SearchLimits(const CheckOptions &options)
     : start_(Clock::now()), max_states_(options.max_states), time_limit_(options.time_limit),
       max_memory_(options.max_memory) {
   cpu_start_ = cpu_elapsed();
@@ -33,17 +33,22 @@ double SearchLimits::cpu_elapsed() const {
   return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9 - cpu_start_;
 }
 
-double SearchLimits::elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+double SearchLimits::elapsed() const {
+  return std::chrono::duration<double>(Clock::now() - start_).count();
+}
 
 std::string SearchLimits::describe(StopReason reason) const {
   switch (reason) {
-  case StopReason::max_states: return fmt::format("--max-states {}", max_states_.value_or(0));
-  case StopReason::time_limit: return fmt::format("--time-limit {}", time_limit_.value_or(0));
+  case StopReason::max_states:
+    return fmt::format("--max-states {}", max_states_.value_or(0));
+  case StopReason::time_limit:
+    return fmt::format("--time-limit {}", time_limit_.value_or(0));
   case StopReason::max_memory:
     if (memory_guard_)
       return fmt::format("the memory guard ({} MiB, 90% of the memory available)", max_memory_.value_or(0) >> 20);
     return fmt::format("--max-memory {}", max_memory_.value_or(0) >> 20);
-  default: return "";
+  default:
+    return "";
   }
 }
 

@@ -14,7 +14,7 @@ namespace ipcsim {
 
 class SearchLimits {
 public:
-  explicit SearchLimits(const CheckOptions& options);
+  explicit SearchLimits(const CheckOptions &options);
 
   // True when storing one more state would pass --max-states.
   bool states_full(std::size_t states) const { return max_states_ && states >= *max_states_; }
@@ -22,10 +22,10 @@ public:
   // The time or memory limit reached, if any. Also samples the memory for the progress line.
   std::optional<StopReason> poll();
 
-  double elapsed() const;                        // seconds since the check started
-  double cpu_elapsed() const;                    // CPU seconds of this process since then
+  double elapsed() const;                          // seconds since the check started
+  double cpu_elapsed() const;                      // CPU seconds of this process since then
   std::uint64_t memory() const { return memory_; } // resident bytes at the last poll
-  std::string describe(StopReason reason) const;  // the limit as an option: "--max-states 10"
+  std::string describe(StopReason reason) const;   // the limit as an option: "--max-states 10"
 
 private:
   using Clock = std::chrono::steady_clock;

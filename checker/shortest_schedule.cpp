@@ -10,7 +10,7 @@ namespace {
 
 class ShortestSearch {
 public:
-  ShortestSearch(const Model& model, const StateCodec& codec, const StateStore& store)
+  ShortestSearch(const Model &model, StateCodec &codec, const StateStore &store)
       : semantics_(model), monitor_(model), codec_(codec), store_(store), parent_(store.size(), kNone),
         via_(store.size(), 0) {}
 
@@ -33,8 +33,9 @@ public:
   }
 
 private:
-  void expand(StateIndex from, std::vector<StateIndex>& queue, PropertySet& wanted, StateIndex root) {
+  void expand(StateIndex from, std::vector<StateIndex> &queue, PropertySet &wanted, StateIndex root) {
     codec_.unpack(store_.bytes(from), current_);
+    codec_.components(store_.bytes(from), components_);
     semantics_.enabled(current_, enabled_);
     for (std::uint32_t k = 0; k < enabled_.size() && !wanted.empty(); ++k) {
       next_ = current_;
@@ -42,7 +43,7 @@ private:
       semantics_.apply(next_, enabled_[k], events_);
       found_.clear();
       monitor_.check_events(events_, wanted, found_);
-      codec_.pack(next_, bytes_);
+      codec_.pack(next_, bytes_, current_, components_);
       std::optional<StateIndex> to = store_.find(bytes_);
       if (to && parent_[*to] == kNone) {
         parent_[*to] = from;
@@ -55,9 +56,9 @@ private:
     }
   }
 
-  void keep(const std::vector<PropertyViolation>& found, const std::vector<std::uint32_t>& choices,
-            PropertySet& wanted) {
-    for (const auto& v : found)
+  void keep(const std::vector<PropertyViolation> &found, const std::vector<std::uint32_t> &choices,
+            PropertySet &wanted) {
+    for (const auto &v : found)
       if (wanted.contains(v.kind)) {
         findings_.push_back({v.kind, choices});
         wanted.erase(v.kind);
@@ -74,12 +75,13 @@ private:
 
   Semantics semantics_;
   PropertyMonitor monitor_;
-  const StateCodec& codec_;
-  const StateStore& store_;
+  StateCodec &codec_;
+  const StateStore &store_;
   std::vector<StateIndex> parent_; // kNone: not reached yet
   std::vector<std::uint32_t> via_;
   std::vector<Finding> findings_;
   State current_, next_;
+  std::vector<StateIndex> components_;
   std::vector<Transition> enabled_;
   std::vector<Event> events_;
   std::vector<PropertyViolation> found_;
@@ -88,15 +90,15 @@ private:
 
 } // namespace
 
-std::vector<Finding> shortest_findings(const Model& model, const StateCodec& codec, const StateStore& store,
-                                       const std::vector<Finding>& found) {
+std::vector<Finding> shortest_findings(const Model &model, StateCodec &codec, const StateStore &store,
+                                       const std::vector<Finding> &found) {
   PropertySet wanted;
-  for (const auto& f : found)
+  for (const auto &f : found)
     wanted.insert(f.kind);
   std::vector<Finding> shorter = ShortestSearch(model, codec, store).run(wanted);
   // Whatever the pass could not show (it always should) keeps the depth-first schedule.
-  for (const auto& f : found)
-    if (std::none_of(shorter.begin(), shorter.end(), [&](const Finding& s) { return s.kind == f.kind; }))
+  for (const auto &f : found)
+    if (std::none_of(shorter.begin(), shorter.end(), [&](const Finding &s) { return s.kind == f.kind; }))
       shorter.push_back(f);
   return shorter;
 }

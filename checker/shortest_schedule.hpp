@@ -14,7 +14,7 @@
 
 namespace ipcsim {
 
-std::vector<Finding> shortest_findings(const Model& model, const StateCodec& codec, const StateStore& store,
-                                       const std::vector<Finding>& found);
+std::vector<Finding> shortest_findings(const Model &model, StateCodec &codec, const StateStore &store,
+                                       const std::vector<Finding> &found);
 
 } // namespace ipcsim

@@ -1,16 +1,16 @@
 #include "checker/state_codec.hpp"
 
 #include <cassert>
+#include <cstring>
 
 namespace ipcsim {
 namespace {
 
-// Writes the words of encode() (models/state.cpp), in its order, each as LEB128 of w + 1 so that kNone (all
-// ones, frequent in pending operations) takes one byte instead of five. Writing them directly, rather than
-// converting encode()'s vector, spares an allocation per state; a test checks that both give the same words.
+// Words as LEB128 of w + 1, so that kNone (all ones, frequent in pending operations) takes one byte, not five.
+// Written through a raw pointer into room reserved beforehand (at most 5 bytes a word): this is the hot loop.
 class Writer {
 public:
-  explicit Writer(std::uint8_t* out) : out_(out) {}
+  explicit Writer(std::uint8_t *out) : out_(out) {}
 
   void word(std::uint32_t w) {
     std::uint32_t v = w + 1;
@@ -24,25 +24,33 @@ public:
     word(static_cast<std::uint32_t>(w));
     word(static_cast<std::uint32_t>(w >> 32));
   }
-  void message(const Message& m) {
+  void message(const Message &m) {
     word(m.sender);
     word(m.tag);
     wide(m.size);
   }
-  std::uint8_t* end() const { return out_; }
+  std::uint8_t *end() const { return out_; }
 
 private:
-  std::uint8_t* out_;
+  std::uint8_t *out_;
 };
 
-std::size_t max_words(const State& state) {
-  std::size_t n = 2 * (state.procs.size() + state.counters.size() + state.handles.size());
-  for (const auto& c : state.channels)
-    n += 3 + 4 * c.buffer.size() + 6 * c.senders.size() + 3 * c.receivers.size();
-  return n;
+// Room for `words` words in `buffer`, which only grows.
+std::uint8_t *room(std::vector<std::uint8_t> &buffer, std::size_t words) {
+  if (buffer.size() < 5 * words)
+    buffer.resize(5 * words);
+  return buffer.data();
 }
 
-// Reads back the words of encode(), in its order (models/state.cpp).
+bool same_bytes(const std::vector<std::uint8_t> &a, std::span<const std::uint8_t> b) {
+  if (a.size() != b.size())
+    return false;
+  for (std::size_t k = 0; k < b.size(); ++k) // components are a few bytes: a loop beats a call to memcmp
+    if (a[k] != b[k])
+      return false;
+  return true;
+}
+
 class Reader {
 public:
   explicit Reader(std::span<const std::uint8_t> bytes) : bytes_(bytes) {}
@@ -60,7 +68,7 @@ public:
     std::uint64_t lo = word();
     return lo | static_cast<std::uint64_t>(word()) << 32;
   }
-  Message message(std::uint32_t& next_id) {
+  Message message(std::uint32_t &next_id) {
     Message m;
     m.id = next_id++;
     m.sender = word();
@@ -77,86 +85,151 @@ private:
 
 } // namespace
 
-void StateCodec::pack(const State& state, std::vector<std::uint8_t>& out) const {
-  out.resize(5 * max_words(state));
-  Writer w(out.data());
-  for (const auto& p : state.procs) {
-    w.word(p.pc);
-    w.word(static_cast<std::uint32_t>(p.status));
-  }
-  for (auto c : state.counters)
-    w.wide(c);
-  for (const auto& h : state.handles) {
+StateCodec::StateCodec(const Model &model)
+    : model_(model), tables_(model.processes.size() + model.channels.size()), memo_(tables_.size()) {}
+
+// The words encode() writes for process p: its pc and status, its counters and its handles.
+std::span<const std::uint8_t> StateCodec::pack_process(const State &state, ProcId p) {
+  const Process &process = model_.processes[p];
+  Writer w(room(scratch_, 2 + 2 * process.counter_count + 2 * process.handle_names.size()));
+  w.word(state.procs[p].pc);
+  w.word(static_cast<std::uint32_t>(state.procs[p].status));
+  for (std::uint32_t k = 0; k < process.counter_count; ++k)
+    w.wide(state.counters[process.counter_base + k]);
+  for (std::uint32_t k = 0; k < process.handle_names.size(); ++k) {
+    const HandleState &h = state.handles[process.handle_base + k];
     w.word(static_cast<std::uint32_t>(h.status));
     w.word(h.origin);
   }
-  for (const auto& c : state.channels) {
-    w.word(static_cast<std::uint32_t>(c.buffer.size()));
-    for (const auto& m : c.buffer)
-      w.message(m);
-    w.word(static_cast<std::uint32_t>(c.senders.size()));
-    for (const auto& s : c.senders) {
-      w.word(s.proc);
-      w.word(s.handle);
-      w.message(s.message);
-    }
-    w.word(static_cast<std::uint32_t>(c.receivers.size()));
-    for (const auto& r : c.receivers) {
-      w.word(r.proc);
-      w.word(r.handle);
-      w.word(r.tag);
-    }
+  return {scratch_.data(), w.end()};
+}
+
+// The words encode() writes for a channel.
+std::span<const std::uint8_t> StateCodec::pack_channel(const ChannelState &c) {
+  Writer w(room(scratch_, 3 + 4 * c.buffer.size() + 6 * c.senders.size() + 3 * c.receivers.size()));
+  w.word(static_cast<std::uint32_t>(c.buffer.size()));
+  for (const auto &m : c.buffer)
+    w.message(m);
+  w.word(static_cast<std::uint32_t>(c.senders.size()));
+  for (const auto &s : c.senders) {
+    w.word(s.proc);
+    w.word(s.handle);
+    w.message(s.message);
+  }
+  w.word(static_cast<std::uint32_t>(c.receivers.size()));
+  for (const auto &r : c.receivers) {
+    w.word(r.proc);
+    w.word(r.handle);
+    w.word(r.tag);
+  }
+  return {scratch_.data(), w.end()};
+}
+
+StateIndex StateCodec::component_index(std::size_t k, std::span<const std::uint8_t> bytes) {
+  Memo &memo = memo_[k];
+  if (memo.valid && same_bytes(memo.bytes, bytes))
+    return memo.index;
+  memo.index = tables_[k].insert(bytes).first;
+  memo.bytes.assign(bytes.begin(), bytes.end());
+  memo.valid = true;
+  return memo.index;
+}
+
+void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out) {
+  Writer w(room(out, state.procs.size() + state.channels.size()));
+  for (ProcId p = 0; p < state.procs.size(); ++p)
+    w.word(component_index(p, pack_process(state, p)));
+  for (ChannelId c = 0; c < state.channels.size(); ++c)
+    w.word(component_index(state.procs.size() + c, pack_channel(state.channels[c])));
+  out.resize(static_cast<std::size_t>(w.end() - out.data()));
+}
+
+// Equal parts pack alike; unequal ones (a channel whose messages were renumbered, say) are packed again,
+// which finds the same component: a miss costs time, never correctness.
+bool StateCodec::same_process(const State &a, const State &b, ProcId p) const {
+  const Process &process = model_.processes[p];
+  if (!(a.procs[p] == b.procs[p]))
+    return false;
+  for (std::uint32_t k = process.counter_base; k < process.counter_base + process.counter_count; ++k)
+    if (a.counters[k] != b.counters[k])
+      return false;
+  for (std::uint32_t k = process.handle_base; k < process.handle_base + process.handle_names.size(); ++k)
+    if (!(a.handles[k] == b.handles[k]))
+      return false;
+  return true;
+}
+
+void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out, const State &base,
+                      std::span<const StateIndex> base_components) {
+  Writer w(room(out, state.procs.size() + state.channels.size()));
+  for (ProcId p = 0; p < state.procs.size(); ++p)
+    w.word(same_process(state, base, p) ? base_components[p] : component_index(p, pack_process(state, p)));
+  for (ChannelId c = 0; c < state.channels.size(); ++c) {
+    std::size_t k = state.procs.size() + c;
+    w.word(state.channels[c] == base.channels[c] ? base_components[k]
+                                                 : component_index(k, pack_channel(state.channels[c])));
   }
   out.resize(static_cast<std::size_t>(w.end() - out.data()));
 }
 
-std::vector<std::uint32_t> StateCodec::words(std::span<const std::uint8_t> bytes) {
+void StateCodec::components(std::span<const std::uint8_t> bytes, std::vector<StateIndex> &out) const {
   Reader in(bytes);
-  std::vector<std::uint32_t> out;
-  while (!in.done())
-    out.push_back(in.word());
-  return out;
+  out.resize(tables_.size());
+  for (auto &k : out)
+    k = in.word();
 }
 
-void StateCodec::unpack(std::span<const std::uint8_t> bytes, State& out) const {
-  Reader in(bytes);
+void StateCodec::unpack(std::span<const std::uint8_t> bytes, State &out) const {
+  Reader components(bytes);
   out.procs.resize(model_.processes.size());
-  for (auto& p : out.procs) {
-    p.pc = in.word();
-    p.status = static_cast<ProcStatus>(in.word());
-  }
   out.counters.resize(model_.counter_count);
-  for (auto& c : out.counters)
-    c = in.wide();
   out.handles.resize(model_.handle_count);
-  for (auto& h : out.handles) {
-    h.status = static_cast<HandleStatus>(in.word());
-    h.origin = in.word();
+  for (ProcId p = 0; p < out.procs.size(); ++p) {
+    Reader in(tables_[p].bytes(components.word()));
+    const Process &process = model_.processes[p];
+    out.procs[p].pc = in.word();
+    out.procs[p].status = static_cast<ProcStatus>(in.word());
+    for (std::uint32_t k = 0; k < process.counter_count; ++k)
+      out.counters[process.counter_base + k] = in.wide();
+    for (std::uint32_t k = 0; k < process.handle_names.size(); ++k) {
+      HandleState &h = out.handles[process.handle_base + k];
+      h.status = static_cast<HandleStatus>(in.word());
+      h.origin = in.word();
+    }
   }
   std::uint32_t next_id = 1;
   out.channels.resize(model_.channels.size());
-  for (auto& c : out.channels) {
+  for (ChannelId ch = 0; ch < out.channels.size(); ++ch) {
+    Reader in(tables_[out.procs.size() + ch].bytes(components.word()));
+    ChannelState &c = out.channels[ch];
     c.buffer.resize(in.word());
     c.bytes = 0;
-    for (auto& m : c.buffer) {
+    for (auto &m : c.buffer) {
       m = in.message(next_id);
       c.bytes += m.size;
     }
     c.senders.resize(in.word());
-    for (auto& s : c.senders) {
+    for (auto &s : c.senders) {
       s.proc = in.word();
       s.handle = in.word();
       s.message = in.message(next_id);
     }
     c.receivers.resize(in.word());
-    for (auto& r : c.receivers) {
+    for (auto &r : c.receivers) {
       r.proc = in.word();
       r.handle = in.word();
       r.tag = in.word();
     }
   }
   out.next_message = next_id;
-  assert(in.done());
+  assert(components.done());
+}
+
+std::size_t StateCodec::memory_bytes() const {
+  std::size_t n = 0;
+  for (const auto &t : tables_)
+    n += t.memory_bytes();
+  return n;
 }
 
 } // namespace ipcsim

@@ -1,8 +1,16 @@
-// States as compact bytes for the visited set: the words of models' encode() (the state's identity) written
-// as variable-length integers, and read back into a State that behaves identically. Most words are small
-// (program counters, statuses, counts), so a state takes about one byte per word.
+// States as compact bytes for the visited set. A state is cut into components, one per process (its pc,
+// status, loop counters and async handles) and one per channel (buffer, waiting senders, waiting
+// receivers); each distinct component is stored once in its own table, and a state is the list of its
+// components' numbers (SPIN's "collapse" compression). Most transitions change one or two components, so a
+// state of 20 components takes about 20 bytes, and the components it shares with its neighbours cost
+// nothing more.
+//
+// The identity is models' encode(): a component holds exactly the words encode() writes for that part of
+// the state (message numbers left out), so two states pack alike exactly when they encode alike. Tests
+// check both directions on every stored state.
 #pragma once
 
+#include "checker/state_store.hpp"
 #include "models/model.hpp"
 #include "models/state.hpp"
 
@@ -14,20 +22,44 @@ namespace ipcsim {
 
 class StateCodec {
 public:
-  explicit StateCodec(const Model& model) : model_(model) {}
+  explicit StateCodec(const Model &model);
 
-  // Replaces `out` with the bytes of `state`.
-  void pack(const State& state, std::vector<std::uint8_t>& out) const;
+  // Replaces `out` with the bytes of `state`, adding any component not seen before to its table.
+  void pack(const State &state, std::vector<std::uint8_t> &out);
+
+  // The same, faster for a successor: the components that `state` has unchanged from `base` (whose
+  // component numbers are `base_components`) are taken from it without being packed again.
+  void pack(const State &state, std::vector<std::uint8_t> &out, const State &base,
+            std::span<const StateIndex> base_components);
+
+  // The component numbers that packed `bytes` hold.
+  void components(std::span<const std::uint8_t> bytes, std::vector<StateIndex> &out) const;
 
   // The inverse of pack(), reusing `out`'s storage. Message numbers are not part of a state's identity:
   // messages are renumbered from 1 in channel order, which changes no behaviour.
-  void unpack(std::span<const std::uint8_t> bytes, State& out) const;
+  void unpack(std::span<const std::uint8_t> bytes, State &out) const;
 
-  // The words that `bytes` hold: encode() of the packed state (for tests).
-  static std::vector<std::uint32_t> words(std::span<const std::uint8_t> bytes);
+  std::size_t memory_bytes() const; // the component tables
 
 private:
-  const Model& model_;
+  // The last component packed in each place: consecutive states are neighbours and share most of them,
+  // so comparing a few bytes usually spares the table lookup.
+  struct Memo {
+    std::vector<std::uint8_t> bytes;
+    StateIndex index = 0;
+    bool valid = false;
+  };
+
+  // A component's bytes, in scratch_ (valid until the next call).
+  std::span<const std::uint8_t> pack_process(const State &state, ProcId p);
+  std::span<const std::uint8_t> pack_channel(const ChannelState &channel);
+  StateIndex component_index(std::size_t k, std::span<const std::uint8_t> bytes);
+  bool same_process(const State &a, const State &b, ProcId p) const;
+
+  const Model &model_;
+  std::vector<StateStore> tables_; // processes, then channels
+  std::vector<Memo> memo_;
+  std::vector<std::uint8_t> scratch_;
 };
 
 } // namespace ipcsim

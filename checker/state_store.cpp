@@ -7,7 +7,7 @@
 namespace ipcsim {
 namespace {
 
-std::uint64_t load64(const std::uint8_t* p) {
+std::uint64_t load64(const std::uint8_t *p) {
   std::uint64_t v;
   std::memcpy(&v, p, 8);
   return v;
@@ -25,7 +25,7 @@ std::uint64_t mix(std::uint64_t h) { // murmur3's finaliser: every input bit mov
 constexpr std::uint64_t kMul = 0x9e3779b97f4a7c15ULL;
 
 // Length prefix: LEB128.
-std::size_t put_length(std::uint8_t* out, std::size_t n) {
+std::size_t put_length(std::uint8_t *out, std::size_t n) {
   std::size_t k = 0;
   for (; n >= 0x80; n >>= 7)
     out[k++] = static_cast<std::uint8_t>(n | 0x80);
@@ -33,7 +33,7 @@ std::size_t put_length(std::uint8_t* out, std::size_t n) {
   return k;
 }
 
-std::span<const std::uint8_t> read_record(const std::uint8_t* p) {
+std::span<const std::uint8_t> read_record(const std::uint8_t *p) {
   std::size_t n = 0;
   unsigned shift = 0;
   while (*p >= 0x80) {
@@ -64,16 +64,20 @@ std::uint64_t hash_bytes(std::span<const std::uint8_t> bytes) {
 StateStore::StateStore() : slots_(1024, 0) {}
 
 StateStore::Record StateStore::record(std::uint64_t position) const {
-  const std::uint8_t* p = chunks_[position >> chunk_bits].get() + (position & ((1u << chunk_bits) - 1));
+  const std::uint8_t *p = chunks_[position >> chunk_bits].get() + (position & ((1u << chunk_bits) - 1));
   StateIndex index;
   std::memcpy(&index, p, sizeof index);
   return {index, read_record(p + sizeof index)};
 }
 
-std::span<const std::uint8_t> StateStore::bytes(StateIndex index) const { return record(positions_[index]).bytes; }
+std::span<const std::uint8_t> StateStore::bytes(StateIndex index) const {
+  return record(positions_[index]).bytes;
+}
 
 // The slot's tag is the top 24 bits of the hash; its place comes from the low bits.
-static std::uint64_t tag_of(std::uint64_t hash) { return hash >> 40 << 40; }
+static std::uint64_t tag_of(std::uint64_t hash) {
+  return hash >> 40 << 40;
+}
 
 std::size_t StateStore::slot_of(std::span<const std::uint8_t> bytes, std::uint64_t hash) const {
   std::size_t mask = slots_.size() - 1;
@@ -118,7 +122,7 @@ std::uint64_t StateStore::append(std::span<const std::uint8_t> bytes, StateIndex
     used_ = 0;
   }
   std::uint64_t position = static_cast<std::uint64_t>(chunks_.size() - 1) << chunk_bits | used_;
-  std::uint8_t* at = chunks_.back().get() + used_;
+  std::uint8_t *at = chunks_.back().get() + used_;
   std::memcpy(at, &index, sizeof index);
   std::size_t k = sizeof index + put_length(at + sizeof index, bytes.size());
   std::memcpy(at + k, bytes.data(), bytes.size());
@@ -142,7 +146,8 @@ void StateStore::grow() {
 }
 
 std::size_t StateStore::memory_bytes() const {
-  return (chunks_.size() << chunk_bits) + positions_.capacity() * 8 + slots_.capacity() * 8;
+  std::size_t records = chunks_.empty() ? 0 : ((chunks_.size() - 1) << chunk_bits) + used_;
+  return records + positions_.capacity() * 8 + slots_.capacity() * 8;
 }
 
 } // namespace ipcsim

@@ -6,21 +6,25 @@
 namespace ipcsim {
 namespace {
 
-std::string tag_suffix(const Model& model, TagId tag) { return tag == 0 ? "" : " [" + model.tags[tag] + "]"; }
+std::string tag_suffix(const Model &model, TagId tag) {
+  return tag == 0 ? "" : " [" + model.tags[tag] + "]";
+}
 
-std::string sources(const Model& model, const Instruction& i) {
+std::string sources(const Model &model, const Instruction &i) {
   if (i.sources.size() == 1)
     return model.channels[i.sources[0]].name;
   return "any";
 }
 
 // What the process set out to do.
-std::string intent(const Model& model, ProcId p, const Instruction& i) {
-  const Process& process = model.processes[p];
+std::string intent(const Model &model, ProcId p, const Instruction &i) {
+  const Process &process = model.processes[p];
   std::string mode = i.mode == Mode::nonblocking ? " (non-blocking)" : "";
   switch (i.op) {
-  case OpCode::compute: return "compute";
-  case OpCode::sleep: return "sleep";
+  case OpCode::compute:
+    return "compute";
+  case OpCode::sleep:
+    return "sleep";
   case OpCode::send:
     if (i.mode == Mode::async)
       return "post send on " + model.channels[i.channel].name + tag_suffix(model, i.tag) + " as " +
@@ -31,15 +35,18 @@ std::string intent(const Model& model, ProcId p, const Instruction& i) {
       return "post receive from " + sources(model, i) + tag_suffix(model, i.tag) + " as " +
              process.handle_names[i.handle];
     return "receive from " + sources(model, i) + tag_suffix(model, i.tag) + mode;
-  case OpCode::wait: return "wait for " + process.handle_names[i.handle];
-  case OpCode::choose: return "choose";
-  default: return "step";
+  case OpCode::wait:
+    return "wait for " + process.handle_names[i.handle];
+  case OpCode::choose:
+    return "choose";
+  default:
+    return "step";
   }
 }
 
 // How the process's own step ended, from its events.
-std::string outcome(const Model& model, ProcId p, std::span<const Event> events) {
-  for (const Event& e : events) {
+std::string outcome(const Model &model, ProcId p, std::span<const Event> events) {
+  for (const Event &e : events) {
     if (e.proc != p)
       continue;
     switch (e.kind) {
@@ -48,13 +55,20 @@ std::string outcome(const Model& model, ProcId p, std::span<const Event> events)
                              : fmt::format("message {} taken by {}", e.msg, model.processes[e.peer].name);
     case EventKind::recv_end:
       return fmt::format("takes message {}{} from {}", e.msg, tag_suffix(model, e.tag), model.processes[e.peer].name);
-    case EventKind::block: return "blocks";
-    case EventKind::send_failed: return "fails, the message is dropped";
-    case EventKind::recv_failed: return "finds nothing";
-    case EventKind::invalid: return "invalid: " + e.detail;
-    case EventKind::wait: return "already complete";
-    case EventKind::choose: return fmt::format("branch {}", e.branch);
-    default: break;
+    case EventKind::block:
+      return "blocks";
+    case EventKind::send_failed:
+      return "fails, the message is dropped";
+    case EventKind::recv_failed:
+      return "finds nothing";
+    case EventKind::invalid:
+      return "invalid: " + e.detail;
+    case EventKind::wait:
+      return "already complete";
+    case EventKind::choose:
+      return fmt::format("branch {}", e.branch);
+    default:
+      break;
     }
   }
   return "";
@@ -62,7 +76,7 @@ std::string outcome(const Model& model, ProcId p, std::span<const Event> events)
 
 } // namespace
 
-std::string describe_step(const Model& model, ProcId proc, const Instruction& step, std::span<const Event> events) {
+std::string describe_step(const Model &model, ProcId proc, const Instruction &step, std::span<const Event> events) {
   std::string out = intent(model, proc, step);
   std::string how = outcome(model, proc, events);
   if (how.empty() && step.mode == Mode::async && (step.op == OpCode::send || step.op == OpCode::receive))
@@ -70,13 +84,14 @@ std::string describe_step(const Model& model, ProcId proc, const Instruction& st
   if (!how.empty())
     out += ": " + how;
   std::vector<ProcId> released;
-  for (const Event& e : events)
-    if (e.kind == EventKind::unblock && e.proc != proc && std::find(released.begin(), released.end(), e.proc) == released.end())
+  for (const Event &e : events)
+    if (e.kind == EventKind::unblock && e.proc != proc &&
+        std::find(released.begin(), released.end(), e.proc) == released.end())
       released.push_back(e.proc);
   for (std::size_t k = 0; k < released.size(); ++k)
     out += (k == 0 ? "; releases " : ", ") + model.processes[released[k]].name;
   bool ends = std::any_of(events.begin(), events.end(),
-                          [&](const Event& e) { return e.kind == EventKind::exit && e.proc == proc; });
+                          [&](const Event &e) { return e.kind == EventKind::exit && e.proc == proc; });
   if (ends)
     out += "; " + model.processes[proc].name + " ends";
   return out;

@@ -11,6 +11,6 @@
 
 namespace ipcsim {
 
-std::string describe_step(const Model& model, ProcId proc, const Instruction& step, std::span<const Event> events);
+std::string describe_step(const Model &model, ProcId proc, const Instruction &step, std::span<const Event> events);
 
 } // namespace ipcsim

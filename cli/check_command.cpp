@@ -52,9 +52,9 @@ struct CheckCommand {
 
 } // namespace
 
-void add_check_command(CLI::App& app, CommandAction& action) {
+void add_check_command(CLI::App &app, CommandAction &action) {
   auto command = std::make_shared<CheckCommand>();
-  CLI::App* sub = app.add_subcommand("check", "Explore every schedule and verify the scenario's properties");
+  CLI::App *sub = app.add_subcommand("check", "Explore every schedule and verify the scenario's properties");
   command->scenario.add_to(*sub);
   sub->add_option("--max-states", command->max_states, "Stop after storing this many states (exit 3)")
       ->check(CLI::PositiveNumber);

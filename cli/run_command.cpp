@@ -12,6 +12,7 @@
 #include "sim/simulator.hpp"
 
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 
@@ -75,12 +76,15 @@ struct RunCommand {
     std::vector<TraceEvent> chart_events; // only what the chart can show is kept
     SequenceChartOptions chart;
     chart.title = "ipcsim run " + model.scenario.name;
-    RunResult result = simulate(model, options, [&](const TraceEvent& e) {
-      if (trace)
-        trace->write(e);
-      if (!svg_path.empty() && (chart_events.size() <= chart.max_events || e.proc.empty()))
-        chart_events.push_back(e);
-    });
+    std::function<void(const TraceEvent&)> on_event; // left empty when nobody reads the events: the
+    if (trace || !svg_path.empty())                   // simulator then does not build a TraceEvent for each
+      on_event = [&](const TraceEvent& e) {
+        if (trace)
+          trace->write(e);
+        if (!svg_path.empty() && (chart_events.size() <= chart.max_events || e.proc.empty()))
+          chart_events.push_back(e);
+      };
+    RunResult result = simulate(model, options, on_event);
     if (trace)
       trace->flush();
     chart.total_events = result.events;

@@ -2,7 +2,6 @@
 
 #include "models/loader_suggest.hpp"
 
-#include <cctype>
 #include <charconv>
 #include <limits>
 #include <vector>
@@ -26,7 +25,7 @@ struct Failure {
 // A failure is thrown as Failure and caught by evaluate_expression: the parser is small and a failure ends it.
 class Parser {
 public:
-  Parser(std::string_view source, const ExpressionScope& scope) : source_(source), scope_(scope) {}
+  Parser(std::string_view source, const ExpressionScope &scope) : source_(source), scope_(scope) {}
 
   std::int64_t parse() {
     skip_spaces();
@@ -44,7 +43,8 @@ private:
     while (!at_end() && (peek() == '+' || peek() == '-')) {
       char op = take();
       std::int64_t rhs = product();
-      bool overflow = op == '+' ? __builtin_add_overflow(value, rhs, &value) : __builtin_sub_overflow(value, rhs, &value);
+      bool overflow =
+          op == '+' ? __builtin_add_overflow(value, rhs, &value) : __builtin_sub_overflow(value, rhs, &value);
       if (overflow)
         fail_overflow();
     }
@@ -103,16 +103,16 @@ private:
       take();
       return value;
     }
-    if (std::isdigit(static_cast<unsigned char>(c)))
+    if (is_ascii_digit(c))
       return number();
-    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_')
+    if (is_ascii_alpha(c) || c == '_')
       return name();
     fail_syntax("unexpected '" + std::string(1, c) + "'");
   }
 
   std::int64_t number() {
     std::size_t start = pos_;
-    while (pos_ < source_.size() && std::isdigit(static_cast<unsigned char>(source_[pos_])))
+    while (pos_ < source_.size() && is_ascii_digit(source_[pos_]))
       ++pos_;
     std::int64_t value = 0;
     auto [end, ec] = std::from_chars(source_.data() + start, source_.data() + pos_, value);
@@ -124,7 +124,7 @@ private:
 
   std::int64_t name() {
     std::size_t start = pos_;
-    while (pos_ < source_.size() && (std::isalnum(static_cast<unsigned char>(source_[pos_])) || source_[pos_] == '_'))
+    while (pos_ < source_.size() && (is_ascii_alnum(source_[pos_]) || source_[pos_] == '_'))
       ++pos_;
     std::string id(source_.substr(start, pos_ - start));
     skip_spaces();
@@ -138,10 +138,10 @@ private:
     fail_unknown(id);
   }
 
-  [[noreturn]] void fail_unknown(const std::string& id) {
+  [[noreturn]] void fail_unknown(const std::string &id) {
     std::vector<std::string> known;
     if (scope_.params)
-      for (const auto& [param, value] : *scope_.params)
+      for (const auto &[param, value] : *scope_.params)
         known.push_back(param);
     if (scope_.index) {
       known.push_back("i");
@@ -155,16 +155,16 @@ private:
 
   // Counts nesting of unary minus and parentheses (both recurse through unary()).
   struct Depth {
-    explicit Depth(Parser& p) : parser(p) {
+    explicit Depth(Parser &p) : parser(p) {
       if (++parser.depth_ > max_depth)
         parser.fail_syntax("nested too deeply");
     }
     ~Depth() { --parser.depth_; }
-    Parser& parser;
+    Parser &parser;
   };
 
   [[noreturn]] void fail(std::string message) { throw Failure{std::move(message)}; }
-  [[noreturn]] void fail_syntax(const std::string& what) { fail("invalid expression " + whole() + ": " + what); }
+  [[noreturn]] void fail_syntax(const std::string &what) { fail("invalid expression " + whole() + ": " + what); }
   [[noreturn]] void fail_overflow() { fail("integer overflow in " + whole()); }
   std::string whole() const { return quoted("${" + std::string(source_) + "}"); }
 
@@ -181,25 +181,27 @@ private:
   }
 
   std::string_view source_;
-  const ExpressionScope& scope_;
+  const ExpressionScope &scope_;
   std::size_t pos_ = 0;
   int depth_ = 0;
 };
 
 } // namespace
 
-Evaluation evaluate_expression(std::string_view source, const ExpressionScope& scope) {
+Evaluation evaluate_expression(std::string_view source, const ExpressionScope &scope) {
   try {
     Parser parser(source, scope);
     return {parser.parse(), ""};
-  } catch (const Failure& failure) {
+  } catch (const Failure &failure) {
     return {0, failure.message};
   }
 }
 
-bool has_expression(std::string_view scalar) { return scalar.find("${") != std::string_view::npos; }
+bool has_expression(std::string_view scalar) {
+  return scalar.find("${") != std::string_view::npos;
+}
 
-Expansion expand_expressions(std::string_view scalar, const ExpressionScope& scope) {
+Expansion expand_expressions(std::string_view scalar, const ExpressionScope &scope) {
   Expansion out;
   std::size_t pos = 0;
   while (true) {

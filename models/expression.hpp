@@ -12,7 +12,7 @@
 namespace ipcsim {
 
 struct ExpressionScope {
-  const std::map<std::string, std::int64_t>* params = nullptr;
+  const std::map<std::string, std::int64_t> *params = nullptr;
   std::optional<std::int64_t> index; // i: set only inside an item with `count`
   std::optional<std::int64_t> count; // n
 };
@@ -24,7 +24,7 @@ struct Evaluation {
 };
 
 // Evaluates the text between `${` and `}`.
-Evaluation evaluate_expression(std::string_view source, const ExpressionScope& scope);
+Evaluation evaluate_expression(std::string_view source, const ExpressionScope &scope);
 
 // A scalar with every ${...} replaced by its decimal value, or the message of the first failure.
 struct Expansion {
@@ -32,7 +32,7 @@ struct Expansion {
   std::string error;
 };
 
-Expansion expand_expressions(std::string_view scalar, const ExpressionScope& scope);
+Expansion expand_expressions(std::string_view scalar, const ExpressionScope &scope);
 
 bool has_expression(std::string_view scalar);
 

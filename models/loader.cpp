@@ -24,12 +24,12 @@ namespace {
 // Larger than any real scenario; stops `ipcsim run /dev/zero` from reading forever.
 constexpr std::size_t max_file_bytes = 64u << 20;
 
-const std::vector<std::string_view> top_level_keys{"scenario", "description", "seed",     "params",
-                                                   "platform", "costs",       "defaults", "channels",
+const std::vector<std::string_view> top_level_keys{"scenario",   "description",   "seed",      "params",
+                                                   "platform",   "costs",         "defaults",  "channels",
                                                    "semaphores", "shared_memory", "processes", "properties"};
 
 // The one document of the file, or nothing after reporting why there is none.
-std::optional<YAML::Node> parse_yaml(const std::string& text, LoadErrors& errors) {
+std::optional<YAML::Node> parse_yaml(const std::string &text, LoadErrors &errors) {
   if (std::optional<Diagnostic> bad = loader::check_text(text)) {
     errors.error(Origin{bad->mark, -1}, bad->message);
     return std::nullopt;
@@ -37,11 +37,11 @@ std::optional<YAML::Node> parse_yaml(const std::string& text, LoadErrors& errors
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(text);
-  } catch (const YAML::DeepRecursion& e) {
+  } catch (const YAML::DeepRecursion &e) {
     errors.error(Origin{{std::max(e.mark.line, 0) + 1, std::max(e.mark.column, 0) + 1}, -1},
                  "invalid YAML: nested too deeply");
     return std::nullopt;
-  } catch (const YAML::ParserException& e) {
+  } catch (const YAML::ParserException &e) {
     errors.error(Origin{{std::max(e.mark.line, 0) + 1, std::max(e.mark.column, 0) + 1}, -1}, "invalid YAML: " + e.msg);
     return std::nullopt;
   }
@@ -59,8 +59,8 @@ std::optional<YAML::Node> parse_yaml(const std::string& text, LoadErrors& errors
   return documents[0];
 }
 
-void apply_overrides(YAML::Node& root, const LoadOptions& options, Reader& reader) {
-  for (const auto& [path, value] : options.overrides) {
+void apply_overrides(YAML::Node &root, const LoadOptions &options, Reader &reader) {
+  for (const auto &[path, value] : options.overrides) {
     int source = reader.errors().add_source("--set " + path + "=" + value);
     OverrideResult result = apply_override(root, path, value);
     if (!result.error.empty())
@@ -70,15 +70,15 @@ void apply_overrides(YAML::Node& root, const LoadOptions& options, Reader& reade
 }
 
 // params: plain integers (no expressions, so one can never depend on another), then --param on top.
-std::map<std::string, std::int64_t> read_params(Reader& reader, const std::optional<Value>& value,
-                                                const LoadOptions& options) {
+std::map<std::string, std::int64_t> read_params(Reader &reader, const std::optional<Value> &value,
+                                                const LoadOptions &options) {
   constexpr auto min = std::numeric_limits<std::int64_t>::min();
   constexpr auto max = std::numeric_limits<std::int64_t>::max();
   std::map<std::string, std::int64_t> params;
   if (value && !value->node.IsMap())
     reader.type_error(*value, "a mapping of integer parameters, such as {N: 5}");
   else if (value)
-    for (const auto& entry : value->node) {
+    for (const auto &entry : value->node) {
       Value key = reader.child(entry.first, "params", value->origin);
       Value param = reader.child(entry.second, entry.first.IsScalar() ? entry.first.Scalar() : "", key.origin);
       std::optional<std::string> name = reader.identifier(key, "a parameter name (an identifier)");
@@ -105,9 +105,9 @@ std::map<std::string, std::int64_t> read_params(Reader& reader, const std::optio
         params[*name] = *number;
     }
   std::vector<std::string> known;
-  for (const auto& [name, number] : params)
+  for (const auto &[name, number] : params)
     known.push_back(name);
-  for (const auto& [name, text] : options.params) {
+  for (const auto &[name, text] : options.params) {
     int source = reader.errors().add_source("--param " + name + "=" + text);
     if (!params.count(name)) {
       bool none = known.empty() && !value;
@@ -123,19 +123,19 @@ std::map<std::string, std::int64_t> read_params(Reader& reader, const std::optio
 }
 
 // A rendezvous entry may name a declared link in either order; store the declared name.
-void normalize_rendezvous(Scenario& scenario) {
-  for (std::string& name : scenario.properties.rendezvous) {
+void normalize_rendezvous(Scenario &scenario) {
+  for (std::string &name : scenario.properties.rendezvous) {
     std::size_t arrow = name.find("<->");
     if (arrow == std::string::npos)
       continue;
     std::string reversed = name.substr(arrow + 3) + "<->" + name.substr(0, arrow);
-    for (const ChannelSpec& channel : scenario.channels)
+    for (const ChannelSpec &channel : scenario.channels)
       if (channel.kind == ChannelSpec::Kind::link && channel.name == reversed)
         name = reversed;
   }
 }
 
-void read_header(Reader& reader, const Fields& top, Scenario& scenario) {
+void read_header(Reader &reader, const Fields &top, Scenario &scenario) {
   if (auto name = top.require("scenario"))
     if (auto text = reader.name(*name))
       scenario.name = *text;
@@ -147,7 +147,7 @@ void read_header(Reader& reader, const Fields& top, Scenario& scenario) {
       scenario.seed = *number;
 }
 
-void interpret(Reader& reader, const Value& root, const LoadOptions& options, Scenario& scenario) {
+void interpret(Reader &reader, const Value &root, const LoadOptions &options, Scenario &scenario) {
   Fields top(reader, root, "the scenario", top_level_keys);
   scenario.params = read_params(reader, top.get("params"), options);
   reader.set_params(scenario.params);
@@ -177,7 +177,7 @@ void interpret(Reader& reader, const Value& root, const LoadOptions& options, Sc
 
 } // namespace
 
-Scenario load_scenario_text(const std::string& yaml, const std::string& file_name, const LoadOptions& options) {
+Scenario load_scenario_text(const std::string &yaml, const std::string &file_name, const LoadOptions &options) {
   LoadErrors errors(file_name);
   Scenario scenario;
   scenario.file = file_name;
@@ -193,18 +193,18 @@ Scenario load_scenario_text(const std::string& yaml, const std::string& file_nam
         interpret(reader, Value{*root, "", origin}, options, scenario);
       }
     }
-  } catch (const YAML::Exception& e) {
+  } catch (const YAML::Exception &e) {
     // Not expected (the readers check types before converting), but a scenario must never crash the tool.
     errors.error(Origin{{1, 1}, -1}, std::string("cannot interpret the YAML: ") + e.what());
-  } catch (const std::bad_alloc&) {
+  } catch (const std::bad_alloc &) {
     errors.error(Origin{{1, 1}, -1}, "out of memory while loading the scenario");
   }
   errors.throw_if_any();
   return scenario;
 }
 
-Scenario load_scenario_file(const std::string& path, const LoadOptions& options) {
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+Scenario load_scenario_file(const std::string &path, const LoadOptions &options) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE *)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file)
     throw ScenarioError(path + ": error: cannot read file: " + std::strerror(errno) + "\n");
   std::string text;

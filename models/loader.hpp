@@ -19,9 +19,9 @@ struct LoadOptions {
 
 // Reads and loads the file at `path`. Throws ScenarioError whose what() holds one line per error:
 // `FILE:LINE:COLUMN: error: MESSAGE`, or `--set PATH=V: error: MESSAGE` for a bad command-line value.
-Scenario load_scenario_file(const std::string& path, const LoadOptions& options = {});
+Scenario load_scenario_file(const std::string &path, const LoadOptions &options = {});
 
 // The same for text already in memory; `file_name` is used in messages and stored in Scenario::file.
-Scenario load_scenario_text(const std::string& yaml, const std::string& file_name, const LoadOptions& options = {});
+Scenario load_scenario_text(const std::string &yaml, const std::string &file_name, const LoadOptions &options = {});
 
 } // namespace ipcsim

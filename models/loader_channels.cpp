@@ -7,14 +7,13 @@ namespace ipcsim::loader {
 
 namespace {
 
-const std::vector<std::string_view> setting_keys{"capacity",  "capacity_bytes",    "message_size", "owner",
-                                                 "receivers", "delivery",          "exclusive_receive",
-                                                 "created"};
+const std::vector<std::string_view> setting_keys{"capacity",  "capacity_bytes", "message_size",      "owner",
+                                                 "receivers", "delivery",       "exclusive_receive", "created"};
 // Keys that only make sense for a mailbox: a link has exactly two ends, one receiver per direction.
-const std::vector<std::string_view> mailbox_only_keys{"count",    "owner",             "receivers",
-                                                      "delivery", "exclusive_receive", "created"};
+const std::vector<std::string_view> mailbox_only_keys{"count",  "owner", "receivers", "delivery", "exclusive_receive",
+                                                      "created"};
 
-void read_capacity(Reader& reader, const Value& value, ChannelSpec& channel) {
+void read_capacity(Reader &reader, const Value &value, ChannelSpec &channel) {
   constexpr std::string_view expected = "a non-negative integer or 'unbounded'";
   std::optional<std::string> text = reader.scalar(value, expected);
   if (!text)
@@ -27,7 +26,7 @@ void read_capacity(Reader& reader, const Value& value, ChannelSpec& channel) {
     channel.capacity = static_cast<std::uint64_t>(*number);
 }
 
-void read_message_size(Reader& reader, const Value& value, ChannelSpec& channel) {
+void read_message_size(Reader &reader, const Value &value, ChannelSpec &channel) {
   if (!value.node.IsMap()) {
     if (auto bytes = reader.bytes(value))
       channel.message_size = MessageSize{MessageSize::Kind::fixed, *bytes};
@@ -39,7 +38,7 @@ void read_message_size(Reader& reader, const Value& value, ChannelSpec& channel)
       channel.message_size = MessageSize{MessageSize::Kind::max, *bytes};
 }
 
-void read_receivers(Reader& reader, const Value& value, ChannelSpec& channel) {
+void read_receivers(Reader &reader, const Value &value, ChannelSpec &channel) {
   constexpr std::string_view expected = "'any' or a list of processes";
   if (value.node.IsScalar()) {
     std::optional<std::string> text = reader.scalar(value, expected);
@@ -57,7 +56,7 @@ void read_receivers(Reader& reader, const Value& value, ChannelSpec& channel) {
     return;
   }
   std::vector<std::string> names;
-  for (const Value& item : *items)
+  for (const Value &item : *items)
     if (auto name = reader.reference(item, "a process name")) {
       names.push_back(*name);
       reader.names().uses.push_back(NameUse{NameUse::Kind::process, "receivers", *name, item.origin});
@@ -65,7 +64,7 @@ void read_receivers(Reader& reader, const Value& value, ChannelSpec& channel) {
   channel.receivers = std::move(names);
 }
 
-void read_owner(Reader& reader, const Value& value, ChannelSpec& channel) {
+void read_owner(Reader &reader, const Value &value, ChannelSpec &channel) {
   std::optional<std::string> owner = reader.reference(value, "'kernel' or a process name");
   if (!owner)
     return;
@@ -74,7 +73,7 @@ void read_owner(Reader& reader, const Value& value, ChannelSpec& channel) {
     reader.names().uses.push_back(NameUse{NameUse::Kind::process, "owner", *owner, value.origin});
 }
 
-void read_delivery(Reader& reader, const Value& value, ChannelSpec& channel) {
+void read_delivery(Reader &reader, const Value &value, ChannelSpec &channel) {
   std::optional<std::string> text = reader.scalar(value, "'one' or 'all'");
   if (text && (*text == "one" || *text == "all"))
     channel.delivery = *text == "one" ? Delivery::one : Delivery::all;
@@ -83,7 +82,7 @@ void read_delivery(Reader& reader, const Value& value, ChannelSpec& channel) {
 }
 
 // Overwrites `channel`'s settings with the keys present in `fields` (for a link, only the link-level ones).
-void read_settings(Reader& reader, const Fields& fields, ChannelSpec& channel) {
+void read_settings(Reader &reader, const Fields &fields, ChannelSpec &channel) {
   if (auto value = fields.get("capacity"))
     read_capacity(reader, *value, channel);
   if (auto value = fields.get("capacity_bytes")) {
@@ -109,7 +108,7 @@ void read_settings(Reader& reader, const Fields& fields, ChannelSpec& channel) {
     channel.created = reader.boolean(*value).value_or(true);
 }
 
-void check_owner_and_receivers(Reader& reader, const Fields& fields, const ChannelSpec& channel) {
+void check_owner_and_receivers(Reader &reader, const Fields &fields, const ChannelSpec &channel) {
   if (channel.owner.empty() || !channel.receivers)
     return;
   std::optional<Value> receivers = fields.get("receivers");
@@ -118,9 +117,10 @@ void check_owner_and_receivers(Reader& reader, const Fields& fields, const Chann
                    channel.owner + "', which alone receives from it");
 }
 
-void read_mailbox(Reader& reader, const Fields& fields, const ChannelDefaults& defaults, std::vector<ChannelSpec>& out) {
+void read_mailbox(Reader &reader, const Fields &fields, const ChannelDefaults &defaults,
+                  std::vector<ChannelSpec> &out) {
   std::optional<Value> name = fields.get("mailbox");
-  for_each_replica(reader, fields, [&](const std::string& suffix) {
+  for_each_replica(reader, fields, [&](const std::string &suffix) {
     ChannelSpec channel = defaults.mailbox;
     channel.kind = ChannelSpec::Kind::mailbox;
     channel.mark = fields.origin().mark;
@@ -134,7 +134,7 @@ void read_mailbox(Reader& reader, const Fields& fields, const ChannelDefaults& d
   });
 }
 
-void read_link(Reader& reader, const Fields& fields, const ChannelDefaults& defaults, std::vector<ChannelSpec>& out) {
+void read_link(Reader &reader, const Fields &fields, const ChannelDefaults &defaults, std::vector<ChannelSpec> &out) {
   for (std::string_view key : mailbox_only_keys)
     if (auto value = fields.get(key))
       reader.error(value->origin, std::string(key) + ": applies to mailboxes, not to links");
@@ -148,7 +148,7 @@ void read_link(Reader& reader, const Fields& fields, const ChannelDefaults& defa
     reader.error(ends.origin, "link: expected two processes [A, B], got " + std::to_string(items->size()));
   if (!items || items->size() != 2)
     return;
-  for (const Value& end : *items)
+  for (const Value &end : *items)
     if (auto name = reader.reference(end, "a process name")) {
       channel.ends.push_back(*name);
       reader.names().uses.push_back(NameUse{NameUse::Kind::process, "link", *name, end.origin});
@@ -173,7 +173,7 @@ std::vector<std::string_view> channel_keys() {
 
 } // namespace
 
-ChannelDefaults read_defaults(Reader& reader, const std::optional<Value>& value) {
+ChannelDefaults read_defaults(Reader &reader, const std::optional<Value> &value) {
   ChannelDefaults defaults;
   defaults.link.kind = ChannelSpec::Kind::link;
   // ChannelSpec's own default is nullopt (unbounded); the format's default capacity is 0 (rendezvous).
@@ -181,7 +181,8 @@ ChannelDefaults read_defaults(Reader& reader, const std::optional<Value>& value)
   defaults.link.capacity = 0;
   if (!value)
     return defaults;
-  auto fields = reader.mapping(*value, "a mapping of channel settings, such as {capacity: 1}", "defaults", setting_keys);
+  auto fields =
+      reader.mapping(*value, "a mapping of channel settings, such as {capacity: 1}", "defaults", setting_keys);
   if (!fields)
     return defaults;
   read_settings(reader, *fields, defaults.mailbox);
@@ -194,12 +195,12 @@ ChannelDefaults read_defaults(Reader& reader, const std::optional<Value>& value)
   return defaults;
 }
 
-void read_channels(Reader& reader, const Value& value, const ChannelDefaults& defaults, std::vector<ChannelSpec>& out) {
+void read_channels(Reader &reader, const Value &value, const ChannelDefaults &defaults, std::vector<ChannelSpec> &out) {
   auto items = reader.sequence(value, "a list of channels");
   if (!items)
     return;
   static const std::vector<std::string_view> keys = channel_keys();
-  for (const Value& item : *items) {
+  for (const Value &item : *items) {
     auto fields = reader.mapping(item, "a channel (a mapping with 'mailbox: NAME' or 'link: [A, B]')", "channel", keys);
     if (!fields)
       continue;

@@ -14,7 +14,7 @@ int LoadErrors::add_source(std::string text) {
   return static_cast<int>(sources_.size()) - 1;
 }
 
-void LoadErrors::error(const Origin& origin, const std::string& message) {
+void LoadErrors::error(const Origin &origin, const std::string &message) {
   if (seen_.size() >= max_errors) {
     ++dropped_; // past the cap, duplicates are no longer told apart (the set would grow without bound)
     return;
@@ -29,11 +29,12 @@ void LoadErrors::error(const Origin& origin, const std::string& message) {
 
 std::string LoadErrors::format() const {
   std::string out;
-  for (const std::string& line : command_line_)
+  for (const std::string &line : command_line_)
     out += line;
   out += diagnostics_.format();
   if (dropped_ > 0)
-    out += diagnostics_.file() + ": error: too many errors; only the first " + std::to_string(max_errors) + " are shown\n";
+    out +=
+        diagnostics_.file() + ": error: too many errors; only the first " + std::to_string(max_errors) + " are shown\n";
   return out;
 }
 

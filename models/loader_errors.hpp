@@ -15,8 +15,8 @@ namespace ipcsim {
 
 // Where a value came from: a position in the file, or a command-line option that supplied it.
 struct Origin {
-  SourceMark mark;  // 0:0 when the value came from the command line
-  int source = -1;  // -1: the file; else the LoadErrors::add_source index of the option (e.g. a --set)
+  SourceMark mark; // 0:0 when the value came from the command line
+  int source = -1; // -1: the file; else the LoadErrors::add_source index of the option (e.g. a --set)
 };
 
 class LoadErrors {
@@ -26,8 +26,8 @@ public:
   // Registers a command-line option such as "--set a.b=1"; values it supplied carry the returned index.
   int add_source(std::string text);
 
-  void error(const Origin& origin, const std::string& message);
-  void error_at_source(int source, const std::string& message) { error(Origin{{}, source}, message); }
+  void error(const Origin &origin, const std::string &message);
+  void error_at_source(int source, const std::string &message) { error(Origin{{}, source}, message); }
 
   // Errors recorded so far (after deduplication); used to stop replicating an item that already failed.
   std::size_t count() const { return seen_.size() + dropped_; }

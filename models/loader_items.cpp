@@ -6,7 +6,7 @@ namespace ipcsim::loader {
 namespace {
 
 // The item's name with the replica's suffix, recorded as a definition; "" after an error.
-std::string define(Reader& reader, const std::optional<Value>& name, const std::string& suffix, NameDef::Kind kind) {
+std::string define(Reader &reader, const std::optional<Value> &name, const std::string &suffix, NameDef::Kind kind) {
   if (!name)
     return "";
   std::optional<std::string> text = reader.name(*name);
@@ -19,7 +19,7 @@ std::string define(Reader& reader, const std::optional<Value>& name, const std::
 
 } // namespace
 
-void for_each_replica(Reader& reader, const Fields& item, const std::function<void(const std::string&)>& read_one) {
+void for_each_replica(Reader &reader, const Fields &item, const std::function<void(const std::string &)> &read_one) {
   reader.set_replica(std::nullopt, std::nullopt);
   std::optional<Value> count_value = item.get("count");
   if (!count_value) {
@@ -40,18 +40,18 @@ void for_each_replica(Reader& reader, const Fields& item, const std::function<vo
   reader.set_replica(std::nullopt, std::nullopt);
 }
 
-void read_processes(Reader& reader, const Value& value, std::vector<ProcessSpec>& out) {
+void read_processes(Reader &reader, const Value &value, std::vector<ProcessSpec> &out) {
   auto items = reader.sequence(value, "a list of processes");
   if (!items)
     return;
-  for (const Value& item : *items) {
+  for (const Value &item : *items) {
     auto fields = reader.mapping(item, "a process (a mapping with 'name' and 'do')", "process",
                                  {"name", "count", "host", "server", "do"});
     if (!fields)
       continue;
     std::optional<Value> name = fields->require("name");
     std::optional<Value> steps = fields->require("do");
-    for_each_replica(reader, *fields, [&](const std::string& suffix) {
+    for_each_replica(reader, *fields, [&](const std::string &suffix) {
       ProcessSpec process;
       process.mark = fields->origin().mark;
       process.name = define(reader, name, suffix, NameDef::Kind::process);
@@ -71,17 +71,17 @@ void read_processes(Reader& reader, const Value& value, std::vector<ProcessSpec>
   }
 }
 
-void read_semaphores(Reader& reader, const Value& value, std::vector<SemaphoreSpec>& out) {
+void read_semaphores(Reader &reader, const Value &value, std::vector<SemaphoreSpec> &out) {
   auto items = reader.sequence(value, "a list of semaphores");
   if (!items)
     return;
-  for (const Value& item : *items) {
+  for (const Value &item : *items) {
     auto fields = reader.mapping(item, "a semaphore (a mapping such as {name: mutex, initial: 1})", "semaphore",
                                  {"name", "count", "initial"});
     if (!fields)
       continue;
     std::optional<Value> name = fields->require("name");
-    for_each_replica(reader, *fields, [&](const std::string& suffix) {
+    for_each_replica(reader, *fields, [&](const std::string &suffix) {
       SemaphoreSpec semaphore;
       semaphore.mark = fields->origin().mark;
       semaphore.name = define(reader, name, suffix, NameDef::Kind::semaphore);
@@ -92,18 +92,18 @@ void read_semaphores(Reader& reader, const Value& value, std::vector<SemaphoreSp
   }
 }
 
-void read_segments(Reader& reader, const Value& value, std::vector<SegmentSpec>& out) {
+void read_segments(Reader &reader, const Value &value, std::vector<SegmentSpec> &out) {
   auto items = reader.sequence(value, "a list of shared memory segments");
   if (!items)
     return;
-  for (const Value& item : *items) {
+  for (const Value &item : *items) {
     auto fields = reader.mapping(item, "a segment (a mapping such as {name: seg, size: 4KiB})", "segment",
                                  {"name", "count", "size"});
     if (!fields)
       continue;
     std::optional<Value> name = fields->require("name");
     std::optional<Value> size = fields->require("size");
-    for_each_replica(reader, *fields, [&](const std::string& suffix) {
+    for_each_replica(reader, *fields, [&](const std::string &suffix) {
       SegmentSpec segment;
       segment.mark = fields->origin().mark;
       segment.name = define(reader, name, suffix, NameDef::Kind::segment);

@@ -13,19 +13,19 @@ struct ChannelDefaults {
   ChannelSpec link;
 };
 
-void read_platform(Reader& reader, const std::optional<Value>& value, Platform& platform);
-void read_costs(Reader& reader, const Value& value, Costs& costs);
-void read_properties(Reader& reader, const Value& value, Properties& properties);
-ChannelDefaults read_defaults(Reader& reader, const std::optional<Value>& value);
-void read_channels(Reader& reader, const Value& value, const ChannelDefaults& defaults, std::vector<ChannelSpec>& out);
-void read_semaphores(Reader& reader, const Value& value, std::vector<SemaphoreSpec>& out);
-void read_segments(Reader& reader, const Value& value, std::vector<SegmentSpec>& out);
-void read_processes(Reader& reader, const Value& value, std::vector<ProcessSpec>& out);
-Steps read_steps(Reader& reader, const Value& list, int depth);
+void read_platform(Reader &reader, const std::optional<Value> &value, Platform &platform);
+void read_costs(Reader &reader, const Value &value, Costs &costs);
+void read_properties(Reader &reader, const Value &value, Properties &properties);
+ChannelDefaults read_defaults(Reader &reader, const std::optional<Value> &value);
+void read_channels(Reader &reader, const Value &value, const ChannelDefaults &defaults, std::vector<ChannelSpec> &out);
+void read_semaphores(Reader &reader, const Value &value, std::vector<SemaphoreSpec> &out);
+void read_segments(Reader &reader, const Value &value, std::vector<SegmentSpec> &out);
+void read_processes(Reader &reader, const Value &value, std::vector<ProcessSpec> &out);
+Steps read_steps(Reader &reader, const Value &list, int depth);
 
 // Calls read_one once per replica of the item (its `count`, default one unreplicated copy) with i and n set
 // and the replica's name suffix ("" or "[k]"). Stops at the first replica that reports an error: the
 // others would repeat it.
-void for_each_replica(Reader& reader, const Fields& item, const std::function<void(const std::string&)>& read_one);
+void for_each_replica(Reader &reader, const Fields &item, const std::function<void(const std::string &)> &read_one);
 
 } // namespace ipcsim::loader

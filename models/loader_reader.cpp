@@ -6,21 +6,25 @@
 
 namespace ipcsim::loader {
 
-std::string describe(const YAML::Node& node) {
+std::string describe(const YAML::Node &node) {
   switch (node.Type()) {
-  case YAML::NodeType::Map: return "a mapping";
-  case YAML::NodeType::Sequence: return "a list";
-  case YAML::NodeType::Scalar: return quoted(node.Scalar());
-  default: return "nothing";
+  case YAML::NodeType::Map:
+    return "a mapping";
+  case YAML::NodeType::Sequence:
+    return "a list";
+  case YAML::NodeType::Scalar:
+    return quoted(node.Scalar());
+  default:
+    return "nothing";
   }
 }
 
-void Reader::add_command_line_nodes(const std::vector<YAML::Node>& nodes, int source) {
-  for (const YAML::Node& node : nodes)
+void Reader::add_command_line_nodes(const std::vector<YAML::Node> &nodes, int source) {
+  for (const YAML::Node &node : nodes)
     command_line_nodes_.emplace_back(node, source);
 }
 
-Origin Reader::origin_of(const YAML::Node& node, const Origin& parent) const {
+Origin Reader::origin_of(const YAML::Node &node, const Origin &parent) const {
   // Latest --set first: a later option may have replaced a node inserted by an earlier one.
   for (auto it = command_line_nodes_.rbegin(); it != command_line_nodes_.rend(); ++it)
     if (it->first.is(node))
@@ -31,11 +35,11 @@ Origin Reader::origin_of(const YAML::Node& node, const Origin& parent) const {
   return Origin{{mark.line + 1, mark.column + 1}, -1};
 }
 
-Value Reader::child(const YAML::Node& node, std::string key, const Origin& parent) const {
+Value Reader::child(const YAML::Node &node, std::string key, const Origin &parent) const {
   return Value{node, std::move(key), origin_of(node, parent)};
 }
 
-void Reader::type_error(const Value& value, std::string_view expected, const std::string& text) {
+void Reader::type_error(const Value &value, std::string_view expected, const std::string &text) {
   std::string got = describe(value.node);
   if (!text.empty() && value.node.IsScalar() && text != value.node.Scalar())
     got = quoted(text) + " (from " + got + ")"; // the value an expression gave, and the expression
@@ -48,7 +52,7 @@ void Reader::set_replica(std::optional<std::int64_t> index, std::optional<std::i
   scope_.count = count;
 }
 
-bool Reader::take_items(std::uint64_t count, const Origin& origin) {
+bool Reader::take_items(std::uint64_t count, const Origin &origin) {
   bool was_within = items_ <= max_items;
   items_ += count; // count <= max_count, so this cannot wrap
   if (items_ <= max_items)
@@ -59,17 +63,24 @@ bool Reader::take_items(std::uint64_t count, const Origin& origin) {
   return false;
 }
 
-bool Reader::take_step(const Origin& origin) {
-  if (++steps_ <= max_steps)
-    return true;
-  if (steps_ == max_steps + 1)
+bool Reader::take_step(const Origin &origin) {
+  // Counters stop one past their limit, so that each limit is reported once and never wraps.
+  if (process_steps_ > max_process_steps || steps_ > max_steps)
+    return false;
+  if (++process_steps_ > max_process_steps) {
+    error(origin, "too many steps in one process (more than " + std::to_string(max_process_steps) +
+                      ", counting each use of a YAML alias)");
+    return false;
+  }
+  if (++steps_ > max_steps) {
     error(origin, "too many steps in total after replication (more than " + std::to_string(max_steps) + ")");
-  steps_ = max_steps + 1; // stay exhausted without counting further
-  return false;
+    return false;
+  }
+  return true;
 }
 
-std::optional<Fields> Reader::mapping(const Value& value, std::string_view expected, std::string what,
-                                      const std::vector<std::string_view>& allowed) {
+std::optional<Fields> Reader::mapping(const Value &value, std::string_view expected, std::string what,
+                                      const std::vector<std::string_view> &allowed) {
   if (!value.node.IsMap()) {
     type_error(value, expected);
     return std::nullopt;
@@ -77,38 +88,38 @@ std::optional<Fields> Reader::mapping(const Value& value, std::string_view expec
   return Fields(*this, value, std::move(what), allowed);
 }
 
-std::optional<std::vector<Value>> Reader::sequence(const Value& value, std::string_view expected) {
+std::optional<std::vector<Value>> Reader::sequence(const Value &value, std::string_view expected) {
   if (!value.node.IsSequence()) {
     type_error(value, expected);
     return std::nullopt;
   }
   std::vector<Value> items;
   items.reserve(value.node.size());
-  for (const YAML::Node& item : value.node)
+  for (const YAML::Node &item : value.node)
     items.push_back(child(item, value.key, value.origin));
   return items;
 }
 
-Fields::Fields(Reader& reader, const Value& map, std::string what, const std::vector<std::string_view>& allowed)
+Fields::Fields(Reader &reader, const Value &map, std::string what, const std::vector<std::string_view> &allowed)
     : reader_(&reader), map_(map), what_(std::move(what)) {
   std::vector<Origin> key_origins;
-  for (const auto& entry : map.node) {
+  for (const auto &entry : map.node) {
     Origin key_origin = reader.origin_of(entry.first, map.origin);
     if (!entry.first.IsScalar()) {
       reader.error(key_origin, "keys in " + what_ + " must be plain names, got " + describe(entry.first));
       had_unknown_ = true;
       continue;
     }
-    const std::string& key = entry.first.Scalar();
+    const std::string &key = entry.first.Scalar();
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::vector<std::string> known(allowed.begin(), allowed.end());
       reader.error(key_origin, "unknown key " + quoted(key) + " in " + what_ + did_you_mean(key, known));
       had_unknown_ = true;
       continue;
     }
-    auto previous = std::find_if(entries_.begin(), entries_.end(), [&](const Value& v) { return v.key == key; });
+    auto previous = std::find_if(entries_.begin(), entries_.end(), [&](const Value &v) { return v.key == key; });
     if (previous != entries_.end()) {
-      const SourceMark& first = key_origins[static_cast<std::size_t>(previous - entries_.begin())].mark;
+      const SourceMark &first = key_origins[static_cast<std::size_t>(previous - entries_.begin())].mark;
       reader.error(key_origin, "duplicate key " + quoted(key) + " in " + what_ + " (first at line " +
                                    std::to_string(first.line) + ")");
       continue;
@@ -119,7 +130,7 @@ Fields::Fields(Reader& reader, const Value& map, std::string what, const std::ve
 }
 
 std::optional<Value> Fields::get(std::string_view key) const {
-  for (const Value& entry : entries_)
+  for (const Value &entry : entries_)
     if (entry.key == key)
       return entry;
   return std::nullopt;
@@ -134,7 +145,7 @@ std::optional<Value> Fields::require(std::string_view key) const {
 
 std::vector<std::string> Fields::keys() const {
   std::vector<std::string> out;
-  for (const Value& entry : entries_)
+  for (const Value &entry : entries_)
     out.push_back(entry.key);
   return out;
 }

@@ -10,13 +10,13 @@ namespace {
 
 using StepOp = std::optional<Step::Op>;
 
-void use(Reader& reader, NameUse::Kind kind, const char* key, const std::string& name, const Value& value,
+void use(Reader &reader, NameUse::Kind kind, const char *key, const std::string &name, const Value &value,
          std::uint64_t size = 0) {
   reader.names().uses.push_back(NameUse{kind, key, name, value.origin, reader.process(), size});
 }
 
 // A name the step refers to: recorded for check_names.
-std::optional<std::string> named(Reader& reader, const Value& value, NameUse::Kind kind, const char* key,
+std::optional<std::string> named(Reader &reader, const Value &value, NameUse::Kind kind, const char *key,
                                  std::string_view expected) {
   std::optional<std::string> name = reader.reference(value, expected);
   if (name)
@@ -24,7 +24,7 @@ std::optional<std::string> named(Reader& reader, const Value& value, NameUse::Ki
   return name;
 }
 
-StepOp compute(Reader& reader, const Value& value, int) {
+StepOp compute(Reader &reader, const Value &value, int) {
   if (!value.node.IsMap()) {
     std::optional<Duration> fixed = reader.duration(value);
     return fixed ? StepOp(ComputeStep{*fixed, std::nullopt}) : std::nullopt;
@@ -43,14 +43,13 @@ StepOp compute(Reader& reader, const Value& value, int) {
   return work ? StepOp(ComputeStep{{}, *work}) : std::nullopt;
 }
 
-StepOp sleep(Reader& reader, const Value& value, int) {
+StepOp sleep(Reader &reader, const Value &value, int) {
   std::optional<Duration> duration = reader.duration(value);
   return duration ? StepOp(SleepStep{*duration}) : std::nullopt;
 }
 
-// The options send and receive share: tag, blocking, async and else. Returns false on an error.
-template <class Comm> bool communication_options(Reader& reader, const Fields& fields, Comm& comm, int depth) {
-  std::size_t errors_before = reader.errors().count();
+// The options send and receive share: tag, blocking, async and else.
+template <class Comm> void communication_options(Reader &reader, const Fields &fields, Comm &comm, int depth) {
   if (auto tag = fields.get("tag"))
     comm.tag = reader.identifier(*tag, "a tag (a letter or '_', then letters, digits or '_')").value_or("");
   if (auto blocking = fields.get("blocking"))
@@ -69,12 +68,11 @@ template <class Comm> bool communication_options(Reader& reader, const Fields& f
       reader.error(on_fail->origin, "else: only a non-blocking " + what + " (blocking: false) has 'else'");
     comm.on_fail = read_steps(reader, *on_fail, depth + 1);
   }
-  return reader.errors().count() == errors_before;
 }
 
-StepOp send(Reader& reader, const Value& value, int depth) {
-  auto fields = reader.mapping(value, "a mapping such as {to: jobs}", "send",
-                               {"to", "size", "tag", "blocking", "async", "else"});
+StepOp send(Reader &reader, const Value &value, int depth) {
+  auto fields =
+      reader.mapping(value, "a mapping such as {to: jobs}", "send", {"to", "size", "tag", "blocking", "async", "else"});
   if (!fields)
     return std::nullopt;
   SendStep step;
@@ -86,20 +84,20 @@ StepOp send(Reader& reader, const Value& value, int depth) {
   return step;
 }
 
-StepOp receive(Reader& reader, const Value& value, int depth) {
-  auto fields = reader.mapping(value, "a mapping such as {from: jobs}", "receive",
-                               {"from", "tag", "blocking", "async", "else"});
+StepOp receive(Reader &reader, const Value &value, int depth) {
+  auto fields =
+      reader.mapping(value, "a mapping such as {from: jobs}", "receive", {"from", "tag", "blocking", "async", "else"});
   if (!fields)
     return std::nullopt;
   ReceiveStep step;
   if (auto from = fields->require("from"))
-    step.from = named(reader, *from, NameUse::Kind::receive_from, "from", "a mailbox or process name, or any")
-                    .value_or("");
+    step.from =
+        named(reader, *from, NameUse::Kind::receive_from, "from", "a mailbox or process name, or any").value_or("");
   communication_options(reader, *fields, step, depth);
   return step;
 }
 
-StepOp wait(Reader& reader, const Value& value, int) {
+StepOp wait(Reader &reader, const Value &value, int) {
   std::optional<std::string> handle =
       reader.identifier(value, "a handle name (a letter or '_', then letters, digits or '_')");
   if (!handle)
@@ -108,29 +106,29 @@ StepOp wait(Reader& reader, const Value& value, int) {
   return WaitStep{*handle};
 }
 
-StepOp forever(Reader& reader, const Value& value, int depth) {
+StepOp forever(Reader &reader, const Value &value, int depth) {
   return ForeverStep{read_steps(reader, value, depth + 1)};
 }
 
-StepOp choose(Reader& reader, const Value& value, int depth) {
+StepOp choose(Reader &reader, const Value &value, int depth) {
   auto branches = reader.sequence(value, "a list of branches, each a list of steps");
   if (!branches)
     return std::nullopt;
   if (branches->size() < 2)
     reader.error(value.origin, "choose: expected at least two branches, got " + std::to_string(branches->size()));
   ChooseStep step;
-  for (const Value& branch : *branches)
+  for (const Value &branch : *branches)
     step.branches.push_back(read_steps(reader, branch, depth + 1));
   return step;
 }
 
-template <MailboxStep::Op op> StepOp mailbox(Reader& reader, const Value& value, int) {
-  const char* key = op == MailboxStep::Op::create ? "create" : "delete";
+template <MailboxStep::Op op> StepOp mailbox(Reader &reader, const Value &value, int) {
+  const char *key = op == MailboxStep::Op::create ? "create" : "delete";
   std::optional<std::string> name = named(reader, value, NameUse::Kind::mailbox, key, "a mailbox name");
   return name ? StepOp(MailboxStep{op, *name}) : std::nullopt;
 }
 
-StepOp give(Reader& reader, const Value& value, int) {
+StepOp give(Reader &reader, const Value &value, int) {
   auto fields = reader.mapping(value, "a mapping such as {mailbox: jobs, to: consumer}", "give", {"mailbox", "to"});
   if (!fields)
     return std::nullopt;
@@ -142,20 +140,20 @@ StepOp give(Reader& reader, const Value& value, int) {
   return step;
 }
 
-template <SemaphoreStep::Op op> StepOp semaphore(Reader& reader, const Value& value, int) {
-  const char* key = op == SemaphoreStep::Op::acquire ? "acquire" : "release";
+template <SemaphoreStep::Op op> StepOp semaphore(Reader &reader, const Value &value, int) {
+  const char *key = op == SemaphoreStep::Op::acquire ? "acquire" : "release";
   std::optional<std::string> name = named(reader, value, NameUse::Kind::semaphore, key, "a semaphore name");
   return name ? StepOp(SemaphoreStep{op, *name}) : std::nullopt;
 }
 
-template <SegmentStep::Op op> StepOp attachment(Reader& reader, const Value& value, int) {
-  const char* key = op == SegmentStep::Op::attach ? "attach" : "detach";
+template <SegmentStep::Op op> StepOp attachment(Reader &reader, const Value &value, int) {
+  const char *key = op == SegmentStep::Op::attach ? "attach" : "detach";
   std::optional<std::string> name = named(reader, value, NameUse::Kind::segment, key, "a shared memory segment name");
   return name ? StepOp(SegmentStep{op, *name, 0}) : std::nullopt;
 }
 
-template <SegmentStep::Op op> StepOp access(Reader& reader, const Value& value, int) {
-  const char* what = op == SegmentStep::Op::read ? "read" : "write";
+template <SegmentStep::Op op> StepOp access(Reader &reader, const Value &value, int) {
+  const char *what = op == SegmentStep::Op::read ? "read" : "write";
   auto fields = reader.mapping(value, "a mapping such as {segment: seg, size: 64B}", what, {"segment", "size"});
   if (!fields)
     return std::nullopt;
@@ -174,7 +172,7 @@ template <SegmentStep::Op op> StepOp access(Reader& reader, const Value& value, 
   return step;
 }
 
-using StepReader = StepOp (*)(Reader&, const Value&, int);
+using StepReader = StepOp (*)(Reader &, const Value &, int);
 
 // In SCENARIO_FORMAT.md order; `repeat` is handled apart because it reads two keys.
 const std::vector<std::pair<std::string_view, StepReader>> step_readers{
@@ -198,12 +196,12 @@ const std::vector<std::pair<std::string_view, StepReader>> step_readers{
 
 std::vector<std::string_view> step_keys() {
   std::vector<std::string_view> keys{"repeat", "do"};
-  for (const auto& [key, reader] : step_readers)
+  for (const auto &[key, reader] : step_readers)
     keys.push_back(key);
   return keys;
 }
 
-StepOp repeat(Reader& reader, const Fields& fields, int depth) {
+StepOp repeat(Reader &reader, const Fields &fields, int depth) {
   std::optional<Value> body = fields.require("do");
   std::optional<std::uint64_t> times = reader.non_negative(*fields.get("repeat"));
   Steps steps = body ? read_steps(reader, *body, depth + 1) : Steps{};
@@ -213,9 +211,9 @@ StepOp repeat(Reader& reader, const Fields& fields, int depth) {
 }
 
 // The one key that says what the step is, or "" after reporting why there is none.
-std::string step_kind(Reader& reader, const Fields& fields) {
+std::string step_kind(Reader &reader, const Fields &fields) {
   std::vector<std::string> kinds;
-  for (const std::string& key : fields.keys())
+  for (const std::string &key : fields.keys())
     if (key != "do")
       kinds.push_back(key);
   if (kinds.empty()) {
@@ -237,7 +235,7 @@ std::string step_kind(Reader& reader, const Fields& fields) {
   return kinds[0];
 }
 
-std::optional<Step> read_step(Reader& reader, const Value& item, int depth) {
+std::optional<Step> read_step(Reader &reader, const Value &item, int depth) {
   if (!item.node.IsMap()) {
     reader.error(item.origin, "expected a step (a mapping such as {sleep: 1ms}), got " + describe(item.node));
     return std::nullopt;
@@ -250,7 +248,7 @@ std::optional<Step> read_step(Reader& reader, const Value& item, int depth) {
   StepOp op;
   if (kind == "repeat")
     op = repeat(reader, fields, depth);
-  for (const auto& [key, read] : step_readers)
+  for (const auto &[key, read] : step_readers)
     if (key == kind)
       op = read(reader, *fields.get(kind), depth);
   if (!op)
@@ -260,7 +258,7 @@ std::optional<Step> read_step(Reader& reader, const Value& item, int depth) {
 
 } // namespace
 
-Steps read_steps(Reader& reader, const Value& list, int depth) {
+Steps read_steps(Reader &reader, const Value &list, int depth) {
   if (depth > max_step_depth) {
     reader.error(list.origin, "steps nested too deeply (at most " + std::to_string(max_step_depth) + " levels)");
     return {};
@@ -269,7 +267,7 @@ Steps read_steps(Reader& reader, const Value& list, int depth) {
   Steps steps;
   if (!items)
     return steps;
-  for (const Value& item : *items) {
+  for (const Value &item : *items) {
     if (!reader.take_step(item.origin))
       break;
     if (std::optional<Step> step = read_step(reader, item, depth))

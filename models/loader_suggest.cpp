@@ -1,7 +1,6 @@
 #include "models/loader_suggest.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace ipcsim {
 
@@ -12,7 +11,9 @@ namespace {
 constexpr std::size_t max_candidates = 10'000;
 constexpr std::size_t max_quoted = 60;
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 } // namespace
 
@@ -36,15 +37,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return previous[b.size()];
 }
 
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+std::string closest_match(std::string_view word, const std::vector<std::string> &candidates) {
   // A third of the word's length (at least 1, at most 3) keeps suggestions to plausible typos.
   std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
   std::string best;
   std::size_t best_distance = limit + 1;
   std::size_t n = std::min(candidates.size(), max_candidates);
   for (std::size_t k = 0; k < n; ++k) {
-    const std::string& candidate = candidates[k];
-    std::size_t length_gap = candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
+    const std::string &candidate = candidates[k];
+    std::size_t length_gap =
+        candidate.size() > word.size() ? candidate.size() - word.size() : word.size() - candidate.size();
     if (length_gap >= best_distance || candidate == word)
       continue;
     std::size_t d = edit_distance(word, candidate);
@@ -57,18 +59,22 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   return best;
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+std::string did_you_mean(std::string_view word, const std::vector<std::string> &candidates) {
   std::string best = closest_match(word, candidates);
   return best.empty() ? "" : "; did you mean '" + best + "'?";
 }
 
-std::string quoted(std::string_view text) {
+std::string shortened(std::string_view text) {
   if (text.size() <= max_quoted)
-    return "'" + std::string(text) + "'";
+    return std::string(text);
   std::size_t cut = max_quoted;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) // not inside a UTF-8 sequence
     --cut;
-  return "'" + std::string(text.substr(0, cut)) + "...'";
+  return std::string(text.substr(0, cut)) + "...";
+}
+
+std::string quoted(std::string_view text) {
+  return "'" + shortened(text) + "'";
 }
 
 } // namespace ipcsim

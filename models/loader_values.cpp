@@ -3,7 +3,6 @@
 
 #include "models/loader_suggest.hpp"
 
-#include <cctype>
 #include <charconv>
 #include <limits>
 
@@ -20,8 +19,12 @@ bool all_of(std::string_view text, bool (*ok)(char)) {
   return !text.empty();
 }
 
-bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-'; }
-bool identifier_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool name_char(char c) {
+  return is_ascii_alnum(c) || c == '_' || c == '.' || c == '-';
+}
+bool identifier_char(char c) {
+  return is_ascii_alnum(c) || c == '_';
+}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
@@ -33,7 +36,7 @@ std::string_view trim(std::string_view text) {
 
 } // namespace
 
-std::optional<std::string> Reader::expand(const Value& value, const std::string& text) {
+std::optional<std::string> Reader::expand(const Value &value, const std::string &text) {
   if (!has_expression(text))
     return text;
   scope_.params = &params_;
@@ -45,7 +48,7 @@ std::optional<std::string> Reader::expand(const Value& value, const std::string&
   return expansion.text;
 }
 
-std::optional<std::string> Reader::scalar(const Value& value, std::string_view expected) {
+std::optional<std::string> Reader::scalar(const Value &value, std::string_view expected) {
   if (!value.node.IsScalar()) {
     type_error(value, expected);
     return std::nullopt;
@@ -53,7 +56,7 @@ std::optional<std::string> Reader::scalar(const Value& value, std::string_view e
   return expand(value, value.node.Scalar());
 }
 
-std::optional<std::int64_t> Reader::integer(const Value& value, std::int64_t min, std::int64_t max,
+std::optional<std::int64_t> Reader::integer(const Value &value, std::int64_t min, std::int64_t max,
                                             std::string_view expected) {
   std::optional<std::string> text = scalar(value, expected);
   if (!text)
@@ -61,14 +64,14 @@ std::optional<std::int64_t> Reader::integer(const Value& value, std::int64_t min
   return integer_in(value, *text, min, max, expected);
 }
 
-std::optional<std::int64_t> Reader::integer_in(const Value& value, const std::string& text, std::int64_t min,
+std::optional<std::int64_t> Reader::integer_in(const Value &value, const std::string &text, std::int64_t min,
                                                std::int64_t max, std::string_view expected) {
   std::string_view digits = trim(text);
   if (!digits.empty() && digits.front() == '+')
     digits.remove_prefix(1);
   bool negative = !digits.empty() && digits.front() == '-';
   std::string_view magnitude = negative ? digits.substr(1) : digits;
-  if (!all_of(magnitude, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+  if (!all_of(magnitude, is_ascii_digit)) {
     type_error(value, expected, text);
     return std::nullopt;
   }
@@ -76,31 +79,31 @@ std::optional<std::int64_t> Reader::integer_in(const Value& value, const std::st
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), result);
   std::string prefix = value.key.empty() ? "" : value.key + ": ";
   if (ec == std::errc::result_out_of_range && !negative) {
-    error(value.origin, prefix + std::string(trim(text)) + " is too large (at most " + std::to_string(max) + ")");
+    error(value.origin, prefix + shortened(trim(text)) + " is too large (at most " + std::to_string(max) + ")");
     return std::nullopt;
   }
   if (ec != std::errc() || result < min) {
     if (min >= 0)
       type_error(value, expected, text);
     else
-      error(value.origin, prefix + std::string(trim(text)) + " is too small (at least " + std::to_string(min) + ")");
+      error(value.origin, prefix + shortened(trim(text)) + " is too small (at least " + std::to_string(min) + ")");
     return std::nullopt;
   }
   if (result > max) {
-    error(value.origin, prefix + std::string(trim(text)) + " is too large (at most " + std::to_string(max) + ")");
+    error(value.origin, prefix + shortened(trim(text)) + " is too large (at most " + std::to_string(max) + ")");
     return std::nullopt;
   }
   return result;
 }
 
-std::optional<std::uint64_t> Reader::non_negative(const Value& value) {
+std::optional<std::uint64_t> Reader::non_negative(const Value &value) {
   std::optional<std::int64_t> result = integer(value, 0, int64_max, "a non-negative integer");
   if (!result)
     return std::nullopt;
   return static_cast<std::uint64_t>(*result);
 }
 
-std::optional<bool> Reader::boolean(const Value& value) {
+std::optional<bool> Reader::boolean(const Value &value) {
   std::optional<std::string> text = scalar(value, "true or false");
   if (!text)
     return std::nullopt;
@@ -112,7 +115,7 @@ std::optional<bool> Reader::boolean(const Value& value) {
   return std::nullopt;
 }
 
-std::optional<std::string> Reader::name(const Value& value) {
+std::optional<std::string> Reader::name(const Value &value) {
   constexpr std::string_view expected = "a name of letters, digits, '_', '.' and '-'";
   std::optional<std::string> text = scalar(value, expected);
   if (text && !all_of(*text, name_char)) {
@@ -122,7 +125,7 @@ std::optional<std::string> Reader::name(const Value& value) {
   return text;
 }
 
-std::optional<std::string> Reader::reference(const Value& value, std::string_view expected) {
+std::optional<std::string> Reader::reference(const Value &value, std::string_view expected) {
   std::optional<std::string> text = scalar(value, expected);
   if (text && text->empty()) {
     type_error(value, expected, *text);
@@ -131,30 +134,35 @@ std::optional<std::string> Reader::reference(const Value& value, std::string_vie
   return text;
 }
 
-std::optional<std::string> Reader::identifier(const Value& value, std::string_view expected) {
+std::optional<std::string> Reader::identifier(const Value &value, std::string_view expected) {
   std::optional<std::string> text = scalar(value, expected);
-  if (text && (!all_of(*text, identifier_char) || std::isdigit(static_cast<unsigned char>(text->front())))) {
+  if (text && (!all_of(*text, identifier_char) || is_ascii_digit(text->front()))) {
     type_error(value, expected, *text);
     return std::nullopt;
   }
   return text;
 }
 
-std::optional<Measure> Reader::measure(const Value& value, Quantity quantity) {
+std::optional<Measure> Reader::measure(const Value &value, Quantity quantity) {
   static const std::map<Quantity, std::string> examples{{Quantity::time, "a duration (e.g. 250us)"},
                                                         {Quantity::size, "a size (e.g. 64B)"},
                                                         {Quantity::rate, "a rate (e.g. 1GBps)"},
                                                         {Quantity::speed, "a speed (e.g. 1Gf)"}};
-  const std::string& expected = examples.at(quantity);
+  const std::string &expected = examples.at(quantity);
   std::optional<std::string> text = scalar(value, expected);
   if (!text)
     return std::nullopt;
   Measure m = parse_measure(*text, quantity);
   std::string prefix = value.key.empty() ? "" : value.key + ": ";
   switch (m.status) {
-  case Measure::Status::ok: return m;
-  case Measure::Status::not_a_number: type_error(value, expected, *text); break;
-  case Measure::Status::unknown_unit: error(value.origin, unknown_unit_message(quantity, m.unit, *text)); break;
+  case Measure::Status::ok:
+    return m;
+  case Measure::Status::not_a_number:
+    type_error(value, expected, *text);
+    break;
+  case Measure::Status::unknown_unit:
+    error(value.origin, unknown_unit_message(quantity, m.unit, *text));
+    break;
   case Measure::Status::negative:
     type_error(value, quantity == Quantity::time ? "a non-negative duration" : "a non-negative " + to_string(quantity),
                *text);
@@ -163,32 +171,34 @@ std::optional<Measure> Reader::measure(const Value& value, Quantity quantity) {
     error(value.origin, prefix + quoted(*text) + " is too large" +
                             (quantity == Quantity::size ? " (at most " + std::to_string(int64_max) + " bytes)" : ""));
     break;
-  case Measure::Status::fraction: type_error(value, "a whole number of bytes", *text); break;
+  case Measure::Status::fraction:
+    type_error(value, "a whole number of bytes", *text);
+    break;
   }
   return std::nullopt;
 }
 
-std::optional<double> Reader::seconds(const Value& value) {
+std::optional<double> Reader::seconds(const Value &value) {
   std::optional<Measure> m = measure(value, Quantity::time);
   return m ? std::optional<double>(m->value) : std::nullopt;
 }
 
-std::optional<std::uint64_t> Reader::bytes(const Value& value) {
+std::optional<std::uint64_t> Reader::bytes(const Value &value) {
   std::optional<Measure> m = measure(value, Quantity::size);
   return m ? std::optional<std::uint64_t>(m->bytes) : std::nullopt;
 }
 
-std::optional<double> Reader::rate(const Value& value) {
+std::optional<double> Reader::rate(const Value &value) {
   std::optional<Measure> m = measure(value, Quantity::rate);
   return m ? std::optional<double>(m->value) : std::nullopt;
 }
 
-std::optional<double> Reader::speed(const Value& value) {
+std::optional<double> Reader::speed(const Value &value) {
   std::optional<Measure> m = measure(value, Quantity::speed);
   return m ? std::optional<double>(m->value) : std::nullopt;
 }
 
-std::optional<Duration> Reader::duration(const Value& value) {
+std::optional<Duration> Reader::duration(const Value &value) {
   if (value.node.IsMap()) {
     Fields fields(*this, value, value.key, {"exponential", "uniform", "normal"});
     return distribution(fields);
@@ -202,7 +212,7 @@ std::optional<Duration> Reader::duration(const Value& value) {
 namespace {
 
 // [A, B] of two durations, for uniform and normal.
-std::optional<std::pair<double, double>> duration_pair(Reader& reader, const Value& value, std::string_view expected) {
+std::optional<std::pair<double, double>> duration_pair(Reader &reader, const Value &value, std::string_view expected) {
   std::optional<std::vector<Value>> items = reader.sequence(value, expected);
   if (!items)
     return std::nullopt;
@@ -220,9 +230,9 @@ std::optional<std::pair<double, double>> duration_pair(Reader& reader, const Val
 
 } // namespace
 
-std::optional<Duration> Reader::distribution(const Fields& fields) {
+std::optional<Duration> Reader::distribution(const Fields &fields) {
   std::vector<std::string> kinds;
-  for (const std::string& key : fields.keys())
+  for (const std::string &key : fields.keys())
     if (key == "exponential" || key == "uniform" || key == "normal")
       kinds.push_back(key);
   if (kinds.size() != 1) {
@@ -230,7 +240,8 @@ std::optional<Duration> Reader::distribution(const Fields& fields) {
       error(fields.origin(), fields.what() + ": expected a distribution: {exponential: MEAN}, {uniform: [LOW, HIGH]} "
                                              "or {normal: [MEAN, STDDEV]}");
     else if (kinds.size() > 1)
-      error(fields.origin(), fields.what() + ": a distribution has one kind, got '" + kinds[0] + "' and '" + kinds[1] + "'");
+      error(fields.origin(),
+            fields.what() + ": a distribution has one kind, got '" + kinds[0] + "' and '" + kinds[1] + "'");
     return std::nullopt;
   }
   Value value = *fields.get(kinds[0]);

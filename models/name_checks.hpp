@@ -34,7 +34,7 @@ struct NameUse {
     rendezvous,     // properties.rendezvous: a mailbox or a link "A<->B"
   };
   Kind kind = Kind::mailbox;
-  const char* key = "";   // the key the name was written under ("to", "owner"), for messages
+  const char *key = ""; // the key the name was written under ("to", "owner"), for messages
   std::string name;
   Origin origin;
   int process = -1;       // index in Scenario::processes of the process whose step this is
@@ -46,6 +46,6 @@ struct NameTable {
   std::vector<NameUse> uses;
 };
 
-void check_names(const Scenario& scenario, const NameTable& names, LoadErrors& errors);
+void check_names(const Scenario &scenario, const NameTable &names, LoadErrors &errors);
 
 } // namespace ipcsim

@@ -15,7 +15,7 @@ namespace {
 constexpr int max_collect_depth = 64;
 constexpr std::size_t max_collected = 10'000;
 
-std::vector<std::string> split_path(const std::string& path) {
+std::vector<std::string> split_path(const std::string &path) {
   std::vector<std::string> parts;
   std::size_t start = 0;
   while (true) {
@@ -27,28 +27,28 @@ std::vector<std::string> split_path(const std::string& path) {
   }
 }
 
-std::string join(const std::vector<std::string>& parts, std::size_t from, std::size_t to) {
+std::string join(const std::vector<std::string> &parts, std::size_t from, std::size_t to) {
   std::string out;
   for (std::size_t k = from; k < to; ++k)
     out += (k > from ? "." : "") + parts[k];
   return out;
 }
 
-std::string scalar_at(const YAML::Node& map, const char* key) {
-  for (const auto& entry : map)
+std::string scalar_at(const YAML::Node &map, const char *key) {
+  for (const auto &entry : map)
     if (entry.first.IsScalar() && entry.first.Scalar() == key && entry.second.IsScalar())
       return entry.second.Scalar();
   return "";
 }
 
 // The names a list item answers to (see overrides.hpp).
-std::vector<std::string> item_names(const YAML::Node& item) {
+std::vector<std::string> item_names(const YAML::Node &item) {
   if (!item.IsMap())
     return {};
-  for (const char* key : {"name", "mailbox"})
+  for (const char *key : {"name", "mailbox"})
     if (std::string name = scalar_at(item, key); !name.empty())
       return {name};
-  for (const auto& entry : item)
+  for (const auto &entry : item)
     if (entry.first.IsScalar() && entry.first.Scalar() == "link" && entry.second.IsSequence() &&
         entry.second.size() == 2 && entry.second[0].IsScalar() && entry.second[1].IsScalar()) {
       std::string a = entry.second[0].Scalar(), b = entry.second[1].Scalar();
@@ -57,26 +57,26 @@ std::vector<std::string> item_names(const YAML::Node& item) {
   return {};
 }
 
-void collect(const YAML::Node& node, std::vector<YAML::Node>& out, int depth) {
+void collect(const YAML::Node &node, std::vector<YAML::Node> &out, int depth) {
   if (depth > max_collect_depth || out.size() >= max_collected)
     return;
   out.push_back(node);
   if (node.IsMap())
-    for (const auto& entry : node) {
+    for (const auto &entry : node) {
       collect(entry.first, out, depth + 1);
       collect(entry.second, out, depth + 1);
     }
   else if (node.IsSequence())
-    for (const YAML::Node& item : node)
+    for (const YAML::Node &item : node)
       collect(item, out, depth + 1);
 }
 
 class Walker {
 public:
-  Walker(const std::string& path, YAML::Node value) : parts_(split_path(path)), value_(std::move(value)) {}
+  Walker(const std::string &path, YAML::Node value) : parts_(split_path(path)), value_(std::move(value)) {}
 
   OverrideResult run(YAML::Node root) {
-    for (const std::string& part : parts_)
+    for (const std::string &part : parts_)
       if (part.empty())
         return fail("empty component in path '" + join(parts_, 0, parts_.size()) + "'");
     YAML::Node node = root;
@@ -97,7 +97,7 @@ public:
 
 private:
   // Steps into key parts_[k] of `node` (replacing `node` with the child); returns the next part index.
-  std::optional<std::size_t> in_map(YAML::Node& node, std::size_t k) {
+  std::optional<std::size_t> in_map(YAML::Node &node, std::size_t k) {
     std::vector<std::string> keys;
     for (auto entry : node) {
       if (!entry.first.IsScalar())
@@ -112,19 +112,19 @@ private:
       return std::nullopt;
     }
     node[parts_[k]] = value_;
-    for (const auto& entry : node) // register the new key too: an unknown key is reported at it
+    for (const auto &entry : node) // register the new key too: an unknown key is reported at it
       if (entry.first.IsScalar() && entry.first.Scalar() == parts_[k])
         result_.inserted.push_back(entry.first);
     collect(value_, result_.inserted, 0);
     return parts_.size();
   }
 
-  std::optional<std::size_t> in_list(YAML::Node& node, std::size_t k) {
+  std::optional<std::size_t> in_list(YAML::Node &node, std::size_t k) {
     // The longest run of components that names an item, so that names with dots work.
     for (std::size_t end = parts_.size(); end > k; --end) {
       std::string wanted = join(parts_, k, end);
       for (YAML::Node item : node)
-        for (const std::string& name : item_names(item))
+        for (const std::string &name : item_names(item))
           if (name == wanted)
             return descend(node, item, end);
     }
@@ -141,10 +141,10 @@ private:
     return std::nullopt;
   }
 
-  void fail_no_item(const YAML::Node& list, std::size_t k) {
+  void fail_no_item(const YAML::Node &list, std::size_t k) {
     std::vector<std::string> names;
-    for (const YAML::Node& item : list)
-      for (const std::string& name : item_names(item))
+    for (const YAML::Node &item : list)
+      for (const std::string &name : item_names(item))
         names.push_back(name);
     std::string message = "no item " + quoted(parts_[k]) + " in " + where(k);
     std::string base = parts_[k].substr(0, parts_[k].find('['));
@@ -156,7 +156,7 @@ private:
   }
 
   // Moves to `child` of `parent`, or replaces it when the path ends here.
-  std::size_t descend(YAML::Node& parent, YAML::Node child, std::size_t next) {
+  std::size_t descend(YAML::Node &parent, YAML::Node child, std::size_t next) {
     if (next == parts_.size()) {
       child = value_; // shares the node in the tree: assignment replaces its content
       collect(value_, result_.inserted, 0);
@@ -166,7 +166,7 @@ private:
     return next;
   }
 
-  static std::optional<std::size_t> parse_index(const std::string& text) {
+  static std::optional<std::size_t> parse_index(const std::string &text) {
     std::size_t index = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), index);
     if (ec != std::errc() || end != text.data() + text.size())
@@ -189,11 +189,11 @@ private:
 
 } // namespace
 
-OverrideResult apply_override(YAML::Node& root, const std::string& path, const std::string& value) {
+OverrideResult apply_override(YAML::Node &root, const std::string &path, const std::string &value) {
   YAML::Node parsed;
   try {
     parsed = YAML::Load(value);
-  } catch (const YAML::Exception& e) {
+  } catch (const YAML::Exception &e) {
     return {"invalid value: " + e.msg, {}};
   }
   return Walker(path, parsed).run(root);

@@ -22,6 +22,6 @@ struct OverrideResult {
   std::vector<YAML::Node> inserted; // nodes the override put into the tree: problems in them are its fault
 };
 
-OverrideResult apply_override(YAML::Node& root, const std::string& path, const std::string& value);
+OverrideResult apply_override(YAML::Node &root, const std::string &path, const std::string &value);
 
 } // namespace ipcsim

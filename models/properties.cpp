@@ -9,11 +9,16 @@ namespace ipcsim {
 
 std::string_view to_string(PropertyKind kind) {
   switch (kind) {
-  case PropertyKind::deadlock: return "deadlock";
-  case PropertyKind::rendezvous: return "rendezvous";
-  case PropertyKind::lost_messages: return "lost_messages";
-  case PropertyKind::undelivered: return "undelivered";
-  case PropertyKind::invalid: return "invalid_operations";
+  case PropertyKind::deadlock:
+    return "deadlock";
+  case PropertyKind::rendezvous:
+    return "rendezvous";
+  case PropertyKind::lost_messages:
+    return "lost_messages";
+  case PropertyKind::undelivered:
+    return "undelivered";
+  case PropertyKind::invalid:
+    return "invalid_operations";
   }
   return "?";
 }
@@ -26,11 +31,11 @@ std::vector<PropertyKind> PropertySet::kinds() const {
   return out;
 }
 
-PropertyMonitor::PropertyMonitor(const Model& model) : model_(model) {
-  const Properties& p = model.scenario.properties;
+PropertyMonitor::PropertyMonitor(const Model &model) : model_(model) {
+  const Properties &p = model.scenario.properties;
   if (p.deadlock)
     watched_.insert(PropertyKind::deadlock);
-  if (std::any_of(model.channels.begin(), model.channels.end(), [](const Channel& c) { return c.rendezvous_property; }))
+  if (std::any_of(model.channels.begin(), model.channels.end(), [](const Channel &c) { return c.rendezvous_property; }))
     watched_.insert(PropertyKind::rendezvous);
   if (p.lost_messages)
     watched_.insert(PropertyKind::lost_messages);
@@ -40,8 +45,8 @@ PropertyMonitor::PropertyMonitor(const Model& model) : model_(model) {
 }
 
 void PropertyMonitor::check_events(std::span<const Event> events, PropertySet wanted,
-                                   std::vector<PropertyViolation>& out) const {
-  for (const Event& e : events) {
+                                   std::vector<PropertyViolation> &out) const {
+  for (const Event &e : events) {
     PropertyKind kind;
     if (e.kind == EventKind::invalid)
       kind = PropertyKind::invalid;
@@ -58,10 +63,10 @@ void PropertyMonitor::check_events(std::span<const Event> events, PropertySet wa
   }
 }
 
-void PropertyMonitor::check_state(const State& state, PropertySet wanted, std::vector<PropertyViolation>& out) const {
+void PropertyMonitor::check_state(const State &state, PropertySet wanted, std::vector<PropertyViolation> &out) const {
   // Only a blocked process can be deadlocked: the cheap test spares most states the full analysis.
   bool any_blocked = std::any_of(state.procs.begin(), state.procs.end(),
-                                 [](const ProcState& ps) { return ps.status == ProcStatus::blocked; });
+                                 [](const ProcState &ps) { return ps.status == ProcStatus::blocked; });
   if (wanted.contains(PropertyKind::deadlock) && any_blocked) {
     BlockingAnalysis analysis = analyse_blocking(model_, state);
     if (analysis.deadlock)
@@ -69,13 +74,13 @@ void PropertyMonitor::check_state(const State& state, PropertySet wanted, std::v
   }
   if (wanted.contains(PropertyKind::undelivered)) {
     bool buffered = std::any_of(state.channels.begin(), state.channels.end(),
-                                [](const ChannelState& c) { return !c.buffer.empty(); });
+                                [](const ChannelState &c) { return !c.buffer.empty(); });
     if (buffered && Semantics(model_).finished(state))
       out.push_back({PropertyKind::undelivered, describe_undelivered(state)});
   }
 }
 
-std::string PropertyMonitor::describe_event(PropertyKind kind, const Event& e) const {
+std::string PropertyMonitor::describe_event(PropertyKind kind, const Event &e) const {
   std::string who = e.proc != kNone ? model_.processes[e.proc].name : "a process";
   std::string where = e.mark.line > 0 ? fmt::format(" (line {})", e.mark.line) : "";
   std::string channel = e.channel != kNone ? model_.channels[e.channel].name : "";
@@ -90,14 +95,14 @@ std::string PropertyMonitor::describe_event(PropertyKind kind, const Event& e) c
     if (e.kind == EventKind::lost)
       return fmt::format("lost message: message {} on {} was lost{}", e.msg, channel,
                          e.detail.empty() ? "" : " (" + e.detail + ")");
-    return fmt::format("lost message: {}'s non-blocking send on {}{} failed, so the message was never delivered",
-                       who, channel, where);
+    return fmt::format("lost message: {}'s non-blocking send on {}{} failed, so the message was never delivered", who,
+                       channel, where);
   default:
     return std::string(to_string(kind));
   }
 }
 
-std::string PropertyMonitor::describe_undelivered(const State& state) const {
+std::string PropertyMonitor::describe_undelivered(const State &state) const {
   std::string where;
   for (ChannelId c = 0; c < state.channels.size(); ++c) {
     std::size_t n = state.channels[c].buffer.size();

@@ -36,7 +36,7 @@ public:
   void erase(PropertyKind k) { bits_ &= ~bit(k); }
   bool empty() const { return bits_ == 0; }
   std::vector<PropertyKind> kinds() const; // in PropertyKind order
-  bool operator==(const PropertySet&) const = default;
+  bool operator==(const PropertySet &) const = default;
 
 private:
   static std::uint8_t bit(PropertyKind k) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(k)); }
@@ -51,23 +51,23 @@ struct PropertyViolation {
 
 class PropertyMonitor {
 public:
-  explicit PropertyMonitor(const Model& model);
+  explicit PropertyMonitor(const Model &model);
 
   // The properties this scenario asks for (invalid operations always).
   PropertySet watched() const { return watched_; }
 
   // Violations among the events of one transition (or of the initial state), of the kinds in `wanted`;
   // at most one per kind, the first. Appended to `out`.
-  void check_events(std::span<const Event> events, PropertySet wanted, std::vector<PropertyViolation>& out) const;
+  void check_events(std::span<const Event> events, PropertySet wanted, std::vector<PropertyViolation> &out) const;
 
   // Violations of the state itself (deadlock, undelivered), of the kinds in `wanted`. Appended to `out`.
-  void check_state(const State& state, PropertySet wanted, std::vector<PropertyViolation>& out) const;
+  void check_state(const State &state, PropertySet wanted, std::vector<PropertyViolation> &out) const;
 
 private:
-  std::string describe_event(PropertyKind kind, const Event& e) const;
-  std::string describe_undelivered(const State& state) const;
+  std::string describe_event(PropertyKind kind, const Event &e) const;
+  std::string describe_undelivered(const State &state) const;
 
-  const Model& model_;
+  const Model &model_;
   PropertySet watched_;
 };
 

@@ -47,8 +47,8 @@ std::uint32_t Semantics::alternative_count(const State& state, ProcId p) const {
 
 std::uint32_t Semantics::oldest_alternative(const State& state, ProcId p) const {
   const Instruction& i = *model_.instruction(p, state.procs[p].pc);
-  if (i.op != OpCode::receive)
-    return 0;
+  if (i.op != OpCode::receive || i.sources.size() < 2)
+    return 0; // one source: one alternative at most
   std::vector<Event> unused;
   Firing firing(model_, const_cast<State&>(state), unused);
   auto ready = firing.deliverable_sources(i);
@@ -217,11 +217,17 @@ void Semantics::Firing::receive(ProcId p, const Instruction& i, std::uint32_t al
     return fail(p, i, *error);
   std::uint32_t pc = state_.procs[p].pc;
   std::uint32_t handle = i.mode == Mode::async ? model_.processes[p].handle_base + i.handle : kNone;
-  auto ready = deliverable_sources(i);
-  if (!ready.empty()) {
+  ChannelId from = kNone;
+  if (i.sources.size() == 1) { // the common case, without building a vector
+    if (oldest_deliverable(i.sources[0], i.tag) != kNone)
+      from = i.sources[0];
+  } else if (auto ready = deliverable_sources(i); !ready.empty()) {
+    from = ready.at(alternative);
+  }
+  if (from != kNone) {
     if (handle != kNone)
       state_.handles[handle] = {HandleStatus::done, pc};
-    take(p, ready.at(alternative), i);
+    take(p, from, i);
     return advance(p, pc + 1);
   }
   PendingReceive r{.proc = p, .handle = handle, .tag = i.tag};

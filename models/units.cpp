@@ -3,7 +3,6 @@
 #include "models/loader_suggest.hpp"
 
 #include <array>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -22,19 +21,19 @@ struct Unit {
 };
 
 constexpr std::array time_units{Unit{"ns", 1, 1e9}, Unit{"us", 1, 1e6}, Unit{"ms", 1, 1e3}, Unit{"s", 1, 1}};
-constexpr std::array size_units{Unit{"B", 1, 1},   Unit{"KiB", 1024.0, 1}, Unit{"MiB", 1048576.0, 1},
-                                Unit{"GiB", 1073741824.0, 1}, Unit{"KB", 1e3, 1}, Unit{"MB", 1e6, 1},
-                                Unit{"GB", 1e9, 1}};
-constexpr std::array rate_units{Unit{"Bps", 1, 1},    Unit{"KBps", 1e3, 1},   Unit{"MBps", 1e6, 1},
-                                Unit{"GBps", 1e9, 1}, Unit{"bps", 1, 8},      Unit{"Kbps", 125, 1},
+constexpr std::array size_units{
+    Unit{"B", 1, 1},    Unit{"KiB", 1024.0, 1}, Unit{"MiB", 1048576.0, 1}, Unit{"GiB", 1073741824.0, 1},
+    Unit{"KB", 1e3, 1}, Unit{"MB", 1e6, 1},     Unit{"GB", 1e9, 1}};
+constexpr std::array rate_units{Unit{"Bps", 1, 1},      Unit{"KBps", 1e3, 1},  Unit{"MBps", 1e6, 1},
+                                Unit{"GBps", 1e9, 1},   Unit{"bps", 1, 8},     Unit{"Kbps", 125, 1},
                                 Unit{"Mbps", 125e3, 1}, Unit{"Gbps", 125e6, 1}};
 constexpr std::array speed_units{Unit{"f", 1, 1}, Unit{"kf", 1e3, 1}, Unit{"Mf", 1e6, 1}, Unit{"Gf", 1e9, 1}};
 
 // Sizes are capped where a signed 64-bit sum of a few of them still fits comfortably in the semantics.
 constexpr std::uint64_t max_bytes = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
 
-template <std::size_t N> std::optional<Unit> find_unit(const std::array<Unit, N>& units, std::string_view name) {
-  for (const Unit& unit : units)
+template <std::size_t N> std::optional<Unit> find_unit(const std::array<Unit, N> &units, std::string_view name) {
+  for (const Unit &unit : units)
     if (unit.name == name)
       return unit;
   return std::nullopt;
@@ -44,28 +43,30 @@ std::optional<Unit> unit_of(Quantity quantity, std::string_view unit) {
   if (unit.empty())
     return Unit{"", 1, 1};
   switch (quantity) {
-  case Quantity::time: return find_unit(time_units, unit);
-  case Quantity::size: return find_unit(size_units, unit);
-  case Quantity::rate: return find_unit(rate_units, unit);
-  case Quantity::speed: return find_unit(speed_units, unit);
+  case Quantity::time:
+    return find_unit(time_units, unit);
+  case Quantity::size:
+    return find_unit(size_units, unit);
+  case Quantity::rate:
+    return find_unit(rate_units, unit);
+  case Quantity::speed:
+    return find_unit(speed_units, unit);
   }
   return std::nullopt;
 }
 
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-
 // The length of the decimal number at the start of `text` ([0-9]+(.[0-9]*)?|.[0-9]+, then an optional
 // exponent), without sign; 0 when there is none. Hand-written so that "inf", "nan" and hex are not numbers.
-std::size_t number_length(std::string_view text, bool& integral) {
+std::size_t number_length(std::string_view text, bool &integral) {
   std::size_t pos = 0;
-  while (pos < text.size() && is_digit(text[pos]))
+  while (pos < text.size() && is_ascii_digit(text[pos]))
     ++pos;
   std::size_t digits = pos;
   integral = true;
   if (pos < text.size() && text[pos] == '.') {
     integral = false;
     ++pos;
-    while (pos < text.size() && is_digit(text[pos]))
+    while (pos < text.size() && is_ascii_digit(text[pos]))
       ++pos, ++digits;
   }
   if (digits == 0)
@@ -74,10 +75,10 @@ std::size_t number_length(std::string_view text, bool& integral) {
     std::size_t exp = pos + 1;
     if (exp < text.size() && (text[exp] == '+' || text[exp] == '-'))
       ++exp;
-    if (exp < text.size() && is_digit(text[exp])) {
+    if (exp < text.size() && is_ascii_digit(text[exp])) {
       integral = false;
       pos = exp;
-      while (pos < text.size() && is_digit(text[pos]))
+      while (pos < text.size() && is_ascii_digit(text[pos]))
         ++pos;
     }
   }
@@ -85,9 +86,9 @@ std::size_t number_length(std::string_view text, bool& integral) {
 }
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
     text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
     text.remove_suffix(1);
   return text;
 }
@@ -166,10 +167,14 @@ Measure parse_measure(std::string_view text, Quantity quantity) {
 
 std::string to_string(Quantity quantity) {
   switch (quantity) {
-  case Quantity::time: return "time";
-  case Quantity::size: return "size";
-  case Quantity::rate: return "rate";
-  case Quantity::speed: return "speed";
+  case Quantity::time:
+    return "time";
+  case Quantity::size:
+    return "size";
+  case Quantity::rate:
+    return "rate";
+  case Quantity::speed:
+    return "speed";
   }
   return "?";
 }
@@ -177,10 +182,18 @@ std::string to_string(Quantity quantity) {
 std::string unknown_unit_message(Quantity quantity, std::string_view unit, std::string_view text) {
   std::string_view choices;
   switch (quantity) {
-  case Quantity::time: choices = "ns, us, ms or s"; break;
-  case Quantity::size: choices = "B, KiB, MiB, GiB, KB, MB or GB"; break;
-  case Quantity::rate: choices = "Bps, KBps, MBps, GBps, bps, Kbps, Mbps or Gbps"; break;
-  case Quantity::speed: choices = "f, kf, Mf or Gf"; break;
+  case Quantity::time:
+    choices = "ns, us, ms or s";
+    break;
+  case Quantity::size:
+    choices = "B, KiB, MiB, GiB, KB, MB or GB";
+    break;
+  case Quantity::rate:
+    choices = "Bps, KBps, MBps, GBps, bps, Kbps, Mbps or Gbps";
+    break;
+  case Quantity::speed:
+    choices = "f, kf, Mf or Gf";
+    break;
   }
   return "unknown " + to_string(quantity) + " unit " + quoted(unit) + " in " + quoted(text) + " (use " +
          std::string(choices) + ")";

@@ -16,8 +16,8 @@ struct Measure {
     not_a_number, // no number in front: "fast"
     unknown_unit, // "5msec"
     negative,
-    too_large,    // not finite, or a size beyond 2^63-1 bytes
-    fraction,     // a size that is not a whole number of bytes
+    too_large, // not finite, or a size beyond 2^63-1 bytes
+    fraction,  // a size that is not a whole number of bytes
   };
   Status status = Status::ok;
   double value = 0;        // in the base unit

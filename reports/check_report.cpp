@@ -21,14 +21,14 @@ struct Pictures {
   std::string msc_svg, wait_for_svg; // empty: not drawn (no violation)
 };
 
-std::string join(const std::vector<std::string>& items, const std::string& sep) {
+std::string join(const std::vector<std::string> &items, const std::string &sep) {
   std::string out;
   for (std::size_t k = 0; k < items.size(); ++k)
     out += (k ? sep : "") + items[k];
   return out;
 }
 
-std::string blocked_sentence(const Model& model, const BlockedProcess& b) {
+std::string blocked_sentence(const Model &model, const BlockedProcess &b) {
   std::vector<std::string> who;
   for (ProcId q : b.releasers)
     who.push_back(model.processes[q].name);
@@ -37,14 +37,14 @@ std::string blocked_sentence(const Model& model, const BlockedProcess& b) {
   return who.empty() ? "no process left that could complete it" : join(who, " or ");
 }
 
-void blocked_section(ReportDocument& doc, const Model& model, const Counterexample& cx, const Pictures& pictures) {
+void blocked_section(ReportDocument &doc, const Model &model, const Counterexample &cx, const Pictures &pictures) {
   doc.heading("Blocked processes");
   if (cx.blocking.blocked.empty()) {
     doc.paragraph("No process is blocked when the violation happens.");
     return;
   }
   std::vector<std::vector<std::string>> rows;
-  for (const auto& b : cx.blocking.blocked)
+  for (const auto &b : cx.blocking.blocked)
     rows.push_back({model.processes[b.proc].name, b.waits_for, blocked_sentence(model, b)});
   doc.table({"process", "blocked in", "waiting for"}, rows);
   // A deadlock shows the graph with its cycle; other violations show it here.
@@ -52,12 +52,12 @@ void blocked_section(ReportDocument& doc, const Model& model, const Counterexamp
     doc.figure("waitfor.svg", pictures.wait_for_svg, "wait-for graph of the last state (waitfor.dot)");
 }
 
-void cycle_section(ReportDocument& doc, const Counterexample& cx, const Pictures& pictures) {
+void cycle_section(ReportDocument &doc, const Counterexample &cx, const Pictures &pictures) {
   if (cx.kind != PropertyKind::deadlock || !cx.wait_for)
     return;
-  const WaitForGraph& g = *cx.wait_for;
+  const WaitForGraph &g = *cx.wait_for;
   WaitForCycle c = find_wait_for_cycle(g);
-  auto names = [&](const std::vector<std::size_t>& nodes) {
+  auto names = [&](const std::vector<std::size_t> &nodes) {
     std::vector<std::string> out;
     for (std::size_t n : nodes)
       out.push_back(g.nodes[n].process);
@@ -79,10 +79,10 @@ void cycle_section(ReportDocument& doc, const Counterexample& cx, const Pictures
     doc.figure("waitfor.svg", pictures.wait_for_svg, "wait-for graph of the last state (waitfor.dot)");
 }
 
-void schedule_section(ReportDocument& doc, const Model& model, const Counterexample& cx, const Pictures& pictures) {
+void schedule_section(ReportDocument &doc, const Model &model, const Counterexample &cx, const Pictures &pictures) {
   doc.heading(fmt::format("Schedule ({} {})", cx.steps.size(), cx.steps.size() == 1 ? "step" : "steps"));
   std::vector<std::string> items;
-  for (const auto& s : cx.steps)
+  for (const auto &s : cx.steps)
     items.push_back(fmt::format("{}: {} ({}:{})", s.proc, s.action, model.scenario.file, s.line));
   if (items.empty())
     doc.paragraph("The initial state already shows it.");
@@ -92,14 +92,15 @@ void schedule_section(ReportDocument& doc, const Model& model, const Counterexam
     doc.figure("msc.svg", pictures.msc_svg, "message sequence chart of the schedule (msc.dot)");
 }
 
-void statistics_section(ReportDocument& doc, const CheckResult& r) {
+void statistics_section(ReportDocument &doc, const CheckResult &r) {
   doc.heading("Verdicts");
   std::vector<std::vector<std::string>> verdicts;
-  for (const auto& v : r.verdicts)
+  for (const auto &v : r.verdicts)
     verdicts.push_back({std::string(to_string(v.kind)), std::string(to_string(v.verdict))});
   doc.table({"property", "verdict"}, verdicts);
   doc.heading("Statistics");
-  std::string search = r.search + (is_limit(r.stop) ? ", stopped at " + r.limit : ", " + std::string(to_string(r.stop)));
+  std::string search =
+      r.search + (is_limit(r.stop) ? ", stopped at " + r.limit : ", " + std::string(to_string(r.stop)));
   std::vector<std::vector<std::string>> rows;
   auto row = [&](std::string name, std::string value) { rows.push_back({std::move(name), std::move(value)}); };
   row("search", search);
@@ -109,14 +110,14 @@ void statistics_section(ReportDocument& doc, const CheckResult& r) {
   doc.table({"measure", "value"}, rows);
   // The tool's own timings vary from run to run: a section of their own, last, so that the rest compares.
   doc.heading("Performance of this run");
-  const CheckPerformance& p = r.performance;
+  const CheckPerformance &p = r.performance;
   doc.table({"measure", "value"},
             {{"time", fmt::format("{:.3f} s (cpu {:.3f} s)", p.seconds, p.cpu_seconds)},
              {"peak memory", fmt::format("{:.1f} MiB", static_cast<double>(p.peak_memory) / (1 << 20))},
              {"states/s", fmt::format("{:.0f}", p.states_per_second)}});
 }
 
-ReportDocument build_document(const Model& model, const CheckResult& r, const Pictures& pictures) {
+ReportDocument build_document(const Model &model, const CheckResult &r, const Pictures &pictures) {
   ReportDocument doc("ipcsim check: " + model.scenario.name);
   if (r.violations.empty()) {
     std::string what = is_limit(r.stop) ? "No violation found, but the search stopped at " + r.limit +
@@ -125,7 +126,7 @@ ReportDocument build_document(const Model& model, const CheckResult& r, const Pi
     doc.paragraph(what, is_limit(r.stop));
   }
   for (std::size_t k = 0; k < r.violations.size(); ++k) {
-    const Counterexample& cx = r.violations[k];
+    const Counterexample &cx = r.violations[k];
     Pictures shown = k == 0 ? pictures : Pictures{};
     if (r.violations.size() > 1)
       doc.heading(fmt::format("Violation {} of {}: {}", k + 1, r.violations.size(), to_string(cx.kind)));
@@ -138,38 +139,38 @@ ReportDocument build_document(const Model& model, const CheckResult& r, const Pi
   return doc;
 }
 
-void write_file(const std::filesystem::path& path, const std::string& text) {
+void write_file(const std::filesystem::path &path, const std::string &text) {
   std::ofstream out(path, std::ios::binary);
   out << text;
   if (!out)
     throw ScenarioError(path.string() + ": error: cannot write the report file\n");
 }
 
-std::vector<std::string> process_names(const Model& model) {
+std::vector<std::string> process_names(const Model &model) {
   std::vector<std::string> names;
-  for (const auto& p : model.processes)
+  for (const auto &p : model.processes)
     names.push_back(p.name);
   return names;
 }
 
 } // namespace
 
-std::string counterexample_msc_dot(const Model& model, const Counterexample& cx) {
+std::string counterexample_msc_dot(const Model &model, const Counterexample &cx) {
   SequenceChartOptions options;
   options.title = model.scenario.name + ": " + std::string(to_string(cx.kind)) + " counterexample";
   return sequence_chart_dot(cx.trace, process_names(model), options);
 }
 
-std::string counterexample_wait_for_dot(const Model& model, const Counterexample& cx) {
+std::string counterexample_wait_for_dot(const Model &model, const Counterexample &cx) {
   WaitForGraph g = cx.wait_for.value_or(WaitForGraph{});
   return wait_for_dot(g, model.scenario.name + ": wait-for graph of the last state");
 }
 
-std::string check_report_markdown(const Model& model, const CheckResult& result) {
+std::string check_report_markdown(const Model &model, const CheckResult &result) {
   return build_document(model, result, {}).markdown();
 }
 
-void write_check_report(const std::string& dir, const Model& model, const CheckResult& result) {
+void write_check_report(const std::string &dir, const Model &model, const CheckResult &result) {
   namespace fs = std::filesystem;
   std::error_code error;
   fs::create_directories(dir, error);
@@ -177,13 +178,13 @@ void write_check_report(const std::string& dir, const Model& model, const CheckR
     throw ScenarioError(dir + ": error: cannot create the report directory: " + error.message() + "\n");
   fs::path root(dir);
   // Files of an earlier violation must not outlive it.
-  for (const char* stale : {"counterexample.jsonl", "msc.dot", "msc.svg", "waitfor.dot", "waitfor.svg"})
+  for (const char *stale : {"counterexample.jsonl", "msc.dot", "msc.svg", "waitfor.dot", "waitfor.svg"})
     fs::remove(root / stale, error);
   Pictures pictures;
   if (result.violated()) {
-    const Counterexample& cx = result.violations.front();
+    const Counterexample &cx = result.violations.front();
     std::string trace;
-    for (const auto& e : cx.trace)
+    for (const auto &e : cx.trace)
       trace += to_jsonl(e) + "\n";
     write_file(root / "counterexample.jsonl", trace);
     std::string msc = counterexample_msc_dot(model, cx);

@@ -16,11 +16,11 @@
 namespace ipcsim {
 
 // Creates `dir` if needed; throws ScenarioError when it cannot be written.
-void write_check_report(const std::string& dir, const Model& model, const CheckResult& result);
+void write_check_report(const std::string &dir, const Model &model, const CheckResult &result);
 
 // The parts, for tests: DOT text is layout-independent and compared whole.
-std::string check_report_markdown(const Model& model, const CheckResult& result);
-std::string counterexample_msc_dot(const Model& model, const Counterexample& cx);
-std::string counterexample_wait_for_dot(const Model& model, const Counterexample& cx);
+std::string check_report_markdown(const Model &model, const CheckResult &result);
+std::string counterexample_msc_dot(const Model &model, const Counterexample &cx);
+std::string counterexample_wait_for_dot(const Model &model, const Counterexample &cx);
 
 } // namespace ipcsim

@@ -1,19 +1,20 @@
 #include "reports/check_summary.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace ipcsim {
 namespace {
 
-std::string where(const Model& model, int line) {
+std::string where(const Model &model, int line) {
   return line > 0 ? fmt::format("{}:{}", model.scenario.file, line) : model.scenario.file;
 }
 
-std::string verdict_text(const PropertyVerdict& v) {
+std::string verdict_text(const PropertyVerdict &v) {
   return v.verdict == Verdict::unknown ? "unknown (the search did not finish)" : std::string(to_string(v.verdict));
 }
 
-std::string headline(const Model& model, const CheckResult& r) {
+std::string headline(const Model &model, const CheckResult &r) {
   std::size_t n = r.violations.size();
   if (n > 0)
     return fmt::format("scenario {}: {} {} violated", model.scenario.name, n, n == 1 ? "property" : "properties");
@@ -23,66 +24,70 @@ std::string headline(const Model& model, const CheckResult& r) {
   return fmt::format("scenario {}: every property holds", model.scenario.name);
 }
 
-std::string search_text(const CheckResult& r) {
+std::string search_text(const CheckResult &r) {
   switch (r.stop) {
-  case StopReason::complete: return r.search + ", every reachable state explored";
-  case StopReason::all_violated: return r.search + ", stopped once every property was violated";
-  case StopReason::first_violation: return r.search + ", stopped at the first violation (--stop-at-first)";
-  default: return r.search + ", stopped at " + r.limit;
+  case StopReason::complete:
+    return r.search + ", every reachable state explored";
+  case StopReason::all_violated:
+    return r.search + ", stopped once every property was violated";
+  case StopReason::first_violation:
+    return r.search + ", stopped at the first violation (--stop-at-first)";
+  default:
+    return r.search + ", stopped at " + r.limit;
   }
 }
 
 } // namespace
 
-std::string_view check_outcome(const CheckResult& result) {
+std::string_view check_outcome(const CheckResult &result) {
   if (result.violated())
     return "violated";
   return is_limit(result.stop) ? "incomplete" : "holds";
 }
 
-std::string schedule_line(const Model& model, std::size_t number, const ScheduleStep& step) {
+std::string schedule_line(const Model &model, std::size_t number, const ScheduleStep &step) {
   return fmt::format("{:>4}. {}: {}  ({})", number, step.proc, step.action, where(model, step.line));
 }
 
-std::string check_summary_text(const Model& model, const CheckResult& r) {
+std::string check_summary_text(const Model &model, const CheckResult &r) {
   std::string out = headline(model, r) + "\n";
-  for (const auto& v : r.verdicts)
+  for (const auto &v : r.verdicts)
     out += fmt::format("  {:<20} {}\n", to_string(v.kind), verdict_text(v));
-  for (const auto& cx : r.violations) {
+  for (const auto &cx : r.violations) {
     out += "\n" + cx.description + "\n";
     out += fmt::format("schedule ({} {}):\n", cx.steps.size(), cx.steps.size() == 1 ? "step" : "steps");
     for (std::size_t k = 0; k < cx.steps.size(); ++k)
       out += schedule_line(model, k + 1, cx.steps[k]) + "\n";
   }
-  const CheckStatistics& s = r.statistics;
+  const CheckStatistics &s = r.statistics;
   out += "\nsearch: " + search_text(r) + "\n";
   out += fmt::format("statistics: {} states, {} transitions, max depth {}\n", s.states, s.transitions, s.max_depth);
-  const CheckPerformance& p = r.performance;
+  const CheckPerformance &p = r.performance;
   out += fmt::format("performance: {:.3f} s (cpu {:.3f} s), {:.1f} MiB peak memory, {:.0f} states/s\n", p.seconds,
                      p.cpu_seconds, static_cast<double>(p.peak_memory) / (1 << 20), p.states_per_second);
   return out;
 }
 
-nlohmann::ordered_json check_summary_json(const Model& model, const CheckResult& r) {
+nlohmann::ordered_json check_summary_json(const Model &model, const CheckResult &r) {
   using json = nlohmann::ordered_json;
   json j;
   j["scenario"] = model.scenario.name;
   j["file"] = model.scenario.file;
   j["seed"] = model.scenario.seed; // the checker does not depend on it; printed as every report does
   j["params"] = json::object();
-  for (const auto& [name, value] : model.scenario.params)
+  for (const auto &[name, value] : model.scenario.params)
     j["params"][name] = value;
   j["outcome"] = std::string(check_outcome(r));
   j["search"] = r.search;
   j["complete"] = r.stop == StopReason::complete;
   j["stopped_by"] = is_limit(r.stop) ? json(r.limit) : json(nullptr);
   j["properties"] = json::array();
-  for (const auto& v : r.verdicts)
+  for (const auto &v : r.verdicts)
     j["properties"].push_back({{"property", to_string(v.kind)}, {"verdict", to_string(v.verdict)}});
   j["violations"] = json::array();
-  for (const auto& cx : r.violations) {
+  for (const auto &cx : r.violations) {
     json blocked = json::array();
-    for (const auto& b : cx.blocking.blocked) {
+    for (const auto &b : cx.blocking.blocked) {
       json releasers = json::array();
       for (ProcId q : b.releasers)
         releasers.push_back(model.processes[q].name);

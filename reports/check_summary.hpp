@@ -13,12 +13,12 @@
 namespace ipcsim {
 
 // "violated", "holds" or "incomplete": the outcome of the check as a whole.
-std::string_view check_outcome(const CheckResult& result);
+std::string_view check_outcome(const CheckResult &result);
 
-std::string check_summary_text(const Model& model, const CheckResult& result);
-nlohmann::ordered_json check_summary_json(const Model& model, const CheckResult& result);
+std::string check_summary_text(const Model &model, const CheckResult &result);
+nlohmann::ordered_json check_summary_json(const Model &model, const CheckResult &result);
 
 // One step of a schedule as a line: "  3. phil[0]: receive from fork[0]: blocks  (scenario.yaml:21)".
-std::string schedule_line(const Model& model, std::size_t number, const ScheduleStep& step);
+std::string schedule_line(const Model &model, std::size_t number, const ScheduleStep &step);
 
 } // namespace ipcsim

@@ -6,7 +6,7 @@ namespace ipcsim {
 namespace {
 
 // Characters that Markdown would read as markup in plain text.
-std::string md_escape(const std::string& text, bool in_table = false) {
+std::string md_escape(const std::string &text, bool in_table = false) {
   std::string out;
   for (char c : text) {
     if (c == '*' || c == '`' || c == '<' || c == '\\' || (in_table && c == '|'))
@@ -17,12 +17,13 @@ std::string md_escape(const std::string& text, bool in_table = false) {
 }
 
 // The <svg> element alone: the XML declaration and doctype cannot appear inside an HTML page.
-std::string svg_element(const std::string& svg) {
+std::string svg_element(const std::string &svg) {
   auto start = svg.find("<svg");
   return start == std::string::npos ? svg : svg.substr(start);
 }
 
-constexpr const char* style = R"(body { font-family: system-ui, sans-serif; max-width: 70em; margin: 2em auto; padding: 0 1em;
+constexpr const char *style =
+    R"(body { font-family: system-ui, sans-serif; max-width: 70em; margin: 2em auto; padding: 0 1em;
   color: #222; line-height: 1.45; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid #ddd; }
 p.strong { font-weight: 600; color: #a00000; }
@@ -51,21 +52,26 @@ void ReportDocument::table(std::vector<std::string> header, std::vector<std::vec
   blocks_.push_back({.kind = Block::Kind::table, .items = std::move(header), .rows = std::move(rows)});
 }
 void ReportDocument::figure(std::string file, std::string svg, std::string caption) {
-  blocks_.push_back({.kind = Block::Kind::figure, .text = std::move(caption), .file = std::move(file), .svg = std::move(svg)});
+  blocks_.push_back(
+      {.kind = Block::Kind::figure, .text = std::move(caption), .file = std::move(file), .svg = std::move(svg)});
 }
 
 std::string ReportDocument::markdown() const {
   std::string out = "# " + md_escape(title_) + "\n";
-  auto row = [](const std::vector<std::string>& cells) {
+  auto row = [](const std::vector<std::string> &cells) {
     std::string line = "|";
-    for (const auto& c : cells)
+    for (const auto &c : cells)
       line += " " + md_escape(c, true) + " |";
     return line + "\n";
   };
-  for (const Block& b : blocks_) {
+  for (const Block &b : blocks_) {
     switch (b.kind) {
-    case Block::Kind::heading: out += "\n## " + md_escape(b.text) + "\n"; break;
-    case Block::Kind::paragraph: out += "\n" + (b.flag ? "**" + md_escape(b.text) + "**" : md_escape(b.text)) + "\n"; break;
+    case Block::Kind::heading:
+      out += "\n## " + md_escape(b.text) + "\n";
+      break;
+    case Block::Kind::paragraph:
+      out += "\n" + (b.flag ? "**" + md_escape(b.text) + "**" : md_escape(b.text)) + "\n";
+      break;
     case Block::Kind::list:
       out += "\n";
       for (std::size_t k = 0; k < b.items.size(); ++k)
@@ -76,10 +82,12 @@ std::string ReportDocument::markdown() const {
       for (std::size_t k = 0; k < b.items.size(); ++k)
         out += "---|";
       out += "\n";
-      for (const auto& r : b.rows)
+      for (const auto &r : b.rows)
         out += row(r);
       break;
-    case Block::Kind::figure: out += "\n![" + md_escape(b.text) + "](" + b.file + ")\n"; break;
+    case Block::Kind::figure:
+      out += "\n![" + md_escape(b.text) + "](" + b.file + ")\n";
+      break;
     }
   }
   return out;
@@ -89,27 +97,29 @@ std::string ReportDocument::html() const {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
                     html_escape(title_) + "</title>\n<style>\n" + style + "</style>\n</head>\n<body>\n<h1>" +
                     html_escape(title_) + "</h1>\n";
-  auto cells = [](const std::vector<std::string>& row, const char* tag) {
+  auto cells = [](const std::vector<std::string> &row, const char *tag) {
     std::string line = "<tr>";
-    for (const auto& c : row)
+    for (const auto &c : row)
       line += std::string("<") + tag + ">" + html_escape(c) + "</" + tag + ">";
     return line + "</tr>\n";
   };
-  for (const Block& b : blocks_) {
+  for (const Block &b : blocks_) {
     switch (b.kind) {
-    case Block::Kind::heading: out += "<h2>" + html_escape(b.text) + "</h2>\n"; break;
+    case Block::Kind::heading:
+      out += "<h2>" + html_escape(b.text) + "</h2>\n";
+      break;
     case Block::Kind::paragraph:
       out += std::string(b.flag ? "<p class=\"strong\">" : "<p>") + html_escape(b.text) + "</p>\n";
       break;
     case Block::Kind::list:
       out += b.flag ? "<ol>\n" : "<ul>\n";
-      for (const auto& item : b.items)
+      for (const auto &item : b.items)
         out += "<li>" + html_escape(item) + "</li>\n";
       out += b.flag ? "</ol>\n" : "</ul>\n";
       break;
     case Block::Kind::table:
       out += "<table>\n" + cells(b.items, "th");
-      for (const auto& r : b.rows)
+      for (const auto &r : b.rows)
         out += cells(r, "td");
       out += "</table>\n";
       break;

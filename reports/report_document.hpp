@@ -28,11 +28,11 @@ private:
   struct Block {
     enum class Kind { heading, paragraph, list, table, figure };
     Kind kind = Kind::paragraph;
-    std::string text;                              // heading, paragraph; figure: caption
-    bool flag = false;                             // paragraph: strong; list: numbered
-    std::vector<std::string> items;                // list; table: the header
-    std::vector<std::vector<std::string>> rows;    // table
-    std::string file, svg;                         // figure
+    std::string text;                           // heading, paragraph; figure: caption
+    bool flag = false;                          // paragraph: strong; list: numbered
+    std::vector<std::string> items;             // list; table: the header
+    std::vector<std::vector<std::string>> rows; // table
+    std::string file, svg;                      // figure
   };
 
   std::string title_;

@@ -11,11 +11,11 @@
 namespace ipcsim {
 
 struct WaitForCycle {
-  std::vector<std::size_t> cycle;    // node indices, each waiting for the next and the last for the first; empty if none
-  std::vector<std::size_t> knot;     // other deadlocked nodes on some cycle, in node order
-  std::vector<std::size_t> behind;   // deadlocked nodes on no cycle, in node order
+  std::vector<std::size_t> cycle;  // node indices, each waiting for the next and the last for the first; empty if none
+  std::vector<std::size_t> knot;   // other deadlocked nodes on some cycle, in node order
+  std::vector<std::size_t> behind; // deadlocked nodes on no cycle, in node order
 };
 
-WaitForCycle find_wait_for_cycle(const WaitForGraph& graph);
+WaitForCycle find_wait_for_cycle(const WaitForGraph &graph);
 
 } // namespace ipcsim

@@ -6,6 +6,8 @@
 
 #include <simgrid/s4u.hpp>
 
+#include <boost/container/small_vector.hpp>
+
 #include <algorithm>
 
 namespace sg4 = simgrid::s4u;
@@ -160,7 +162,7 @@ bool Simulation::fire(ProcId p, const std::function<std::uint32_t()>& pick, doub
 // Waking is a SimGrid call that may run the woken actor at once, so it comes after the events are out.
 void Simulation::publish(std::size_t first, ProcId self, double duration, std::optional<double> at) {
   double now = at.value_or(sg4::Engine::get_clock());
-  std::vector<ProcId> released;
+  boost::container::small_vector<ProcId, 8> released; // usually 0 or 1 process: no heap allocation
   for (std::size_t k = first; k < events_.size(); ++k) {
     const Event& e = events_[k];
     if (e.kind == EventKind::exit && actors_running_ && !pending_exit_[e.proc]) {

@@ -17,7 +17,7 @@ const std::map<std::string, PropertyKind> expected_violations = {
 
 std::vector<std::string> bundled_names() {
   std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(source_path("scenarios")))
+  for (const auto &entry : std::filesystem::directory_iterator(source_path("scenarios")))
     if (entry.path().extension() == ".yaml")
       names.push_back(entry.path().stem().string());
   std::sort(names.begin(), names.end());
@@ -27,13 +27,13 @@ std::vector<std::string> bundled_names() {
 } // namespace
 
 TEST_CASE("every bundled scenario gets its expected verdicts", "[bundled]") {
-  for (const auto& name : bundled_names()) {
+  for (const auto &name : bundled_names()) {
     SECTION(name) {
       Model model = bundled(name);
       CheckResult r = check_all(model);
       CHECK(r.stop != StopReason::max_states);
       auto expected = expected_violations.find(name);
-      for (const auto& v : r.verdicts) {
+      for (const auto &v : r.verdicts) {
         INFO("property " << to_string(v.kind));
         bool violated = expected != expected_violations.end() && expected->second == v.kind;
         CHECK(v.verdict == (violated ? Verdict::violated : Verdict::holds));
@@ -43,7 +43,7 @@ TEST_CASE("every bundled scenario gets its expected verdicts", "[bundled]") {
 }
 
 TEST_CASE("depth-first and breadth-first find the same states and the same verdicts", "[bundled]") {
-  for (const auto& name : bundled_names()) {
+  for (const auto &name : bundled_names()) {
     if (name.rfind("classic-dining", 0) == 0)
       continue; // the largest; covered with one meal below
     SECTION(name) {
@@ -71,7 +71,8 @@ TEST_CASE("depth-first and breadth-first find the same states and the same verdi
 TEST_CASE("the deadlock-free dining philosophers hold for 3 to 6 philosophers", "[bundled]") {
   for (int n = 3; n <= 6; ++n) {
     INFO("N = " << n);
-    Model model = bundled("classic-dining-philosophers-ordered", {.params = {{"N", std::to_string(n)}, {"MEALS", "1"}}});
+    Model model =
+        bundled("classic-dining-philosophers-ordered", {.params = {{"N", std::to_string(n)}, {"MEALS", "1"}}});
     CHECK_FALSE(check_all(model).violated());
     Model deadlocking = bundled("classic-dining-philosophers", {.params = {{"N", std::to_string(n)}, {"MEALS", "1"}}});
     CHECK(verdict_of(check_all(deadlocking), PropertyKind::deadlock) == Verdict::violated);

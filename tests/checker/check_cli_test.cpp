@@ -76,6 +76,12 @@ TEST_CASE("check --bfs and --param reach the checker", "[cli]") {
   CHECK_THAT(r.out, Catch::Contains("schedule (12 steps):\n"));
 }
 
+TEST_CASE("no progress line when stderr is not a terminal", "[cli]") {
+  CommandOutput r = run_ipcsim("check scenarios/classic-dining-philosophers.yaml", "2>&1 >/dev/null");
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+}
+
 TEST_CASE("bad input exits 64", "[cli]") {
   CHECK(run_ipcsim("check scenarios/no-such-file.yaml").status == 64);
   CHECK(run_ipcsim("check scenarios/deadlock-receive-first.yaml --max-states 0").status == 64);

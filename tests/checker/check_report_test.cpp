@@ -13,12 +13,12 @@ using namespace ipcsim::test;
 
 namespace {
 
-std::string without_section(const std::string& markdown, const std::string& heading) {
+std::string without_section(const std::string &markdown, const std::string &heading) {
   auto at = markdown.find("\n## " + heading);
   return at == std::string::npos ? markdown : markdown.substr(0, at + 1);
 }
 
-std::filesystem::path fresh_directory(const std::string& name) {
+std::filesystem::path fresh_directory(const std::string &name) {
   auto dir = std::filesystem::temp_directory_path() / ("ipcsim-check-report-" + name);
   std::filesystem::remove_all(dir);
   return dir;
@@ -76,7 +76,7 @@ TEST_CASE("check --report writes every file, and the counterexample trace reads 
   auto dir = fresh_directory("deadlock");
   CommandOutput r = run_ipcsim("check scenarios/deadlock-receive-first.yaml --report '" + dir.string() + "'");
   CHECK(r.status == 1);
-  for (const char* file : {"report.md", "report.html", "report.json", "counterexample.jsonl", "msc.dot", "msc.svg",
+  for (const char *file : {"report.md", "report.html", "report.json", "counterexample.jsonl", "msc.dot", "msc.svg",
                            "waitfor.dot", "waitfor.svg"})
     CHECK(std::filesystem::exists(dir / file));
   std::string html = read_text((dir / "report.html").string());
@@ -100,6 +100,7 @@ TEST_CASE("check --report for a scenario that holds writes the report and no cou
   CHECK(std::filesystem::exists(dir / "report.json"));
   CHECK_FALSE(std::filesystem::exists(dir / "counterexample.jsonl"));
   CHECK_FALSE(std::filesystem::exists(dir / "msc.svg"));
-  CHECK_THAT(read_text((dir / "report.md").string()), Catch::Contains("Every property holds in every reachable state."));
+  CHECK_THAT(read_text((dir / "report.md").string()),
+             Catch::Contains("Every property holds in every reachable state."));
   std::filesystem::remove_all(dir);
 }

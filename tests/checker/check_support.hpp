@@ -19,27 +19,29 @@
 
 namespace ipcsim::test {
 
-inline std::string source_path(const std::string& relative) { return std::string(IPCSIM_SOURCE_DIR) + "/" + relative; }
+inline std::string source_path(const std::string &relative) {
+  return std::string(IPCSIM_SOURCE_DIR) + "/" + relative;
+}
 
-inline Model model_from_text(const std::string& yaml, const LoadOptions& options = {}) {
+inline Model model_from_text(const std::string &yaml, const LoadOptions &options = {}) {
   return compile(load_scenario_text(yaml, "test.yaml", options));
 }
 
 // Named as the CLI would name it from the source directory, so that reports do not carry this checkout's path.
-inline Model bundled(const std::string& name, const LoadOptions& options = {}) {
+inline Model bundled(const std::string &name, const LoadOptions &options = {}) {
   Model model = compile(load_scenario_file(source_path("scenarios/" + name + ".yaml"), options));
   model.scenario.file = "scenarios/" + name + ".yaml";
   return model;
 }
 
-inline CheckResult check_all(const Model& model, bool breadth_first = false) {
+inline CheckResult check_all(const Model &model, bool breadth_first = false) {
   CheckOptions options;
   options.breadth_first = breadth_first;
   return check(model, options);
 }
 
-inline Verdict verdict_of(const CheckResult& r, PropertyKind kind) {
-  for (const auto& v : r.verdicts)
+inline Verdict verdict_of(const CheckResult &r, PropertyKind kind) {
+  for (const auto &v : r.verdicts)
     if (v.kind == kind)
       return v.verdict;
   FAIL("property " << to_string(kind) << " is not watched");
@@ -52,11 +54,12 @@ struct CommandOutput {
 };
 
 // Runs `ipcsim ARGS` from the source directory (so that scenario paths read as in the README), stdout
-// captured, stderr discarded.
-inline CommandOutput run_ipcsim(const std::string& args) {
-  std::string command = "cd '" + std::string(IPCSIM_SOURCE_DIR) + "' && '" + IPCSIM_BINARY + "' " + args + " 2>/dev/null";
+// captured, stderr discarded (or with `redirect`, e.g. "2>&1 >/dev/null" to capture stderr alone).
+inline CommandOutput run_ipcsim(const std::string &args, const std::string &redirect = "2>/dev/null") {
+  std::string command =
+      "cd '" + std::string(IPCSIM_SOURCE_DIR) + "' && '" + IPCSIM_BINARY + "' " + args + " " + redirect;
   CommandOutput result;
-  FILE* pipe = popen(command.c_str(), "r");
+  FILE *pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
   std::array<char, 4096> buffer{};
   while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
@@ -67,7 +70,7 @@ inline CommandOutput run_ipcsim(const std::string& args) {
 }
 
 // The output without the lines of the tool's own timings, which vary from run to run.
-inline std::string without_performance(const std::string& text) {
+inline std::string without_performance(const std::string &text) {
   std::istringstream in(text);
   std::string line, out;
   while (std::getline(in, line))
@@ -76,14 +79,14 @@ inline std::string without_performance(const std::string& text) {
   return out;
 }
 
-inline std::string read_text(const std::string& path) {
+inline std::string read_text(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
 
-inline void check_golden(const std::string& name, const std::string& actual) {
+inline void check_golden(const std::string &name, const std::string &actual) {
   std::string path = source_path("tests/checker/golden/" + name);
   if (std::getenv("IPCSIM_UPDATE_GOLDEN") != nullptr) {
     std::ofstream(path, std::ios::binary) << actual;

@@ -11,7 +11,7 @@ using namespace ipcsim::test;
 
 namespace {
 
-void check_replays(const Model& model, const Counterexample& cx) {
+void check_replays(const Model &model, const Counterexample &cx) {
   Semantics semantics(model);
   std::vector<Event> events;
   State state = semantics.initial_state(events);
@@ -48,7 +48,7 @@ void check_replays(const Model& model, const Counterexample& cx) {
 } // namespace
 
 TEST_CASE("the counterexamples of the bundled deadlocks replay to the deadlock", "[counterexample]") {
-  for (const char* name : {"deadlock-receive-first", "classic-dining-philosophers"})
+  for (const char *name : {"deadlock-receive-first", "classic-dining-philosophers"})
     for (bool bfs : {false, true}) {
       INFO(name << (bfs ? " breadth-first" : " depth-first"));
       Model model = bundled(name, {.params = {}});
@@ -81,7 +81,7 @@ properties: {rendezvous: [jobs], lost_messages: true, undelivered: true}
   for (bool bfs : {false, true}) {
     CheckResult r = check_all(model, bfs);
     std::vector<PropertyKind> kinds;
-    for (const auto& cx : r.violations) {
+    for (const auto &cx : r.violations) {
       kinds.push_back(cx.kind);
       INFO(to_string(cx.kind) << ": " << cx.description);
       check_replays(model, cx);

@@ -7,7 +7,7 @@ using namespace ipcsim::test;
 
 namespace {
 
-void check_counts(const Model& model, std::uint64_t states, std::uint64_t transitions, std::uint64_t depth) {
+void check_counts(const Model &model, std::uint64_t states, std::uint64_t transitions, std::uint64_t depth) {
   for (bool bfs : {false, true}) {
     INFO((bfs ? "breadth-first" : "depth-first"));
     CheckResult r = check_all(model, bfs);

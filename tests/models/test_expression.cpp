@@ -8,7 +8,7 @@ namespace {
 
 const std::map<std::string, std::int64_t> params{{"N", 5}, {"K", 4}, {"BIG", 9223372036854775807}};
 
-Evaluation eval(const std::string& source, std::optional<std::int64_t> i = {}, std::optional<std::int64_t> n = {}) {
+Evaluation eval(const std::string &source, std::optional<std::int64_t> i = {}, std::optional<std::int64_t> n = {}) {
   return evaluate_expression(source, ExpressionScope{&params, i, n});
 }
 
@@ -16,14 +16,26 @@ Evaluation eval(const std::string& source, std::optional<std::int64_t> i = {}, s
 
 TEST_CASE("expression: arithmetic follows precedence, parentheses and C++ integer division", "[expression]") {
   struct Case {
-    const char* source;
+    const char *source;
     std::int64_t value;
   };
-  auto c = GENERATE(values<Case>({{"1", 1},          {"N", 5},           {"N+K", 9},      {"N-K*2", -3},
-                                  {"(N-K)*2", 2},    {"7/2", 3},         {"-7/2", -3},    {"7%3", 1},
-                                  {"-7%3", -1},      {"--3", 3},         {"-(N+1)", -6},  {" N * ( K + 1 ) ", 25},
-                                  {"2*3%4", 2},      {"BIG", 9223372036854775807},       {"-BIG-1", INT64_MIN},
-                                  {"(((((1)))))", 1}, {"N%K+N/K", 2}}));
+  auto c = GENERATE(values<Case>({{"1", 1},
+                                  {"N", 5},
+                                  {"N+K", 9},
+                                  {"N-K*2", -3},
+                                  {"(N-K)*2", 2},
+                                  {"7/2", 3},
+                                  {"-7/2", -3},
+                                  {"7%3", 1},
+                                  {"-7%3", -1},
+                                  {"--3", 3},
+                                  {"-(N+1)", -6},
+                                  {" N * ( K + 1 ) ", 25},
+                                  {"2*3%4", 2},
+                                  {"BIG", 9223372036854775807},
+                                  {"-BIG-1", INT64_MIN},
+                                  {"(((((1)))))", 1},
+                                  {"N%K+N/K", 2}}));
   CAPTURE(c.source);
   Evaluation result = eval(c.source);
   CHECK(result.error == "");
@@ -39,8 +51,8 @@ TEST_CASE("expression: i and n exist only inside a replicated item", "[expressio
 
 TEST_CASE("expression: every failure has an exact message", "[expression]") {
   struct Case {
-    const char* source;
-    const char* error;
+    const char *source;
+    const char *error;
   };
   auto c = GENERATE(values<Case>({
       {"N/0", "division by zero in '${N/0}'"},

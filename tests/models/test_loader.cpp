@@ -10,61 +10,61 @@ using ipcsim::test::minimal;
 
 namespace {
 
-std::string render(const Duration& d) {
-  static const char* kinds[] = {"fixed", "exponential", "uniform", "normal"};
+std::string render(const Duration &d) {
+  static const char *kinds[] = {"fixed", "exponential", "uniform", "normal"};
   return fmt::format("{}({},{})", kinds[static_cast<int>(d.kind)], d.a, d.b);
 }
 
-std::string render(const Steps& steps);
+std::string render(const Steps &steps);
 
 // One line per step, nested bodies in brackets: compact enough to compare whole programs as one string.
 struct StepText {
-  std::string operator()(const ComputeStep& s) const {
+  std::string operator()(const ComputeStep &s) const {
     return s.flops ? fmt::format("compute flops={}", *s.flops) : "compute " + render(s.duration);
   }
-  std::string operator()(const SleepStep& s) const { return "sleep " + render(s.duration); }
-  std::string operator()(const SendStep& s) const {
+  std::string operator()(const SleepStep &s) const { return "sleep " + render(s.duration); }
+  std::string operator()(const SendStep &s) const {
     return fmt::format("send to={} size={} tag={} blocking={} async={} else=[{}]", s.to,
                        s.size ? std::to_string(*s.size) : "-", s.tag, s.blocking, s.async, render(s.on_fail));
   }
-  std::string operator()(const ReceiveStep& s) const {
+  std::string operator()(const ReceiveStep &s) const {
     return fmt::format("receive from={} tag={} blocking={} async={} else=[{}]", s.from, s.tag, s.blocking, s.async,
                        render(s.on_fail));
   }
-  std::string operator()(const WaitStep& s) const { return "wait " + s.handle; }
-  std::string operator()(const RepeatStep& s) const { return fmt::format("repeat {} [{}]", s.times, render(s.body)); }
-  std::string operator()(const ForeverStep& s) const { return "forever [" + render(s.body) + "]"; }
-  std::string operator()(const ChooseStep& s) const {
+  std::string operator()(const WaitStep &s) const { return "wait " + s.handle; }
+  std::string operator()(const RepeatStep &s) const { return fmt::format("repeat {} [{}]", s.times, render(s.body)); }
+  std::string operator()(const ForeverStep &s) const { return "forever [" + render(s.body) + "]"; }
+  std::string operator()(const ChooseStep &s) const {
     std::string out = "choose";
-    for (const Steps& branch : s.branches)
+    for (const Steps &branch : s.branches)
       out += " [" + render(branch) + "]";
     return out;
   }
-  std::string operator()(const MailboxStep& s) const {
+  std::string operator()(const MailboxStep &s) const {
     return (s.op == MailboxStep::Op::create ? "create " : "delete ") + s.mailbox;
   }
-  std::string operator()(const GiveStep& s) const { return "give " + s.mailbox + " to " + s.to; }
-  std::string operator()(const SemaphoreStep& s) const {
+  std::string operator()(const GiveStep &s) const { return "give " + s.mailbox + " to " + s.to; }
+  std::string operator()(const SemaphoreStep &s) const {
     return (s.op == SemaphoreStep::Op::acquire ? "acquire " : "release ") + s.semaphore;
   }
-  std::string operator()(const SegmentStep& s) const {
-    static const char* ops[] = {"attach", "detach", "read", "write"};
+  std::string operator()(const SegmentStep &s) const {
+    static const char *ops[] = {"attach", "detach", "read", "write"};
     return fmt::format("{} {} {}", ops[static_cast<int>(s.op)], s.segment, s.size);
   }
 };
 
-std::string render(const Steps& steps) {
+std::string render(const Steps &steps) {
   std::string out;
-  for (const Step& step : steps)
+  for (const Step &step : steps)
     out += (out.empty() ? "" : "; ") + std::visit(StepText{}, step.op) + fmt::format(" @{}", step.mark.line);
   return out;
 }
 
-std::string render(const ChannelSpec& c) {
+std::string render(const ChannelSpec &c) {
   std::string receivers = "any";
   if (c.receivers)
     receivers = fmt::format("[{}]", fmt::join(*c.receivers, ","));
-  static const char* sizes[] = {"any", "fixed", "max"};
+  static const char *sizes[] = {"any", "fixed", "max"};
   return fmt::format("{} {} ends=[{}] capacity={} bytes={} size={}:{} owner={} receivers={} delivery={} "
                      "exclusive={} created={} @{}",
                      c.kind == ChannelSpec::Kind::mailbox ? "mailbox" : "link", c.name, fmt::join(c.ends, ","),
@@ -111,7 +111,7 @@ TEST_CASE("loader: a scenario using every key loads into the exact expected stru
   CHECK(s.costs.attach == 4e-6);
 
   std::vector<std::string> channels;
-  for (const ChannelSpec& c : s.channels)
+  for (const ChannelSpec &c : s.channels)
     channels.push_back(render(c));
   CHECK(channels == std::vector<std::string>{
                         "mailbox jobs ends=[] capacity=4 bytes=4096 size=fixed:64 owner= receivers=[consumer] "
@@ -138,7 +138,7 @@ TEST_CASE("loader: a scenario using every key loads into the exact expected stru
   CHECK((s.segments[0].name == "seg" && s.segments[0].size == 4096 && s.segments[0].mark.line == 44));
 
   REQUIRE(s.processes.size() == 4);
-  const ProcessSpec& producer = s.processes[0];
+  const ProcessSpec &producer = s.processes[0];
   CHECK((producer.name == "producer" && producer.host == "cpu0" && !producer.server && producer.mark.line == 46));
   CHECK(render(producer.steps) ==
         "compute fixed(0.0001,0) @49; compute exponential(0.001,0) @50; compute uniform(0.001,0.003) @51; "
@@ -149,15 +149,14 @@ TEST_CASE("loader: a scenario using every key loads into the exact expected stru
         "send to=jobs size=- tag= blocking=true async=h1 else=[] @59; wait h1 @60; give jobs to consumer @61; "
         "acquire mutex @62; release mutex @63; attach seg 0 @64; write seg 64 @65; read seg 2048 @66; "
         "detach seg 0 @67");
-  const ProcessSpec& consumer = s.processes[1];
+  const ProcessSpec &consumer = s.processes[1];
   CHECK((consumer.name == "consumer" && consumer.host == "cpu1" && consumer.server));
-  CHECK(render(consumer.steps) ==
-        "repeat 10 [receive from=jobs tag= blocking=true async= else=[] @74; "
-        "receive from=producer tag=ACQ blocking=true async= else=[] @75] @72; "
-        "receive from=any tag= blocking=false async= else=[sleep fixed(0.002,0) @76] @76; "
-        "receive from=private tag= blocking=true async=r else=[] @77; wait r @78; "
-        "choose [sleep fixed(0.001,0) @80] [] @79; delete jobs @82; "
-        "forever [receive from=any tag= blocking=true async= else=[] @84] @83");
+  CHECK(render(consumer.steps) == "repeat 10 [receive from=jobs tag= blocking=true async= else=[] @74; "
+                                  "receive from=producer tag=ACQ blocking=true async= else=[] @75] @72; "
+                                  "receive from=any tag= blocking=false async= else=[sleep fixed(0.002,0) @76] @76; "
+                                  "receive from=private tag= blocking=true async=r else=[] @77; wait r @78; "
+                                  "choose [sleep fixed(0.001,0) @80] [] @79; delete jobs @82; "
+                                  "forever [receive from=any tag= blocking=true async= else=[] @84] @83");
   CHECK(s.processes[2].name == "phil[0]");
   CHECK(s.processes[2].host == "");
   CHECK(render(s.processes[2].steps) ==
@@ -187,8 +186,9 @@ TEST_CASE("loader: omitted keys take the documented defaults", "[loader]") {
   CHECK(s.costs.copy_bandwidth == 0);
   CHECK(s.costs.large_message.threshold == 0);
   CHECK(s.channels.empty());
-  CHECK(render(s.link_defaults) ==
-        "link  ends=[] capacity=0 bytes=- size=any:0 owner= receivers=any delivery=one exclusive=false created=true @0");
+  CHECK(
+      render(s.link_defaults) ==
+      "link  ends=[] capacity=0 bytes=- size=any:0 owner= receivers=any delivery=one exclusive=false created=true @0");
   CHECK(s.properties.deadlock);
   CHECK(s.properties.rendezvous.empty());
   CHECK_FALSE(s.properties.lost_messages);
@@ -231,7 +231,7 @@ TEST_CASE("loader: a quoted expression that expands to a number is a number, any
   CHECK(s.seed == 40);
   CHECK(s.channels[0].capacity == std::optional<std::uint64_t>(4));
   CHECK(s.channels[0].message_size.bytes == 4096);
-  const auto& repeat = std::get<RepeatStep>(s.processes[0].steps[0].op);
+  const auto &repeat = std::get<RepeatStep>(s.processes[0].steps[0].op);
   CHECK(repeat.times == 3);
   CHECK(std::get<SendStep>(repeat.body[0].op).size == std::optional<std::uint64_t>(4));
 }
@@ -282,13 +282,13 @@ TEST_CASE("loader: load_scenario_file reports an unreadable file in one line", "
   try {
     load_scenario_file(missing);
     FAIL("expected a ScenarioError");
-  } catch (const ScenarioError& e) {
+  } catch (const ScenarioError &e) {
     CHECK(std::string(e.what()) == missing + ": error: cannot read file: No such file or directory\n");
   }
   try {
     load_scenario_file(fixture(""));
     FAIL("expected a ScenarioError");
-  } catch (const ScenarioError& e) {
+  } catch (const ScenarioError &e) {
     CHECK(std::string(e.what()) == fixture("") + ": error: cannot read file: Is a directory\n");
   }
 }

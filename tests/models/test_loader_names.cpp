@@ -9,23 +9,23 @@ using ipcsim::test::load_errors;
 namespace {
 
 // Lines 1-9; cases append processes' steps for p (from line 10) or whole sections.
-const std::string world = "scenario: names\n"                                    // 1
-                          "channels: [{mailbox: jobs}, {link: [p, q]}]\n"        // 2
-                          "semaphores: [{name: mutex}]\n"                        // 3
-                          "shared_memory: [{name: seg, size: 4KiB}]\n"           // 4
-                          "platform: {hosts: [{name: cpu0}]}\n"                  // 5
-                          "processes:\n"                                         // 6
-                          "  - {name: q, do: []}\n"                              // 7
-                          "  - name: p\n"                                        // 8
-                          "    do:\n";                                           // 9
+const std::string world = "scenario: names\n"                             // 1
+                          "channels: [{mailbox: jobs}, {link: [p, q]}]\n" // 2
+                          "semaphores: [{name: mutex}]\n"                 // 3
+                          "shared_memory: [{name: seg, size: 4KiB}]\n"    // 4
+                          "platform: {hosts: [{name: cpu0}]}\n"           // 5
+                          "processes:\n"                                  // 6
+                          "  - {name: q, do: []}\n"                       // 7
+                          "  - name: p\n"                                 // 8
+                          "    do:\n";                                    // 9
 
 struct Case {
   std::string yaml;
   std::string expected;
 };
 
-void check_cases(const std::vector<Case>& cases) {
-  for (const Case& c : cases) {
+void check_cases(const std::vector<Case> &cases) {
+  for (const Case &c : cases) {
     CAPTURE(c.yaml);
     CHECK(load_errors(world + c.yaml) == c.expected);
   }
@@ -54,11 +54,14 @@ TEST_CASE("names: a valid use of every kind of name loads", "[loader][names]") {
 
 TEST_CASE("names: unknown names in steps point at the value, with a suggestion", "[loader][names]") {
   check_cases({
-      {"      - send: {to: jbos}\n", "t.yaml:10:20: error: to: no mailbox or process named 'jbos'; did you mean 'jobs'?\n"},
-      {"      - receive: {from: qq}\n", "t.yaml:10:25: error: from: no mailbox or process named 'qq'; did you mean 'q'?\n"},
+      {"      - send: {to: jbos}\n",
+       "t.yaml:10:20: error: to: no mailbox or process named 'jbos'; did you mean 'jobs'?\n"},
+      {"      - receive: {from: qq}\n",
+       "t.yaml:10:25: error: from: no mailbox or process named 'qq'; did you mean 'q'?\n"},
       {"      - create: jbs\n", "t.yaml:10:17: error: create: no mailbox named 'jbs'; did you mean 'jobs'?\n"},
       {"      - delete: nope\n", "t.yaml:10:17: error: delete: no mailbox named 'nope'\n"},
-      {"      - give: {mailbox: jobs, to: qq}\n", "t.yaml:10:35: error: to: no process named 'qq'; did you mean 'q'?\n"},
+      {"      - give: {mailbox: jobs, to: qq}\n",
+       "t.yaml:10:35: error: to: no process named 'qq'; did you mean 'q'?\n"},
       {"      - acquire: mutx\n", "t.yaml:10:18: error: acquire: no semaphore named 'mutx'; did you mean 'mutex'?\n"},
       {"      - release: lock\n", "t.yaml:10:18: error: release: no semaphore named 'lock'\n"},
       {"      - attach: sge\n",
@@ -66,7 +69,8 @@ TEST_CASE("names: unknown names in steps point at the value, with a suggestion",
       {"      - detach: other\n", "t.yaml:10:17: error: detach: no shared memory segment named 'other'\n"},
       {"      - read: {segment: sg, size: 1B}\n",
        "t.yaml:10:25: error: segment: no shared memory segment named 'sg'; did you mean 'seg'?\n"},
-      {"      - sleep: 1ms\n    host: cpu1\n", "t.yaml:11:11: error: host: no host named 'cpu1'; did you mean 'cpu0'?\n"},
+      {"      - sleep: 1ms\n    host: cpu1\n",
+       "t.yaml:11:11: error: host: no host named 'cpu1'; did you mean 'cpu0'?\n"},
   });
 }
 
@@ -167,7 +171,8 @@ TEST_CASE("names: replicas are checked one by one and each place is reported onc
 }
 
 TEST_CASE("names: 'any' and 'kernel' are keywords where names are read, so they cannot be names", "[loader][names]") {
-  CHECK(load_errors("scenario: r\nchannels: [{mailbox: any}]\nprocesses: [{name: kernel, do: []}, {name: any, do: []}]\n") ==
+  CHECK(load_errors(
+            "scenario: r\nchannels: [{mailbox: any}]\nprocesses: [{name: kernel, do: []}, {name: any, do: []}]\n") ==
         "t.yaml:2:22: error: the name 'any' is reserved ('from: any' means any process); rename this mailbox\n"
         "t.yaml:2:22: error: mailbox 'any' has the same name as a process; 'to: any' would be ambiguous\n"
         "t.yaml:3:20: error: the name 'kernel' is reserved ('owner: kernel' means no owner); rename this process\n"

@@ -9,21 +9,21 @@ using ipcsim::test::load_errors;
 
 namespace {
 
-const std::string base = "scenario: base\n"                                  // 1
-                         "params: {N: 2}\n"                                  // 2
-                         "channels:\n"                                       // 3
-                         "  - mailbox: jobs\n"                               // 4
-                         "  - mailbox: my.box\n"                             // 5
-                         "    capacity: 1\n"                                 // 6
-                         "  - link: [p, q]\n"                                // 7
-                         "processes:\n"                                      // 8
-                         "  - name: w\n"                                     // 9
-                         "    count: ${N}\n"                                 // 10
-                         "    do: [{send: {to: jobs}}]\n"                    // 11
-                         "  - name: p\n"                                     // 12
-                         "    do: [{send: {to: q}}, {sleep: 1ms}]\n"         // 13
-                         "  - name: q\n"                                     // 14
-                         "    do: [{receive: {from: jobs}}]\n";              // 15
+const std::string base = "scenario: base\n"                          // 1
+                         "params: {N: 2}\n"                          // 2
+                         "channels:\n"                               // 3
+                         "  - mailbox: jobs\n"                       // 4
+                         "  - mailbox: my.box\n"                     // 5
+                         "    capacity: 1\n"                         // 6
+                         "  - link: [p, q]\n"                        // 7
+                         "processes:\n"                              // 8
+                         "  - name: w\n"                             // 9
+                         "    count: ${N}\n"                         // 10
+                         "    do: [{send: {to: jobs}}]\n"            // 11
+                         "  - name: p\n"                             // 12
+                         "    do: [{send: {to: q}}, {sleep: 1ms}]\n" // 13
+                         "  - name: q\n"                             // 14
+                         "    do: [{receive: {from: jobs}}]\n";      // 15
 
 LoadOptions sets(std::vector<std::pair<std::string, std::string>> overrides) {
   LoadOptions options;
@@ -41,8 +41,10 @@ LoadOptions params(std::vector<std::pair<std::string, std::string>> values) {
 
 TEST_CASE("overrides: --set adds a missing key and replaces an existing one", "[overrides]") {
   Scenario s = load_scenario_text(base, "b.yaml",
-                                  sets({{"channels.jobs.capacity", "unbounded"}, {"channels.my.box.capacity", "7"},
-                                        {"seed", "9"}, {"scenario", "renamed"}}));
+                                  sets({{"channels.jobs.capacity", "unbounded"},
+                                        {"channels.my.box.capacity", "7"},
+                                        {"seed", "9"},
+                                        {"scenario", "renamed"}}));
   CHECK(s.name == "renamed");
   CHECK(s.seed == 9);
   CHECK_FALSE(s.channels[0].capacity.has_value());

@@ -7,11 +7,19 @@ using Status = Measure::Status;
 
 TEST_CASE("units: times convert to seconds, a bare number being seconds", "[units]") {
   struct Case {
-    const char* text;
+    const char *text;
     double seconds;
   };
-  auto c = GENERATE(values<Case>({{"250us", 250e-6}, {"1.5ms", 1.5e-3}, {"2s", 2}, {"3", 3}, {"10ns", 10e-9},
-                                  {"0", 0}, {"1e-3", 1e-3}, {" 4 ms ", 4e-3}, {".5s", 0.5}, {"-0ms", 0}}));
+  auto c = GENERATE(values<Case>({{"250us", 250e-6},
+                                  {"1.5ms", 1.5e-3},
+                                  {"2s", 2},
+                                  {"3", 3},
+                                  {"10ns", 10e-9},
+                                  {"0", 0},
+                                  {"1e-3", 1e-3},
+                                  {" 4 ms ", 4e-3},
+                                  {".5s", 0.5},
+                                  {"-0ms", 0}}));
   CAPTURE(c.text);
   Measure m = parse_measure(c.text, Quantity::time);
   CHECK(m.status == Status::ok);
@@ -20,7 +28,7 @@ TEST_CASE("units: times convert to seconds, a bare number being seconds", "[unit
 
 TEST_CASE("units: sizes convert exactly to bytes (KB is 1000, KiB 1024)", "[units]") {
   struct Case {
-    const char* text;
+    const char *text;
     std::uint64_t bytes;
   };
   auto c = GENERATE(values<Case>({{"64B", 64},
@@ -41,7 +49,7 @@ TEST_CASE("units: sizes convert exactly to bytes (KB is 1000, KiB 1024)", "[unit
 
 TEST_CASE("units: rates are bytes per second, bit rates divided by 8", "[units]") {
   struct Case {
-    const char* text;
+    const char *text;
     double rate;
   };
   auto c = GENERATE(values<Case>({{"8GBps", 8e9},
@@ -69,7 +77,7 @@ TEST_CASE("units: speeds are flop/s", "[units]") {
 
 TEST_CASE("units: malformed quantities are classified", "[units]") {
   struct Case {
-    const char* text;
+    const char *text;
     Quantity quantity;
     Status status;
   };
