@@ -33,6 +33,8 @@ bool does_something(const Steps& steps) {
   return std::any_of(steps.begin(), steps.end(), step_does_something);
 }
 
+void compute_channels_ahead(Process& p);
+
 class Compiler {
 public:
   explicit Compiler(const Scenario& scenario) : diagnostics_(scenario.file) { model_.scenario = scenario; }
@@ -55,6 +57,8 @@ public:
       compile_process(s.processes[i], static_cast<ProcId>(i));
     resolve_receive_from_any();
     mark_rendezvous_property();
+    for (auto& p : model_.processes)
+      compute_channels_ahead(p);
     diagnostics_.throw_if_any();
     return std::move(model_);
   }
@@ -314,6 +318,55 @@ private:
   std::map<std::pair<ProcId, ProcId>, ChannelId> link_index_;
   std::vector<std::pair<ProcId, std::uint32_t>> from_any_;
 };
+
+// The instructions that may run right after instruction pc.
+std::vector<std::uint32_t> successors(const std::vector<Instruction>& code, std::uint32_t pc) {
+  const Instruction& i = code[pc];
+  switch (i.op) {
+  case OpCode::jump:
+    return {i.target};
+  case OpCode::repeat_next:
+    return {pc + 1, i.target};
+  case OpCode::choose:
+    return i.branches;
+  case OpCode::send:
+  case OpCode::receive:
+    if (i.mode == Mode::nonblocking)
+      return {pc + 1, i.target};
+    return {pc + 1};
+  default:
+    return {pc + 1};
+  }
+}
+
+void merge_into(std::vector<ChannelId>& into, const std::vector<ChannelId>& from, bool& changed) {
+  for (ChannelId c : from)
+    if (std::find(into.begin(), into.end(), c) == into.end()) {
+      into.insert(std::upper_bound(into.begin(), into.end(), c), c);
+      changed = true;
+    }
+}
+
+// Backward dataflow to a fixpoint: what a pc may reach is its own operation plus what its successors reach.
+void compute_channels_ahead(Process& p) {
+  std::size_t n = p.code.size();
+  p.sends_ahead.assign(n + 1, {});
+  p.receives_ahead.assign(n + 1, {});
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t pc = n; pc-- > 0;) {
+      const Instruction& i = p.code[pc];
+      if (i.op == OpCode::send)
+        merge_into(p.sends_ahead[pc], {i.channel}, changed);
+      if (i.op == OpCode::receive)
+        merge_into(p.receives_ahead[pc], i.sources, changed);
+      for (std::uint32_t next : successors(p.code, static_cast<std::uint32_t>(pc))) {
+        merge_into(p.sends_ahead[pc], p.sends_ahead[next], changed);
+        merge_into(p.receives_ahead[pc], p.receives_ahead[next], changed);
+      }
+    }
+  }
+}
 
 } // namespace
 

@@ -20,6 +20,20 @@ std::string channel_list(const Model& model, const std::vector<ChannelId>& chann
   return out;
 }
 
+// Whether q's remaining program may still complete `blocked` (a send on its channel for a blocked receive,
+// a receive from its channel for a blocked send).
+bool can_still(const Model& model, const State& state, ProcId q, const Instruction& blocked) {
+  const Process& process = model.processes[q];
+  std::uint32_t pc = state.procs[q].pc;
+  auto has = [](const std::vector<ChannelId>& ahead, ChannelId c) {
+    return std::binary_search(ahead.begin(), ahead.end(), c);
+  };
+  if (blocked.op == OpCode::send)
+    return has(process.receives_ahead[pc], blocked.channel);
+  return std::any_of(blocked.sources.begin(), blocked.sources.end(),
+                     [&](ChannelId c) { return has(process.sends_ahead[pc], c); });
+}
+
 // The operation p is blocked in, and the processes that could complete it.
 BlockedProcess blocked_process(const Model& model, const State& state, ProcId p) {
   const Process& process = model.processes[p];
@@ -43,7 +57,7 @@ BlockedProcess blocked_process(const Model& model, const State& state, ProcId p)
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   for (ProcId q : candidates)
-    if (q != p && alive(state, q))
+    if (q != p && alive(state, q) && can_still(model, state, q, *i))
       b.releasers.push_back(q);
   return b;
 }

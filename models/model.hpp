@@ -60,6 +60,11 @@ struct Process {
   std::uint32_t counter_count = 0;
   std::uint32_t handle_base = 0;     // this process's async handles in State::handles
   std::vector<std::string> handle_names;
+  // For each pc (and code.size()): the channels the process may still send on / receive from from there
+  // on, following every path of its control flow. A process is a possible releaser only if it can still
+  // do the complementary operation, not merely because its program does it somewhere.
+  std::vector<std::vector<ChannelId>> sends_ahead;
+  std::vector<std::vector<ChannelId>> receives_ahead;
   SourceMark mark;
 };
 

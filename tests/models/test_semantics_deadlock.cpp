@@ -205,7 +205,7 @@ processes:
   CHECK_FALSE(m.semantics().finished(m.state));
   CHECK(describe_deadlock(m.model(), a) ==
         "deadlock: every remaining process is blocked forever: client is blocked in receive from replies, waiting for "
-        "server; server is blocked in receive from requests, waiting for client");
+        "server; server is blocked in receive from requests (no process left that could complete it)");
 }
 
 TEST_CASE("deadlock: waits on handles and receives from any are described by what they wait for") {
@@ -271,4 +271,37 @@ processes:
   CHECK(describe_stuck(m.model(), a) == Lines{"s is blocked in send on jobs, waiting for r",
                                               "r is blocked in receive from back->r, waiting for back",
                                               "back is blocked in receive from s->back, waiting for s"});
+}
+
+// A process that has passed its last send can no longer release a receiver, even while it keeps running.
+TEST_CASE("deadlock: a producer past its last send is no releaser, though it runs forever") {
+  Machine m(R"(
+scenario: t
+channels:
+  - {mailbox: jobs, capacity: 1}
+processes:
+  - name: producer
+    do:
+      - send: {to: jobs}
+      - forever: [{compute: 1us}]
+  - name: consumer
+    do:
+      - receive: {from: jobs}
+      - receive: {from: jobs}
+)");
+  m.fire("producer");
+  m.fire("consumer");
+  {
+    BlockingAnalysis a = m.blocking();
+    CHECK(a.blocked.empty());
+  }
+  m.fire("consumer");
+  BlockingAnalysis a = m.blocking();
+  REQUIRE(a.blocked.size() == 1);
+  CHECK(a.blocked[0].releasers.empty());
+  CHECK(a.stuck == ids({m.proc("consumer")}));
+  CHECK(a.deadlock);
+  CHECK_FALSE(a.global);
+  CHECK(describe_deadlock(m.model(), a) == "deadlock: some processes are blocked forever while others run: consumer is "
+                                           "blocked in receive from jobs (no process left that could complete it)");
 }
