@@ -107,26 +107,25 @@ void Semantics::Firing::complete_send(const PendingSend& s, ChannelId c, ProcId 
   const Instruction& i = *model_.instruction(s.proc, s.handle == kNone ? state_.procs[s.proc].pc
                                                                           : state_.handles[s.handle].origin);
   emit(EventKind::send_end, s.proc, i, c, &s.message, peer);
-  if (s.handle != kNone) {
-    state_.handles[s.handle].status = HandleStatus::done;
-    release_if_waiting(s.proc, s.handle);
-  } else if (state_.procs[s.proc].status == ProcStatus::blocked) {
-    state_.procs[s.proc].status = ProcStatus::ready;
-    emit(EventKind::unblock, s.proc, i, c);
-    advance(s.proc, state_.procs[s.proc].pc + 1);
-  }
+  finish_operation(s.proc, s.handle, i, c);
 }
 
 void Semantics::Firing::complete_receive(const PendingReceive& r, ChannelId c, const Message& m) {
   const Instruction& i = receive_instruction(r);
   emit(EventKind::recv_end, r.proc, i, c, &m, m.sender);
-  if (r.handle != kNone) {
-    state_.handles[r.handle].status = HandleStatus::done;
-    release_if_waiting(r.proc, r.handle);
-  } else if (state_.procs[r.proc].status == ProcStatus::blocked) {
-    state_.procs[r.proc].status = ProcStatus::ready;
-    emit(EventKind::unblock, r.proc, i, c);
-    advance(r.proc, state_.procs[r.proc].pc + 1);
+  finish_operation(r.proc, r.handle, i, c);
+}
+
+// An operation completed: a posted one marks its handle done (releasing a `wait` on it); a blocked process
+// resumes after it. The process that is firing (ready, not blocked) advances itself.
+void Semantics::Firing::finish_operation(ProcId p, std::uint32_t handle, const Instruction& i, ChannelId c) {
+  if (handle != kNone) {
+    state_.handles[handle].status = HandleStatus::done;
+    release_if_waiting(p, handle);
+  } else if (state_.procs[p].status == ProcStatus::blocked) {
+    state_.procs[p].status = ProcStatus::ready;
+    emit(EventKind::unblock, p, i, c);
+    advance(p, state_.procs[p].pc + 1);
   }
 }
 

@@ -43,6 +43,7 @@ private:
   void admit_waiting_senders(ChannelId c);
   void complete_send(const PendingSend& s, ChannelId c, ProcId peer);
   void complete_receive(const PendingReceive& r, ChannelId c, const Message& m);
+  void finish_operation(ProcId p, std::uint32_t handle, const Instruction& i, ChannelId c);
   void release_if_waiting(ProcId p, std::uint32_t handle);
   void withdraw(const PendingReceive& r);
   const Instruction& receive_instruction(const PendingReceive& r) const;

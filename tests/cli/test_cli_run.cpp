@@ -1,7 +1,7 @@
 // Golden CLI tests of `ipcsim run`: for every bundled scenario the summary and the trace, byte for byte, against
 // tests/cli/golden (regenerate with tests/cli/update_goldens.sh and read the diff), determinism, --json, and the
 // exit statuses of the README's table.
-#include <catch2/catch.hpp>
+#include "cli/cli_runner.hpp"
 #include <nlohmann/json.hpp>
 
 #include <sys/wait.h>
@@ -17,53 +17,9 @@
 
 namespace fs = std::filesystem;
 
+using namespace ipcsim::test;
+
 namespace {
-
-// A scratch directory for this test process, removed at exit.
-const fs::path& scratch() {
-  static struct Dir {
-    fs::path path;
-    Dir() {
-      std::string pattern = (fs::temp_directory_path() / "ipcsim-cli-XXXXXX").string();
-      path = ::mkdtemp(pattern.data());
-    }
-    ~Dir() {
-      std::error_code ignored;
-      fs::remove_all(path, ignored);
-    }
-  } dir;
-  return dir.path;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-struct Cli {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `ipcsim ARGS` in the repository root (so that scenario paths read as in the README).
-Cli ipcsim(const std::string& args) {
-  fs::path err = scratch() / "stderr.txt";
-  std::string command = "cd '" IPCSIM_SOURCE_DIR "' && '" IPCSIM_BINARY "' " + args + " 2>'" + err.string() + "'";
-  Cli result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-    result.out.append(buffer, n);
-  int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.err = read_file(err);
-  return result;
-}
 
 std::vector<std::string> bundled_scenarios() {
   std::vector<std::string> names;
@@ -103,7 +59,7 @@ TEST_CASE("cli: run prints the golden summary and writes the golden trace for ev
   REQUIRE(fs::exists(golden(scenario + ".summary.txt")));
   REQUIRE(fs::exists(golden(scenario + ".trace.jsonl")));
   fs::path trace = scratch() / (scenario + ".trace.jsonl");
-  Cli run = ipcsim("run scenarios/" + scenario + ".yaml --trace '" + trace.string() + "'");
+  Cli run = run_cli("run scenarios/" + scenario + ".yaml --trace '" + trace.string() + "'");
   CHECK(run.status == expected_status(scenario));
   CHECK(run.err.empty());
   CHECK(run.out == read_file(golden(scenario + ".summary.txt")));
@@ -114,20 +70,20 @@ TEST_CASE("cli: two runs of a scenario give identical bytes") {
   auto scenario = GENERATE(from_range(bundled_scenarios()));
   INFO("scenario " << scenario);
   fs::path first = scratch() / "first.jsonl", second = scratch() / "second.jsonl";
-  Cli a = ipcsim("run scenarios/" + scenario + ".yaml --trace '" + first.string() + "'");
-  Cli b = ipcsim("run scenarios/" + scenario + ".yaml --trace '" + second.string() + "'");
+  Cli a = run_cli("run scenarios/" + scenario + ".yaml --trace '" + first.string() + "'");
+  Cli b = run_cli("run scenarios/" + scenario + ".yaml --trace '" + second.string() + "'");
   CHECK(a.status == b.status);
   CHECK(a.out == b.out);
   std::string trace = read_file(first);
   CHECK(!trace.empty());
   CHECK(trace == read_file(second));
-  Cli ja = ipcsim("run scenarios/" + scenario + ".yaml --json");
-  Cli jb = ipcsim("run scenarios/" + scenario + ".yaml --json");
+  Cli ja = run_cli("run scenarios/" + scenario + ".yaml --json");
+  Cli jb = run_cli("run scenarios/" + scenario + ".yaml --json");
   CHECK(ja.out == jb.out);
 }
 
 TEST_CASE("cli: run --json prints one JSON document with the summary's keys") {
-  Cli run = ipcsim("run scenarios/buffering-bounded.yaml --json");
+  Cli run = run_cli("run scenarios/buffering-bounded.yaml --json");
   CHECK(run.status == 0);
   nlohmann::ordered_json j = nlohmann::ordered_json::parse(run.out);
   std::vector<std::string> keys;
@@ -160,7 +116,7 @@ TEST_CASE("cli: run --json prints one JSON document with the summary's keys") {
 }
 
 TEST_CASE("cli: run --json on a deadlock adds the message and exits 1") {
-  Cli run = ipcsim("run scenarios/deadlock-receive-first.yaml --json");
+  Cli run = run_cli("run scenarios/deadlock-receive-first.yaml --json");
   CHECK(run.status == 1);
   nlohmann::ordered_json j = nlohmann::ordered_json::parse(run.out);
   CHECK(j["outcome"] == "deadlock");
@@ -171,7 +127,7 @@ TEST_CASE("cli: run --json on a deadlock adds the message and exits 1") {
 }
 
 TEST_CASE("cli: run on the deadlock scenario exits 1 and says who waits for whom") {
-  Cli run = ipcsim("run scenarios/deadlock-receive-first.yaml");
+  Cli run = run_cli("run scenarios/deadlock-receive-first.yaml");
   CHECK(run.status == 1);
   CHECK(run.err.empty());
   std::vector<std::string> out = lines(run.out);
@@ -183,7 +139,7 @@ TEST_CASE("cli: run on the deadlock scenario exits 1 and says who waits for whom
 }
 
 TEST_CASE("cli: a run stopped by --until or --max-events exits 0 and says so") {
-  Cli until = ipcsim("run scenarios/naming-receive-from-any.yaml --until 100us");
+  Cli until = run_cli("run scenarios/naming-receive-from-any.yaml --until 100us");
   CHECK(until.status == 0);
   std::vector<std::string> out = lines(until.out);
   REQUIRE(out.size() >= 2);
@@ -193,7 +149,7 @@ TEST_CASE("cli: a run stopped by --until or --max-events exits 0 and says so") {
   // The limit is checked after each transition, which is never cut: the transition that emits the 10th event
   // (seq 9) emits 4 (send_begin, send_end, recv_end, unblock), so the run stops after 13, and the trace has them all.
   fs::path trace = scratch() / "stopped.jsonl";
-  Cli events = ipcsim("run scenarios/naming-receive-from-any.yaml --max-events 10 --trace '" + trace.string() + "'");
+  Cli events = run_cli("run scenarios/naming-receive-from-any.yaml --max-events 10 --trace '" + trace.string() + "'");
   CHECK(events.status == 0);
   out = lines(events.out);
   REQUIRE(out.size() >= 2);
@@ -203,14 +159,14 @@ TEST_CASE("cli: a run stopped by --until or --max-events exits 0 and says so") {
 }
 
 TEST_CASE("cli: --param changes a scenario parameter") {
-  Cli run = ipcsim("run scenarios/buffering-bounded.yaml --param ITEMS=2 --json");
+  Cli run = run_cli("run scenarios/buffering-bounded.yaml --param ITEMS=2 --json");
   CHECK(run.status == 0);
   nlohmann::ordered_json j = nlohmann::ordered_json::parse(run.out);
   CHECK(j["channels"][0]["messages"] == 2);
 }
 
 TEST_CASE("cli: a bad --until exits 64 with an error on stderr and no output") {
-  Cli run = ipcsim("run scenarios/buffering-bounded.yaml --until 10parsecs");
+  Cli run = run_cli("run scenarios/buffering-bounded.yaml --until 10parsecs");
   CHECK(run.status == 64);
   CHECK(run.out.empty());
   CHECK(run.err == "--until 10parsecs: error: expected a time such as 10ms or 2s\n");
@@ -218,19 +174,19 @@ TEST_CASE("cli: a bad --until exits 64 with an error on stderr and no output") {
 
 TEST_CASE("cli: a bad --param exits 64 with an error on stderr and no output") {
   SECTION("not NAME=VALUE") {
-    Cli run = ipcsim("run scenarios/buffering-bounded.yaml --param ITEMS");
+    Cli run = run_cli("run scenarios/buffering-bounded.yaml --param ITEMS");
     CHECK(run.status == 64);
     CHECK(run.out.empty());
     CHECK(run.err == "--param ITEMS: error: expected NAME=VALUE\n");
   }
   SECTION("not an integer") {
-    Cli run = ipcsim("run scenarios/buffering-bounded.yaml --param ITEMS=many");
+    Cli run = run_cli("run scenarios/buffering-bounded.yaml --param ITEMS=many");
     CHECK(run.status == 64);
     CHECK(run.out.empty());
     CHECK(run.err.find("error") != std::string::npos);
   }
   SECTION("a parameter the scenario does not have") {
-    Cli run = ipcsim("run scenarios/buffering-bounded.yaml --param NOPE=3");
+    Cli run = run_cli("run scenarios/buffering-bounded.yaml --param NOPE=3");
     CHECK(run.status == 64);
     CHECK(run.out.empty());
     CHECK(run.err.find("NOPE") != std::string::npos);
@@ -238,7 +194,7 @@ TEST_CASE("cli: a bad --param exits 64 with an error on stderr and no output") {
 }
 
 TEST_CASE("cli: a trace that cannot be written exits 64") {
-  Cli run = ipcsim("run scenarios/buffering-bounded.yaml --trace /nonexistent-dir/t.jsonl");
+  Cli run = run_cli("run scenarios/buffering-bounded.yaml --trace /nonexistent-dir/t.jsonl");
   CHECK(run.status == 64);
   CHECK(run.err == "/nonexistent-dir/t.jsonl: error: cannot write the trace file\n");
 }

@@ -1,6 +1,6 @@
 // `ipcsim validate` and bad scenarios: every bundled scenario is valid; a bad one gives FILE:LINE:COLUMN errors on
 // stderr and exit status 64, also under `run`, where nothing is run.
-#include <catch2/catch.hpp>
+#include "cli/cli_runner.hpp"
 
 #include <sys/wait.h>
 
@@ -16,52 +16,10 @@
 
 namespace fs = std::filesystem;
 
+using namespace ipcsim::test;
+
 namespace {
 
-const fs::path& scratch() {
-  static struct Dir {
-    fs::path path;
-    Dir() {
-      std::string pattern = (fs::temp_directory_path() / "ipcsim-cli-XXXXXX").string();
-      path = ::mkdtemp(pattern.data());
-    }
-    ~Dir() {
-      std::error_code ignored;
-      fs::remove_all(path, ignored);
-    }
-  } dir;
-  return dir.path;
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-struct Cli {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `ipcsim ARGS` in `dir` (default: the repository root).
-Cli ipcsim(const std::string& args, const fs::path& dir = IPCSIM_SOURCE_DIR) {
-  fs::path err = scratch() / "stderr.txt";
-  std::string command = "cd '" + dir.string() + "' && '" IPCSIM_BINARY "' " + args + " 2>'" + err.string() + "'";
-  Cli result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-    result.out.append(buffer, n);
-  int status = ::pclose(pipe);
-  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.err = read_file(err);
-  return result;
-}
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
@@ -119,7 +77,7 @@ TEST_CASE("cli: validate accepts every bundled scenario, one PATH: ok line each"
     args += " " + p;
     expected.push_back(p + ": ok");
   }
-  Cli run = ipcsim(args);
+  Cli run = run_cli(args);
   CHECK(run.status == 0);
   CHECK(run.err.empty());
   CHECK(lines(run.out) == expected);
@@ -127,7 +85,7 @@ TEST_CASE("cli: validate accepts every bundled scenario, one PATH: ok line each"
 
 TEST_CASE("cli: validate reports every error of a bad scenario as FILE:LINE:COLUMN and exits 64") {
   write("bad.yaml", bad_scenario);
-  Cli run = ipcsim("validate bad.yaml", scratch());
+  Cli run = run_cli("validate bad.yaml", scratch());
   CHECK(run.status == 64);
   CHECK(run.out.empty());
   std::vector<std::string> errors = lines(run.err);
@@ -144,7 +102,7 @@ TEST_CASE("cli: validate reports every error of a bad scenario as FILE:LINE:COLU
 TEST_CASE("cli: validate checks every file, printing ok for the good ones and exiting 64 for a bad one") {
   write("bad.yaml", bad_scenario);
   fs::path good = fs::path(IPCSIM_SOURCE_DIR) / "scenarios" / "buffering-bounded.yaml";
-  Cli run = ipcsim("validate '" + good.string() + "' bad.yaml", scratch());
+  Cli run = run_cli("validate '" + good.string() + "' bad.yaml", scratch());
   CHECK(run.status == 64);
   CHECK(run.out == good.string() + ": ok\n");
   CHECK(lines(run.err).size() == 3);
@@ -153,7 +111,7 @@ TEST_CASE("cli: validate checks every file, printing ok for the good ones and ex
 TEST_CASE("cli: run on a bad scenario exits 64 with the errors and runs nothing") {
   write("bad.yaml", bad_scenario);
   fs::path trace = scratch() / "never.jsonl";
-  Cli run = ipcsim("run bad.yaml --trace '" + trace.string() + "'", scratch());
+  Cli run = run_cli("run bad.yaml --trace '" + trace.string() + "'", scratch());
   CHECK(run.status == 64);
   CHECK(run.out.empty());
   std::vector<std::string> errors = lines(run.err);
@@ -166,7 +124,7 @@ TEST_CASE("cli: a scenario using a semaphore exits 64 saying it is not supported
   write("sem.yaml", semaphore_scenario);
   for (const char* command : {"validate", "run"}) {
     INFO(command);
-    Cli run = ipcsim(std::string(command) + " sem.yaml", scratch());
+    Cli run = run_cli(std::string(command) + " sem.yaml", scratch());
     CHECK(run.status == 64);
     CHECK(run.out.empty());
     std::vector<std::string> errors = lines(run.err);
@@ -179,7 +137,7 @@ TEST_CASE("cli: a scenario using a semaphore exits 64 saying it is not supported
 }
 
 TEST_CASE("cli: a missing scenario file exits 64") {
-  Cli run = ipcsim("validate no-such-file.yaml", scratch());
+  Cli run = run_cli("validate no-such-file.yaml", scratch());
   CHECK(run.status == 64);
   CHECK(run.out.empty());
   CHECK(run.err.rfind("no-such-file.yaml", 0) == 0);
