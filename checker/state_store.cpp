@@ -125,7 +125,8 @@ std::uint64_t StateStore::append(std::span<const std::uint8_t> bytes, StateIndex
   std::uint8_t *at = chunks_.back().get() + used_;
   std::memcpy(at, &index, sizeof index);
   std::size_t k = sizeof index + put_length(at + sizeof index, bytes.size());
-  std::memcpy(at + k, bytes.data(), bytes.size());
+  if (!bytes.empty()) // memcpy from an empty span's null pointer is undefined behaviour
+    std::memcpy(at + k, bytes.data(), bytes.size());
   used_ += k + bytes.size();
   return position;
 }

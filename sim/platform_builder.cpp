@@ -23,14 +23,24 @@ std::vector<sg4::Host*> build_platform(const Platform& platform) {
 
 void configure_contexts(std::size_t process_count) {
 #if defined(__SANITIZE_ADDRESS__)
-  // AddressSanitizer cannot follow SimGrid's hand-made stack switches; threads are slow but exact.
-  sg4::Engine::set_config("contexts/factory:thread");
-  return;
+  return; // sanitized builds run actors as threads (engine_arguments): no stacks to size
 #endif
   if (process_count < 4000)
     return;
   sg4::Engine::set_config("contexts/guard-size:0");
   sg4::Engine::set_config("contexts/stack-size:16"); // KiB, all resident: 8 is the least that runs every test
+}
+
+std::vector<std::string> engine_arguments() {
+  std::vector<std::string> args{"ipcsim", "--log=root.thres:critical",
+                                // SimGrid's own deadlock report: ours names what each process waits for
+                                "--log=ker_engine.app:file:/dev/null"};
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer cannot follow SimGrid's hand-made stack switches; threads are slow but exact. The
+  // factory is chosen when the engine starts, so it must come on the command line, not from set_config.
+  args.push_back("--cfg=contexts/factory:thread");
+#endif
+  return args;
 }
 
 } // namespace ipcsim

@@ -4,6 +4,7 @@
 #include "models/scenario.hpp"
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace simgrid::s4u {
@@ -18,5 +19,8 @@ std::vector<simgrid::s4u::Host*> build_platform(const Platform& platform);
 // Actor stacks sized for the process count: SimGrid's default stacks cost two memory maps each, which the
 // kernel caps at about 32 k actors; beyond a few thousand processes we use small heap-allocated stacks.
 void configure_contexts(std::size_t process_count);
+
+// The arguments the engine is started with: quiet logs, and the context factory for sanitized builds.
+std::vector<std::string> engine_arguments();
 
 } // namespace ipcsim

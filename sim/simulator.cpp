@@ -316,10 +316,13 @@ void Simulation::describe_processes() {
 }
 
 RunResult Simulation::run() {
-  int argc = 3;
-  std::string name = "ipcsim", log = "--log=root.thres:critical", quiet = "--log=ker_engine.app:file:/dev/null";
-  char* argv[] = {name.data(), log.data(), quiet.data(), nullptr};
-  sg4::Engine engine(&argc, argv);
+  std::vector<std::string> args = engine_arguments();
+  std::vector<char*> argv;
+  for (auto& arg : args)
+    argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  int argc = static_cast<int>(args.size());
+  sg4::Engine engine(&argc, argv.data());
   configure_contexts(model_.processes.size());
   hosts_ = build_platform(model_.scenario.platform);
   for (ProcId p = 0; p < model_.processes.size(); ++p) {
