@@ -45,7 +45,7 @@ std::span<const std::uint8_t> read_record(const std::uint8_t *p) {
 }
 
 bool same(std::span<const std::uint8_t> a, std::span<const std::uint8_t> b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
+  return std::equal(a.begin(), a.end(), b.begin(), b.end()); // memcmp of empty spans would be undefined
 }
 
 } // namespace
