@@ -61,4 +61,12 @@ std::optional<Diagnostic> check_text(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view trim_blanks(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+    text.remove_suffix(1);
+  return text;
+}
+
 } // namespace ipcsim::loader

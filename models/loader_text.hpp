@@ -11,4 +11,7 @@ namespace ipcsim::loader {
 // The first problem, at its line and column (columns count characters), or nothing when the text is fine.
 std::optional<Diagnostic> check_text(std::string_view text);
 
+// `text` without the spaces and tabs around it (numbers and units may be written " 5 ms ").
+std::string_view trim_blanks(std::string_view text);
+
 } // namespace ipcsim::loader

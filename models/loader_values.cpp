@@ -2,6 +2,7 @@
 #include "models/loader_reader.hpp"
 
 #include "models/loader_suggest.hpp"
+#include "models/loader_text.hpp"
 
 #include <charconv>
 #include <limits>
@@ -24,14 +25,6 @@ bool name_char(char c) {
 }
 bool identifier_char(char c) {
   return is_ascii_alnum(c) || c == '_';
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-    text.remove_suffix(1);
-  return text;
 }
 
 } // namespace
@@ -66,7 +59,7 @@ std::optional<std::int64_t> Reader::integer(const Value &value, std::int64_t min
 
 std::optional<std::int64_t> Reader::integer_in(const Value &value, const std::string &text, std::int64_t min,
                                                std::int64_t max, std::string_view expected) {
-  std::string_view digits = trim(text);
+  std::string_view digits = loader::trim_blanks(text);
   if (!digits.empty() && digits.front() == '+')
     digits.remove_prefix(1);
   bool negative = !digits.empty() && digits.front() == '-';
@@ -79,18 +72,18 @@ std::optional<std::int64_t> Reader::integer_in(const Value &value, const std::st
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), result);
   std::string prefix = value.key.empty() ? "" : value.key + ": ";
   if (ec == std::errc::result_out_of_range && !negative) {
-    error(value.origin, prefix + shortened(trim(text)) + " is too large (at most " + std::to_string(max) + ")");
+    error(value.origin, prefix + shortened(loader::trim_blanks(text)) + " is too large (at most " + std::to_string(max) + ")");
     return std::nullopt;
   }
   if (ec != std::errc() || result < min) {
     if (min >= 0)
       type_error(value, expected, text);
     else
-      error(value.origin, prefix + shortened(trim(text)) + " is too small (at least " + std::to_string(min) + ")");
+      error(value.origin, prefix + shortened(loader::trim_blanks(text)) + " is too small (at least " + std::to_string(min) + ")");
     return std::nullopt;
   }
   if (result > max) {
-    error(value.origin, prefix + shortened(trim(text)) + " is too large (at most " + std::to_string(max) + ")");
+    error(value.origin, prefix + shortened(loader::trim_blanks(text)) + " is too large (at most " + std::to_string(max) + ")");
     return std::nullopt;
   }
   return result;

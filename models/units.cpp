@@ -1,6 +1,7 @@
 #include "models/units.hpp"
 
 #include "models/loader_suggest.hpp"
+#include "models/loader_text.hpp"
 
 #include <array>
 #include <charconv>
@@ -85,14 +86,6 @@ std::size_t number_length(std::string_view text, bool &integral) {
   return pos;
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-    text.remove_suffix(1);
-  return text;
-}
-
 // A whole number of bytes written without fraction or exponent: computed exactly in integers.
 Measure exact_size(std::string_view digits, double factor) {
   Measure out;
@@ -123,7 +116,7 @@ Measure checked_size(double value) {
 
 Measure parse_measure(std::string_view text, Quantity quantity) {
   Measure out;
-  text = trim(text);
+  text = loader::trim_blanks(text);
   bool negative = !text.empty() && text.front() == '-';
   if (!text.empty() && (text.front() == '-' || text.front() == '+'))
     text.remove_prefix(1);
@@ -134,7 +127,7 @@ Measure parse_measure(std::string_view text, Quantity quantity) {
     return out;
   }
   std::string_view number = text.substr(0, length);
-  std::string_view unit = trim(text.substr(length));
+  std::string_view unit = loader::trim_blanks(text.substr(length));
   std::optional<Unit> scale = unit_of(quantity, unit);
   if (!scale) {
     out.status = Measure::Status::unknown_unit;
