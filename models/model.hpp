@@ -83,6 +83,11 @@ struct Channel {
   SourceMark mark;
 
   bool rendezvous() const { return capacity && *capacity == 0; }
+  // A fixed-size channel pads shorter messages to its size; a longer one keeps its size (and is invalid).
+  std::uint64_t padded_size(std::uint64_t requested) const {
+    bool padded = message_size.kind == MessageSize::Kind::fixed && requested < message_size.bytes;
+    return padded ? message_size.bytes : requested;
+  }
 };
 
 struct Model {

@@ -152,16 +152,10 @@ void Semantics::Firing::emit(EventKind kind, ProcId p, const Instruction& i, Cha
   events_.push_back(std::move(e));
 }
 
-// A fixed-size channel pads shorter messages to its size; a longer one keeps its size (and is invalid).
-static std::uint64_t message_size(const Channel& c, std::uint64_t requested) {
-  bool padded = c.message_size.kind == MessageSize::Kind::fixed && requested < c.message_size.bytes;
-  return padded ? c.message_size.bytes : requested;
-}
-
 std::optional<std::string> Semantics::Firing::send_error(ProcId p, const Instruction& i) const {
   const Channel& c = model_.channels[i.channel];
   const MessageSize& limit = c.message_size;
-  std::uint64_t size = message_size(c, i.size);
+  std::uint64_t size = c.padded_size(i.size);
   if (limit.kind != MessageSize::Kind::any && size > limit.bytes)
     return fmt::format("message of {} B is larger than the {} message size of {} ({} B)", size,
                        limit.kind == MessageSize::Kind::fixed ? "fixed" : "maximum", c.name, limit.bytes);
@@ -174,7 +168,7 @@ std::optional<std::string> Semantics::Firing::send_error(ProcId p, const Instruc
 }
 
 void Semantics::Firing::send(ProcId p, const Instruction& i) {
-  PendingSend s{.proc = p, .message = {state_.next_message++, p, i.tag, message_size(model_.channels[i.channel], i.size)}};
+  PendingSend s{.proc = p, .message = {state_.next_message++, p, i.tag, model_.channels[i.channel].padded_size(i.size)}};
   emit(EventKind::send_begin, p, i, i.channel, &s.message);
   if (auto error = send_error(p, i))
     return fail(p, i, *error);

@@ -50,6 +50,19 @@ std::string human_duration(double seconds) {
   return "0"; // not reached
 }
 
+std::string human_rate(double per_second) {
+  if (!std::isfinite(per_second))
+    return fmt::format("{}", per_second);
+  static constexpr std::array<const char *, 5> prefixes{{"", "k", "M", "G", "T"}};
+  std::size_t prefix = 0;
+  double value = per_second;
+  while (prefix + 1 < prefixes.size() && std::fabs(std::stod(fmt::format("{:.3g}", value))) >= 1000) {
+    value /= 1000;
+    ++prefix;
+  }
+  return trim_decimals(fmt::format("{:.3g}", value)) + prefixes[prefix];
+}
+
 std::string human_size(std::uint64_t bytes) {
   static constexpr std::array<const char *, 5> units{{"B", "KiB", "MiB", "GiB", "TiB"}};
   std::size_t unit = 0;

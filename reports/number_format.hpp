@@ -18,4 +18,7 @@ std::string human_duration(double seconds);
 // A size in the largest binary unit that divides it exactly, else with one decimal: "64 B", "4 KiB", "1.5 MiB".
 std::string human_size(std::uint64_t bytes);
 
+// A rate or a count per second with a decimal prefix and 3 significant digits: "0", "950", "20.7k", "1.25M".
+std::string human_rate(double per_second);
+
 } // namespace ipcsim

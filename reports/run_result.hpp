@@ -13,12 +13,21 @@
 namespace ipcsim {
 
 struct ProcessTimes {
-  double busy = 0;          // computing and in system calls
-  double blocked_send = 0;  // blocked in a send (or a wait for an async send)
-  double blocked_receive = 0;
-  double sleeping = 0;
+  double busy = 0;          // computing and in system calls and copies (including time sharing a core)
+  double blocked_send = 0;  // blocked in a send (or a wait for an async send), or moving a message to another host
+  double blocked_receive = 0; // blocked in a receive, or moving a received message from another host
+  double idle = 0;          // the rest of its life: sleeping
   double end = 0;           // when it ended (or the end of the run)
+  std::uint64_t context_switches = 0; // resumptions after blocking
   std::string outcome;      // "ended", "blocked in receive from jobs", "failed: ...", "running"
+};
+
+// How full a buffer was over the run: peaks, and means weighted by how long each level lasted.
+struct Occupancy {
+  std::uint64_t peak_messages = 0;
+  std::uint64_t peak_bytes = 0;
+  double mean_messages = 0;
+  double mean_bytes = 0;
 };
 
 struct ChannelCounts {
@@ -26,9 +35,22 @@ struct ChannelCounts {
   std::uint64_t bytes = 0;          // received
   std::uint64_t failed_sends = 0;
   std::uint64_t failed_receives = 0;
-  std::uint64_t peak_buffered = 0;  // messages
+  std::uint64_t lost = 0;
   std::uint64_t left_buffered = 0;  // still in the buffer at the end
+  std::uint64_t bytes_copied = 0;   // by per-byte copies into and out of the channel
+  std::uint64_t memory_reserved = 0; // bytes the buffer holds aside (see docs/costs.md)
+  std::vector<double> latencies;    // per received message: send call start to receive return, seconds
+  double time_in_buffer = 0;        // summed over received messages
+  Occupancy occupancy;
 };
+
+// Nearest-rank percentiles of a set of latencies (the p-th is the smallest value with at least p% of the
+// samples at or below it); all zero when there are none.
+struct LatencySummary {
+  std::uint64_t count = 0;
+  double mean = 0, p50 = 0, p95 = 0, p99 = 0, max = 0;
+};
+LatencySummary summarize_latencies(std::vector<double> samples);
 
 struct RunResult {
   enum class Outcome { completed, deadlock, invalid, stopped };
@@ -39,6 +61,7 @@ struct RunResult {
   std::optional<WaitForGraph> wait_for;     // set on deadlock
   std::vector<ProcessTimes> processes;      // by process index
   std::vector<ChannelCounts> channels;      // by channel index
+  Occupancy occupancy;                      // all buffers together
   std::uint64_t events = 0;
   std::vector<std::string> warnings;       // parts of the scenario this run could not honour
 };

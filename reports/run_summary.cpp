@@ -7,8 +7,6 @@
 namespace ipcsim {
 namespace {
 
-std::string seconds_cell(double s) { return human_duration(s); }
-
 std::size_t name_width(const Model& model) {
   std::size_t w = 8;
   for (const auto& p : model.processes)
@@ -18,9 +16,104 @@ std::size_t name_width(const Model& model) {
   return w;
 }
 
-// Links that were never used are left out of the table: they exist only because someone names a peer.
+// Links that were never used are left out of the tables: they exist only because someone names a peer.
 bool used(const ChannelCounts& c) {
-  return c.messages || c.failed_sends || c.failed_receives || c.peak_buffered || c.left_buffered;
+  return c.messages || c.failed_sends || c.failed_receives || c.occupancy.peak_messages || c.left_buffered ||
+         c.lost;
+}
+
+bool shown(const Model& model, const RunResult& r, std::size_t c) {
+  return !model.channels[c].is_link || used(r.channels[c]);
+}
+
+// Per second of simulated time; none when the run took no time (pure logical time).
+std::optional<double> per_second(double amount, double end_time) {
+  if (end_time <= 0)
+    return std::nullopt;
+  return amount / end_time;
+}
+
+std::string rate_cell(std::optional<double> rate) { return rate ? human_rate(*rate) : "-"; }
+
+struct Totals {
+  std::uint64_t messages = 0, bytes = 0, failed = 0, lost = 0, copied = 0, reserved = 0, switches = 0;
+  double busy = 0, blocked_send = 0, blocked_receive = 0, idle = 0;
+  std::vector<double> latencies;
+};
+
+Totals totals_of(const RunResult& r) {
+  Totals t;
+  for (const auto& c : r.channels) {
+    t.messages += c.messages;
+    t.bytes += c.bytes;
+    t.failed += c.failed_sends + c.failed_receives;
+    t.lost += c.lost;
+    t.copied += c.bytes_copied;
+    t.reserved += c.memory_reserved;
+    t.latencies.insert(t.latencies.end(), c.latencies.begin(), c.latencies.end());
+  }
+  for (const auto& p : r.processes) {
+    t.busy += p.busy;
+    t.blocked_send += p.blocked_send;
+    t.blocked_receive += p.blocked_receive;
+    t.idle += p.idle;
+    t.switches += p.context_switches;
+  }
+  return t;
+}
+
+void write_processes(std::string& out, const Model& model, const RunResult& r, std::size_t w) {
+  out += fmt::format("\n{:<{}}  {:>10}  {:>12}  {:>12}  {:>10}  {:>8}  {:>10}  {}\n", "process", w, "busy",
+                     "blocked-send", "blocked-recv", "idle", "switches", "end", "outcome");
+  for (std::size_t p = 0; p < model.processes.size(); ++p) {
+    const ProcessTimes& t = r.processes[p];
+    out += fmt::format("{:<{}}  {:>10}  {:>12}  {:>12}  {:>10}  {:>8}  {:>10}  {}\n", model.processes[p].name, w,
+                       human_duration(t.busy), human_duration(t.blocked_send), human_duration(t.blocked_receive),
+                       human_duration(t.idle), t.context_switches, human_duration(t.end), t.outcome);
+  }
+}
+
+void write_traffic(std::string& out, const Model& model, const RunResult& r, std::size_t w) {
+  out += fmt::format("\n{:<{}}  {:>9}  {:>9}  {:>9}  {:>9}  {:>11}  {:>11}  {:>6}  {:>11}\n", "channel", w,
+                     "messages", "bytes", "msg/s", "B/s", "failed-send", "failed-recv", "lost", "left-queued");
+  for (std::size_t c = 0; c < model.channels.size(); ++c) {
+    if (!shown(model, r, c))
+      continue;
+    const ChannelCounts& n = r.channels[c];
+    out += fmt::format("{:<{}}  {:>9}  {:>9}  {:>9}  {:>9}  {:>11}  {:>11}  {:>6}  {:>11}\n", model.channels[c].name,
+                       w, n.messages, n.bytes, rate_cell(per_second(double(n.messages), r.end_time)),
+                       rate_cell(per_second(double(n.bytes), r.end_time)), n.failed_sends, n.failed_receives, n.lost,
+                       n.left_buffered);
+  }
+}
+
+void write_latency_and_memory(std::string& out, const Model& model, const RunResult& r, std::size_t w) {
+  out += fmt::format("\n{:<{}}  {:>9}  {:>9}  {:>9}  {:>9}  {:>9}  {:>11}  {:>11}  {:>10}  {:>9}  {:>9}\n",
+                     "channel", w, "lat-p50", "lat-p95", "lat-p99", "lat-max", "in-buffer", "peak-queued",
+                     "mean-queued", "peak-bytes", "reserved", "copied");
+  for (std::size_t c = 0; c < model.channels.size(); ++c) {
+    if (!shown(model, r, c))
+      continue;
+    const ChannelCounts& n = r.channels[c];
+    LatencySummary l = summarize_latencies(n.latencies);
+    double in_buffer = n.messages ? n.time_in_buffer / double(n.messages) : 0;
+    out += fmt::format("{:<{}}  {:>9}  {:>9}  {:>9}  {:>9}  {:>9}  {:>11}  {:>11.2f}  {:>10}  {:>9}  {:>9}\n",
+                       model.channels[c].name, w, human_duration(l.p50), human_duration(l.p95),
+                       human_duration(l.p99), human_duration(l.max), human_duration(in_buffer),
+                       n.occupancy.peak_messages, n.occupancy.mean_messages, human_size(n.occupancy.peak_bytes),
+                       human_size(n.memory_reserved), human_size(n.bytes_copied));
+  }
+}
+
+nlohmann::ordered_json latency_json(const std::vector<double>& samples) {
+  if (samples.empty())
+    return nullptr;
+  LatencySummary l = summarize_latencies(samples);
+  return {{"mean", l.mean}, {"p50", l.p50}, {"p95", l.p95}, {"p99", l.p99}, {"max", l.max}};
+}
+
+nlohmann::ordered_json optional_json(std::optional<double> value) {
+  return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
 } // namespace
@@ -36,23 +129,16 @@ std::string run_summary_text(const Model& model, const RunResult& r) {
     out += r.message + "\n";
   }
   std::size_t w = name_width(model);
-  out += fmt::format("\n{:<{}}  {:>12}  {:>12}  {:>12}  {:>12}  {:>12}  {}\n", "process", w, "busy", "blocked-send",
-                     "blocked-recv", "sleeping", "end", "outcome");
-  for (std::size_t p = 0; p < model.processes.size(); ++p) {
-    const ProcessTimes& t = r.processes[p];
-    out += fmt::format("{:<{}}  {:>12}  {:>12}  {:>12}  {:>12}  {:>12}  {}\n", model.processes[p].name, w,
-                       seconds_cell(t.busy), seconds_cell(t.blocked_send), seconds_cell(t.blocked_receive),
-                       seconds_cell(t.sleeping), seconds_cell(t.end), t.outcome);
-  }
-  out += fmt::format("\n{:<{}}  {:>10}  {:>12}  {:>12}  {:>12}  {:>12}  {:>12}\n", "channel", w, "messages", "bytes",
-                     "failed-send", "failed-recv", "peak-queued", "left-queued");
-  for (std::size_t c = 0; c < model.channels.size(); ++c) {
-    const ChannelCounts& n = r.channels[c];
-    if (model.channels[c].is_link && !used(n))
-      continue;
-    out += fmt::format("{:<{}}  {:>10}  {:>12}  {:>12}  {:>12}  {:>12}  {:>12}\n", model.channels[c].name, w,
-                       n.messages, n.bytes, n.failed_sends, n.failed_receives, n.peak_buffered, n.left_buffered);
-  }
+  write_processes(out, model, r, w);
+  write_traffic(out, model, r, w);
+  write_latency_and_memory(out, model, r, w);
+  Totals t = totals_of(r);
+  LatencySummary l = summarize_latencies(t.latencies);
+  out += fmt::format("\nall channels: {} messages at {} msg/s, latency p50 {} p99 {} max {}; {} copied; {} reserved "
+                     "by buffers (peak {} queued, {}); {} context switches\n",
+                     t.messages, rate_cell(per_second(double(t.messages), r.end_time)), human_duration(l.p50),
+                     human_duration(l.p99), human_duration(l.max), human_size(t.copied), human_size(t.reserved),
+                     r.occupancy.peak_messages, human_size(r.occupancy.peak_bytes), t.switches);
   return out;
 }
 
@@ -65,29 +151,58 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
   j["events"] = r.events;
   if (!r.message.empty())
     j["message"] = r.message;
+  Totals t = totals_of(r);
+  j["totals"] = {{"messages", t.messages},
+                 {"bytes", t.bytes},
+                 {"throughput", optional_json(per_second(double(t.messages), r.end_time))},
+                 {"latency", latency_json(t.latencies)},
+                 {"busy", t.busy},
+                 {"blocked_send", t.blocked_send},
+                 {"blocked_receive", t.blocked_receive},
+                 {"idle", t.idle},
+                 {"memory_reserved", t.reserved},
+                 {"bytes_copied", t.copied},
+                 {"context_switches", t.switches},
+                 {"failed", t.failed},
+                 {"lost", t.lost},
+                 {"peak_occupancy_messages", r.occupancy.peak_messages},
+                 {"peak_occupancy_bytes", r.occupancy.peak_bytes}};
   j["processes"] = nlohmann::ordered_json::array();
   for (std::size_t p = 0; p < model.processes.size(); ++p) {
-    const ProcessTimes& t = r.processes[p];
+    const ProcessTimes& pt = r.processes[p];
     j["processes"].push_back({{"name", model.processes[p].name},
-                              {"busy", t.busy},
-                              {"blocked_send", t.blocked_send},
-                              {"blocked_receive", t.blocked_receive},
-                              {"sleeping", t.sleeping},
-                              {"end", t.end},
-                              {"outcome", t.outcome}});
+                              {"busy", pt.busy},
+                              {"blocked_send", pt.blocked_send},
+                              {"blocked_receive", pt.blocked_receive},
+                              {"idle", pt.idle},
+                              {"context_switches", pt.context_switches},
+                              {"end", pt.end},
+                              {"outcome", pt.outcome}});
   }
   j["channels"] = nlohmann::ordered_json::array();
   for (std::size_t c = 0; c < model.channels.size(); ++c) {
-    const ChannelCounts& n = r.channels[c];
-    if (model.channels[c].is_link && !used(n))
+    if (!shown(model, r, c))
       continue;
-    j["channels"].push_back({{"name", model.channels[c].name},
-                             {"messages", n.messages},
-                             {"bytes", n.bytes},
-                             {"failed_sends", n.failed_sends},
-                             {"failed_receives", n.failed_receives},
-                             {"peak_queued", n.peak_buffered},
-                             {"left_queued", n.left_buffered}});
+    const ChannelCounts& n = r.channels[c];
+    j["channels"].push_back(
+        {{"name", model.channels[c].name},
+         {"messages", n.messages},
+         {"bytes", n.bytes},
+         {"throughput", optional_json(per_second(double(n.messages), r.end_time))},
+         {"byte_rate", optional_json(per_second(double(n.bytes), r.end_time))},
+         {"latency", latency_json(n.latencies)},
+         {"time_in_buffer", n.messages ? n.time_in_buffer / double(n.messages) : 0.0},
+         {"occupancy",
+          {{"peak_messages", n.occupancy.peak_messages},
+           {"mean_messages", n.occupancy.mean_messages},
+           {"peak_bytes", n.occupancy.peak_bytes},
+           {"mean_bytes", n.occupancy.mean_bytes}}},
+         {"memory_reserved", n.memory_reserved},
+         {"bytes_copied", n.bytes_copied},
+         {"failed_sends", n.failed_sends},
+         {"failed_receives", n.failed_receives},
+         {"lost", n.lost},
+         {"left_queued", n.left_buffered}});
   }
   return j;
 }

@@ -1,6 +1,8 @@
 #include "sim/simulator.hpp"
 
 #include "models/semantics.hpp"
+#include "sim/cost_model.hpp"
+#include "sim/occupancy_tracker.hpp"
 #include "sim/platform_builder.hpp"
 #include "sim/random.hpp"
 
@@ -9,6 +11,7 @@
 #include <boost/container/small_vector.hpp>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace sg4 = simgrid::s4u;
 
@@ -22,9 +25,12 @@ namespace {
 class Simulation {
 public:
   Simulation(const Model& model, const RunOptions& options, const std::function<void(const TraceEvent&)>& on_event)
-      : model_(model), semantics_(model), options_(options), on_event_(on_event) {
+      : model_(model), semantics_(model), costs_(model), options_(options), on_event_(on_event) {
     result_.processes.resize(model.processes.size());
     result_.channels.resize(model.channels.size());
+    levels_.resize(model.channels.size());
+    owed_.resize(model.processes.size());
+    step_start_.resize(model.processes.size());
   }
 
   RunResult run();
@@ -34,8 +40,12 @@ private:
   void take_step(ProcId p, const Instruction& i);
   bool fire(ProcId p, const std::function<std::uint32_t()>& pick, double duration = 0);
   void publish(std::size_t first, ProcId self, double duration, std::optional<double> at = std::nullopt);
-  void count(const Event& e);
+  void count(const Event& e, double now);
+  void track_level(ChannelId c, double now);
   void cpu(ProcId p, double seconds);
+  double transfer(std::uint32_t from, std::uint32_t to, std::uint64_t bytes);
+  void pay_sender_side(ProcId p, const Instruction& send);
+  void settle_deliveries(ProcId p);
   void wait_until_released(ProcId p);
   void stop_at_limit();
   void conclude_blocked();
@@ -43,10 +53,12 @@ private:
   void publish_initial_state();
   void warn_about_unsimulated_costs();
   void describe_processes();
+  void describe_channels();
   void stop_at_time_limit();
 
   const Model& model_;
   Semantics semantics_;
+  CostModel costs_;
   const RunOptions& options_;
   const std::function<void(const TraceEvent&)>& on_event_;
   State state_;
@@ -62,6 +74,20 @@ private:
   bool actors_running_ = false;
   std::vector<std::optional<Event>> pending_exit_; // an exit is traced when the actor has finished its last step
   double last_event_time_ = 0;
+
+  // Metrics. A message's latency runs from the start of its send step to the end of the receive-side
+  // costs of the process that took it; those are paid at that process's next step boundary.
+  struct Delivery {
+    ChannelId channel;
+    std::uint32_t msg;
+    std::uint64_t size;
+  };
+  std::vector<std::vector<Delivery>> owed_;         // by process: taken, receive-side costs not yet paid
+  std::vector<double> step_start_;                  // by process: when its current send step began
+  std::unordered_map<std::uint32_t, double> send_start_;  // by message id, until it is received
+  std::unordered_map<std::uint32_t, double> buffered_at_; // by message id, while it sits in a buffer
+  std::vector<OccupancyTracker> levels_;            // by channel
+  OccupancyTracker total_level_;
 };
 
 void Simulation::actor(ProcId p) {
@@ -72,6 +98,8 @@ void Simulation::actor(ProcId p) {
     take_step(p, *model_.instruction(p, ps.pc));
     if (!stopping_ && state_.procs[p].status == ProcStatus::blocked)
       wait_until_released(p);
+    if (!stopping_)
+      settle_deliveries(p);
   }
   result_.processes[p].end = sg4::Engine::get_clock();
   if (pending_exit_[p] && !stopping_) {
@@ -82,7 +110,6 @@ void Simulation::actor(ProcId p) {
 
 void Simulation::take_step(ProcId p, const Instruction& i) {
   const Costs& costs = model_.scenario.costs;
-  ProcessTimes& times = result_.processes[p];
   switch (i.op) {
   case OpCode::compute: {
     double seconds = i.flops ? *i.flops / hosts_[model_.processes[p].host]->get_speed() : random_[p].sample(i.duration);
@@ -92,15 +119,14 @@ void Simulation::take_step(ProcId p, const Instruction& i) {
   }
   case OpCode::sleep: {
     double seconds = random_[p].sample(i.duration);
-    if (!fire(p, [] { return 0u; }, seconds))
-      break;
-    double start = sg4::Engine::get_clock();
-    sg4::this_actor::sleep_for(seconds);
-    times.sleeping += sg4::Engine::get_clock() - start;
+    if (fire(p, [] { return 0u; }, seconds))
+      sg4::this_actor::sleep_for(seconds);
     break;
   }
   case OpCode::send:
+    step_start_[p] = sg4::Engine::get_clock();
     cpu(p, costs.send);
+    pay_sender_side(p, i);
     fire(p, [] { return 0u; });
     break;
   case OpCode::receive:
@@ -124,13 +150,54 @@ void Simulation::cpu(ProcId p, double seconds) {
   result_.processes[p].busy += sg4::Engine::get_clock() - start;
 }
 
+// Moves bytes between two hosts over the platform's link (SimGrid's network model); returns the seconds.
+double Simulation::transfer(std::uint32_t from, std::uint32_t to, std::uint64_t bytes) {
+  double start = sg4::Engine::get_clock();
+  sg4::Comm::sendto(hosts_[from], hosts_[to], bytes);
+  return sg4::Engine::get_clock() - start;
+}
+
+void Simulation::pay_sender_side(ProcId p, const Instruction& send) {
+  std::uint64_t size = model_.channels[send.channel].padded_size(send.size);
+  CopyCost copy = costs_.sender_side(send.channel, size);
+  cpu(p, copy.cpu);
+  result_.channels[send.channel].bytes_copied += copy.bytes_copied;
+  std::uint32_t from = model_.processes[p].host, home = costs_.home_host(send.channel);
+  if (from != home)
+    result_.processes[p].blocked_send += transfer(from, home, size);
+}
+
+// The messages p has taken since its last step boundary: each travels to p's host if its channel lives
+// elsewhere and is copied out unless mapped; then its receive has returned.
+void Simulation::settle_deliveries(ProcId p) {
+  std::vector<Delivery> taken;
+  while (!owed_[p].empty()) {
+    taken.swap(owed_[p]);
+    for (const Delivery& d : taken) {
+      std::uint32_t home = costs_.home_host(d.channel), to = model_.processes[p].host;
+      if (home != to)
+        result_.processes[p].blocked_receive += transfer(home, to, d.size);
+      CopyCost copy = costs_.receiver_side(d.size);
+      cpu(p, copy.cpu);
+      result_.channels[d.channel].bytes_copied += copy.bytes_copied;
+    }
+    double now = sg4::Engine::get_clock();
+    for (const Delivery& d : taken) {
+      auto start = send_start_.find(d.msg);
+      result_.channels[d.channel].latencies.push_back(now - start->second);
+      send_start_.erase(start);
+    }
+    taken.clear();
+  }
+}
+
 void Simulation::wait_until_released(ProcId p) {
-  const Instruction& i = *model_.instruction(p, state_.procs[p].pc);
   bool in_send = blocking_operation(model_, state_, p).op == OpCode::send;
   double start = sg4::Engine::get_clock();
   wake_[p]->acquire();
   double waited = sg4::Engine::get_clock() - start;
   (in_send ? result_.processes[p].blocked_send : result_.processes[p].blocked_receive) += waited;
+  result_.processes[p].context_switches += 1;
   cpu(p, model_.scenario.costs.context_switch);
 }
 
@@ -169,7 +236,7 @@ void Simulation::publish(std::size_t first, ProcId self, double duration, std::o
       pending_exit_[e.proc] = e;
       continue;
     }
-    count(e);
+    count(e, now);
     if (e.kind == EventKind::unblock && e.proc != self)
       released.push_back(e.proc);
     if (on_event_) {
@@ -190,18 +257,32 @@ void Simulation::publish(std::size_t first, ProcId self, double duration, std::o
     wake_[p]->release();
 }
 
-void Simulation::count(const Event& e) {
+void Simulation::count(const Event& e, double now) {
   ChannelCounts* c = e.channel != kNone ? &result_.channels[e.channel] : nullptr;
   switch (e.kind) {
+  case EventKind::send_begin:
+    send_start_[e.msg] = step_start_[e.proc];
+    break;
+  case EventKind::send_end:
+    if (e.peer == kNone) // accepted into the buffer rather than handed to a receiver
+      buffered_at_[e.msg] = now;
+    break;
   case EventKind::recv_end:
     c->messages += 1;
     c->bytes += e.size;
-    break;
-  case EventKind::send_end:
-    c->peak_buffered = std::max<std::uint64_t>(c->peak_buffered, state_.channels[e.channel].buffer.size());
+    if (auto in = buffered_at_.find(e.msg); in != buffered_at_.end()) {
+      c->time_in_buffer += now - in->second;
+      buffered_at_.erase(in);
+    }
+    owed_[e.proc].push_back({e.channel, e.msg, e.size});
     break;
   case EventKind::send_failed:
     c->failed_sends += 1;
+    send_start_.erase(e.msg);
+    break;
+  case EventKind::lost:
+    c->lost += 1;
+    send_start_.erase(e.msg);
     break;
   case EventKind::recv_failed:
     if (c)
@@ -216,6 +297,17 @@ void Simulation::count(const Event& e) {
   default:
     break;
   }
+  if (c)
+    track_level(e.channel, now);
+}
+
+void Simulation::track_level(ChannelId c, double now) {
+  const ChannelState& cs = state_.channels[c];
+  OccupancyTracker& level = levels_[c];
+  std::uint64_t messages = total_level_.messages() - level.messages() + cs.buffer.size();
+  std::uint64_t bytes = total_level_.bytes() - level.bytes() + cs.bytes;
+  level.move_to(now, cs.buffer.size(), cs.bytes);
+  total_level_.move_to(now, messages, bytes);
 }
 
 void Simulation::emit_system_event(EventKind kind, std::string detail) {
@@ -267,18 +359,8 @@ void Simulation::warn_about_unsimulated_costs() {
     if (set)
       result_.warnings.push_back(std::string(what) + " is not simulated yet: this run ignores it");
   };
-  warn(c.copy_bandwidth > 0, "costs.copy_bandwidth");
-  warn(c.large_message.threshold > 0 || c.large_message.map > 0, "costs.large_message");
   warn(c.memory_bandwidth > 0, "costs.memory_bandwidth");
   warn(c.attach > 0, "costs.attach");
-  bool across_hosts = std::any_of(model_.channels.begin(), model_.channels.end(), [&](const Channel& ch) {
-    for (ProcId s : ch.senders_of)
-      for (ProcId r : ch.receivers_of)
-        if (model_.processes[s].host != model_.processes[r].host)
-          return true;
-    return false;
-  });
-  warn(across_hosts, "network time between hosts");
 }
 
 void Simulation::publish_initial_state() {
@@ -311,11 +393,25 @@ void Simulation::describe_processes() {
       break;
     }
   }
-  for (ChannelId c = 0; c < model_.channels.size(); ++c)
-    result_.channels[c].left_buffered = state_.channels[c].buffer.size();
+  for (ProcId p = 0; p < model_.processes.size(); ++p) {
+    ProcessTimes& t = result_.processes[p];
+    double idle = t.end - t.busy - t.blocked_send - t.blocked_receive;
+    t.idle = idle > 1e-12 ? idle : 0; // below a picosecond it is rounding left by the sums, not time
+  }
+}
+
+void Simulation::describe_channels() {
+  for (ChannelId c = 0; c < model_.channels.size(); ++c) {
+    ChannelCounts& counts = result_.channels[c];
+    counts.left_buffered = state_.channels[c].buffer.size();
+    counts.occupancy = levels_[c].over(result_.end_time);
+    counts.memory_reserved = costs_.reserved_memory(c, counts.occupancy.peak_bytes);
+  }
+  result_.occupancy = total_level_.over(result_.end_time);
 }
 
 RunResult Simulation::run() {
+  require_routes(model_, costs_); // before the engine exists: a bad platform is bad input, not a crash
   std::vector<std::string> args = engine_arguments();
   std::vector<char*> argv;
   for (auto& arg : args)
@@ -344,6 +440,7 @@ RunResult Simulation::run() {
   engine.run();
   result_.end_time = result_.outcome == RunResult::Outcome::deadlock ? last_event_time_ : sg4::Engine::get_clock();
   describe_processes();
+  describe_channels();
   return std::move(result_);
 }
 

@@ -89,7 +89,8 @@ TEST_CASE("cli: run --json prints one JSON document with the summary's keys") {
   std::vector<std::string> keys;
   for (const auto& item : j.items())
     keys.push_back(item.key());
-  CHECK(keys == std::vector<std::string>{"scenario", "seed", "outcome", "end_time", "events", "processes", "channels"});
+  CHECK(keys ==
+        std::vector<std::string>{"scenario", "seed", "outcome", "end_time", "events", "totals", "processes", "channels"});
   CHECK(j["scenario"] == "buffering-bounded");
   CHECK(j["seed"] == 0);
   CHECK(j["outcome"] == "completed");
@@ -100,19 +101,32 @@ TEST_CASE("cli: run --json prints one JSON document with the summary's keys") {
   for (const auto& item : j["processes"][0].items())
     process_keys.push_back(item.key());
   CHECK(process_keys ==
-        std::vector<std::string>{"name", "busy", "blocked_send", "blocked_receive", "sleeping", "end", "outcome"});
+        std::vector<std::string>{"name", "busy", "blocked_send", "blocked_receive", "idle", "context_switches", "end",
+                                 "outcome"});
   CHECK(j["processes"][0]["name"] == "producer");
   CHECK(j["processes"][0]["outcome"] == "ended");
   REQUIRE(j["channels"].size() == 1);
   std::vector<std::string> channel_keys;
   for (const auto& item : j["channels"][0].items())
     channel_keys.push_back(item.key());
-  CHECK(channel_keys == std::vector<std::string>{"name", "messages", "bytes", "failed_sends", "failed_receives",
-                                                 "peak_queued", "left_queued"});
+  CHECK(channel_keys == std::vector<std::string>{"name", "messages", "bytes", "throughput", "byte_rate", "latency",
+                                                 "time_in_buffer", "occupancy", "memory_reserved", "bytes_copied",
+                                                 "failed_sends", "failed_receives", "lost", "left_queued"});
   CHECK(j["channels"][0]["name"] == "jobs");
   CHECK(j["channels"][0]["messages"] == 8);
   CHECK(j["channels"][0]["bytes"] == 512);
-  CHECK(j["channels"][0]["peak_queued"] == 3);
+  CHECK(j["channels"][0]["occupancy"]["peak_messages"] == 3);
+  // Eight 64 B messages through a buffer: copied in and out; 3 slots of messages with no size bound reserve
+  // the most they held, 3 x 64 B.
+  CHECK(j["channels"][0]["bytes_copied"] == 1024);
+  CHECK(j["channels"][0]["memory_reserved"] == 192);
+  CHECK(j["totals"]["messages"] == 8);
+  CHECK(j["totals"]["throughput"].get<double>() == Approx(8 / 0.000386));
+  CHECK(j["totals"]["context_switches"] == 5);
+  std::vector<std::string> latency_keys;
+  for (const auto& item : j["totals"]["latency"].items())
+    latency_keys.push_back(item.key());
+  CHECK(latency_keys == std::vector<std::string>{"mean", "p50", "p95", "p99", "max"});
 }
 
 TEST_CASE("cli: run --json on a deadlock adds the message and exits 1") {

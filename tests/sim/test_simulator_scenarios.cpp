@@ -56,7 +56,7 @@ ChannelId channel_named(const Model& model, const std::string& name) {
 using Counts = std::vector<std::uint64_t>;
 Counts counts(const Model& model, const RunResult& r, const std::string& channel) {
   const ChannelCounts& c = r.channels.at(channel_named(model, channel));
-  return {c.messages, c.bytes, c.failed_sends, c.failed_receives, c.peak_buffered, c.left_buffered};
+  return {c.messages, c.bytes, c.failed_sends, c.failed_receives, c.occupancy.peak_messages, c.left_buffered};
 }
 
 std::vector<std::string> process_outcomes(const RunResult& r) {

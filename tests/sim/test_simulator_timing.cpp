@@ -1,8 +1,6 @@
 // What the simulator charges and when it stops: CPU sharing on a host's cores, the send/receive and
 // context-switch costs, --until and --max-events. One simulate() per TEST_CASE.
-#include "models/loader.hpp"
-#include "reports/number_format.hpp"
-#include "sim/simulator.hpp"
+#include "sim_fixture.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,32 +9,8 @@
 
 using namespace ipcsim;
 
-namespace {
-
-struct Run {
-  RunResult result;
-  std::vector<TraceEvent> trace;
-};
-
-Run run_text(const std::string& yaml, const RunOptions& options = {}) {
-  Model model = compile(load_scenario_text(yaml, "t.yaml"));
-  Run r;
-  r.result = simulate(model, options, [&](const TraceEvent& e) { r.trace.push_back(e); });
-  return r;
-}
-
-// "proc event @t" for every event of `proc` (all processes when empty), t in format_seconds form.
-std::vector<std::string> timeline(const Run& r, const std::string& proc = "") {
-  std::vector<std::string> out;
-  for (const auto& e : r.trace)
-    if (proc.empty() || e.proc == proc)
-      out.push_back((e.proc.empty() ? "" : e.proc + " ") + e.event + " @" + format_seconds(e.t.value_or(-1)));
-  return out;
-}
-
+using namespace ipcsim::test;
 using Lines = std::vector<std::string>;
-
-} // namespace
 
 TEST_CASE("simulator: two 1 ms computes on a 1-core host share it and both end at 2 ms") {
   Run r = run_text(R"(
@@ -102,7 +76,7 @@ processes:
                                   "r recv_begin @0.00011", "r recv_end @0.00011", "r exit @0.00011"});
   CHECK(r.result.processes[0].busy == Approx(4e-6).margin(1e-12));
   CHECK(r.result.processes[1].busy == Approx(10e-6).margin(1e-12));
-  CHECK(r.result.processes[1].sleeping == Approx(100e-6).margin(1e-12));
+  CHECK(r.result.processes[1].idle == Approx(100e-6).margin(1e-12));
   CHECK(r.result.end_time == Approx(110e-6).margin(1e-12));
 }
 
@@ -271,40 +245,4 @@ processes:
   REQUIRE(!r.trace.empty());
   CHECK(r.trace.back().event == "exit");
   CHECK(r.trace.back().t.value() == Approx(0.001).margin(1e-12));
-}
-
-// Copy costs are not simulated yet (the costs issue): until they are, a run says so instead of silently
-// ignoring them. When they land, this test becomes: one rendezvous copy of 1000 B at 1 MBps takes 1 ms.
-TEST_CASE("simulator: copy_bandwidth is not simulated yet and the run warns about it") {
-  Run r = run_text(R"(
-scenario: t
-costs: {copy_bandwidth: 1MBps}
-channels:
-  - {mailbox: jobs, capacity: 0}
-processes:
-  - {name: s, do: [{send: {to: jobs, size: 1000B}}]}
-  - {name: r, do: [{receive: {from: jobs}}]}
-)");
-  CHECK(r.result.end_time == 0);
-  CHECK(r.result.warnings == std::vector<std::string>{"costs.copy_bandwidth is not simulated yet: this run ignores it"});
-}
-
-// Network time between hosts is not simulated yet (the costs issue): the run warns. When it lands, this test
-// becomes: with a 1 ms latency link a message cannot arrive before 1 ms.
-TEST_CASE("simulator: network time between hosts is not simulated yet and the run warns about it") {
-  Run r = run_text(R"(
-scenario: t
-platform:
-  hosts:
-    - {name: h0}
-    - {name: h1}
-  links:
-    - {name: lan, between: [h0, h1], bandwidth: 1GBps, latency: 1ms}
-channels:
-  - {mailbox: jobs, capacity: 0}
-processes:
-  - {name: s, host: h0, do: [{send: {to: jobs, size: 64B}}]}
-  - {name: r, host: h1, do: [{receive: {from: jobs}}]}
-)");
-  CHECK(r.result.warnings == std::vector<std::string>{"network time between hosts is not simulated yet: this run ignores it"});
 }

@@ -1,0 +1,61 @@
+#include "sim/cost_model.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace ipcsim {
+
+static std::uint32_t find_home(const Model& model, const Channel& channel) {
+  if (channel.is_link)
+    return model.processes[channel.link_receiver].host;
+  if (channel.receivers && !channel.receivers->empty())
+    return model.processes[channel.receivers->front()].host;
+  if (!channel.receivers_of.empty())
+    return model.processes[channel.receivers_of.front()].host;
+  if (!channel.senders_of.empty())
+    return model.processes[channel.senders_of.front()].host;
+  return 0;
+}
+
+CostModel::CostModel(const Model& model) : model_(model) {
+  for (const Channel& channel : model.channels)
+    home_.push_back(find_home(model, channel));
+}
+
+bool CostModel::mapped(std::uint64_t size) const {
+  const LargeMessage& large = model_.scenario.costs.large_message;
+  return large.threshold > 0 && size >= large.threshold;
+}
+
+double CostModel::copy_seconds(std::uint64_t size) const {
+  double bandwidth = model_.scenario.costs.copy_bandwidth;
+  return bandwidth > 0 ? static_cast<double>(size) / bandwidth : 0;
+}
+
+CopyCost CostModel::sender_side(ChannelId c, std::uint64_t size) const {
+  if (mapped(size))
+    return {model_.scenario.costs.large_message.map, 0};
+  if (model_.channels[c].rendezvous())
+    return {}; // the one copy of a rendezvous is the receiver's
+  return {copy_seconds(size), size};
+}
+
+CopyCost CostModel::receiver_side(std::uint64_t size) const {
+  if (mapped(size))
+    return {};
+  return {copy_seconds(size), size};
+}
+
+std::uint64_t CostModel::reserved_memory(ChannelId c, std::uint64_t peak_bytes) const {
+  const Channel& channel = model_.channels[c];
+  if (channel.rendezvous())
+    return 0;
+  std::optional<std::uint64_t> reserved = channel.capacity_bytes;
+  if (channel.capacity && channel.message_size.kind != MessageSize::Kind::any) {
+    std::uint64_t slots = *channel.capacity * channel.message_size.bytes;
+    reserved = std::min(slots, reserved.value_or(slots));
+  }
+  return reserved.value_or(peak_bytes);
+}
+
+} // namespace ipcsim
