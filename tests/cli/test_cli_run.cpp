@@ -44,11 +44,12 @@ std::vector<std::string> lines(const std::string& text) {
 
 } // namespace
 
-TEST_CASE("cli: the bundled scenarios are the thirteen the README lists") {
+TEST_CASE("cli: the bundled scenarios are the sixteen the README lists") {
   CHECK(bundled_scenarios() ==
         std::vector<std::string>{"buffering-bounded", "buffering-unbounded", "buffering-zero-capacity",
                                  "classic-dining-philosophers", "classic-dining-philosophers-ordered",
-                                 "classic-empty-messages", "deadlock-receive-first", "naming-direct-symmetric",
+                                 "classic-empty-messages", "compare-capacity", "compare-copy-or-map",
+                                 "compare-host-or-network", "deadlock-receive-first", "naming-direct-symmetric",
                                  "naming-mailbox-many-to-many", "naming-receive-from-any", "size-fixed-and-variable",
                                  "sync-async-send-wait", "sync-nonblocking-polling"});
 }

@@ -8,6 +8,7 @@
 #include "reports/number_format.hpp"
 #include "reports/trace_jsonl.hpp"
 #include "sim/simulator.hpp"
+#include "sim_fixture.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -18,23 +19,12 @@
 #include <vector>
 
 using namespace ipcsim;
+using namespace ipcsim::test;
 
 namespace {
 
-struct Run {
-  RunResult result;
-  std::vector<TraceEvent> trace;
-};
-
-Model load(const std::string& name) {
-  return compile(load_scenario_file(std::string(IPCSIM_SOURCE_DIR) + "/scenarios/" + name + ".yaml"));
-}
-
-Run run(const Model& model, const RunOptions& options = {}) {
-  Run r;
-  r.result = simulate(model, options, [&](const TraceEvent& e) { r.trace.push_back(e); });
-  return r;
-}
+Model load(const std::string& name) { return load_bundled(name); }
+Run run(const Model& model, const RunOptions& options = {}) { return run_model(model, options); }
 
 ProcId proc_named(const Model& model, const std::string& name) {
   for (ProcId p = 0; p < model.processes.size(); ++p)
@@ -394,6 +384,41 @@ TEST_CASE("simulator: sync-nonblocking-polling completes without blocking, with 
 // docs/semantics.md ("Events added to the v1 list") adds `wait` and `choose`, and the simulator writes them, but
 // reports/trace_jsonl.cpp does not know them: is_trace_event_name("wait") is false and read_trace() rejects
 // the trace that `ipcsim run --trace` wrote for this bundled scenario ("unknown event \"wait\"").
+TEST_CASE("simulator: compare-capacity completes with 12 jobs, 4 slots of 1 KiB reserved") {
+  Model model = load("compare-capacity");
+  Run r = run(model);
+  CHECK(r.result.outcome == RunResult::Outcome::completed);
+  const ChannelCounts& jobs = r.result.channels.at(channel_named(model, "jobs"));
+  CHECK(jobs.messages == 12);
+  CHECK(jobs.occupancy.peak_messages <= 4);
+  CHECK(jobs.memory_reserved == 4096);
+  CHECK(jobs.bytes_copied == 2 * 12 * 1024);
+  CHECK(jobs.latencies.size() == 12);
+  check_well_formed(r);
+  check_replay(model, r);
+}
+
+TEST_CASE("simulator: compare-copy-or-map copies 16 KiB messages below the 64 KiB threshold, maps above it") {
+  Model copied = load("compare-copy-or-map");
+  Run r = run(copied);
+  CHECK(r.result.outcome == RunResult::Outcome::completed);
+  const ChannelCounts& stream = r.result.channels.at(channel_named(copied, "stream"));
+  CHECK(stream.messages == 8);
+  CHECK(stream.bytes_copied == 2 * 8 * 16384);
+  check_well_formed(r);
+  check_replay(copied, r);
+}
+
+TEST_CASE("simulator: compare-host-or-network completes with 4 requests and 4 replies on one host") {
+  Model model = load("compare-host-or-network");
+  Run r = run(model);
+  CHECK(r.result.outcome == RunResult::Outcome::completed);
+  CHECK(counts(model, r.result, "client->server") == Counts{4, 4 * 4096, 0, 0, 0, 0});
+  CHECK(counts(model, r.result, "server->client") == Counts{4, 4 * 64, 0, 0, 0, 0});
+  check_well_formed(r);
+  check_replay(model, r);
+}
+
 TEST_CASE("simulator: a trace with wait events reads back through read_trace") {
   Model model = load("sync-async-send-wait");
   Run r = run(model);
