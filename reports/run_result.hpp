@@ -38,7 +38,7 @@ struct ChannelCounts {
   std::uint64_t lost = 0;
   std::uint64_t left_buffered = 0;  // still in the buffer at the end
   std::uint64_t bytes_copied = 0;   // by per-byte copies into and out of the channel
-  std::uint64_t memory_reserved = 0; // bytes the buffer holds aside (see docs/costs.md)
+  std::uint64_t memory_reserved = 0; // bytes the buffer holds aside (README, "Costs")
   std::vector<double> latencies;    // per received message: send call start to receive return, seconds
   double time_in_buffer = 0;        // summed over received messages
   Occupancy occupancy;
