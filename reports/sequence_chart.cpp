@@ -46,6 +46,10 @@ std::string upper(std::string text) {
   return text;
 }
 
+std::string without_prefix(const std::string &text, const std::string &prefix) {
+  return text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text;
+}
+
 // The note written in a cell; empty for the ends of a message arrow, which are drawn as dots.
 std::string note_text(const TraceEvent &event, bool has_arrow) {
   const std::string &name = event.event;
@@ -71,7 +75,7 @@ std::string note_text(const TraceEvent &event, bool has_arrow) {
   else if (name == "lost")
     text = "\u2717 lost " + message_label(event);
   else if (name == "invalid" || name == "deadlock" || name == "violation")
-    text = with_detail(upper(name), event.detail);
+    text = with_detail(upper(name), without_prefix(event.detail, name + ": ")); // not "DEADLOCK: deadlock: ..."
   else if (name == "exit")
     text = "exit";
   else if (name == "give")
