@@ -98,24 +98,22 @@ public:
 private:
   // Steps into key parts_[k] of `node` (replacing `node` with the child); returns the next part index.
   std::optional<std::size_t> in_map(YAML::Node &node, std::size_t k) {
-    std::vector<std::string> keys;
-    for (auto entry : node) {
-      if (!entry.first.IsScalar())
-        continue;
-      if (entry.first.Scalar() == parts_[k])
+    for (auto entry : node)
+      if (entry.first.IsScalar() && entry.first.Scalar() == parts_[k])
         return descend(node, entry.second, k + 1);
-      keys.push_back(entry.first.Scalar());
+    // A missing key is added, with maps for the rest of the path (`costs.copy_bandwidth` on a scenario
+    // without `costs:`); the loader then judges the result, reporting a misspelt key at this option.
+    YAML::Node added = value_;
+    for (std::size_t j = parts_.size() - 1; j > k; --j) {
+      YAML::Node wrapper(YAML::NodeType::Map);
+      wrapper[parts_[j]] = added;
+      added = wrapper;
     }
-    if (k + 1 < parts_.size()) {
-      fail("no key " + quoted(parts_[k]) + " in " + where(k) + did_you_mean(parts_[k], keys) +
-           " (only the last component of a path may be added)");
-      return std::nullopt;
-    }
-    node[parts_[k]] = value_;
+    node[parts_[k]] = added;
     for (const auto &entry : node) // register the new key too: an unknown key is reported at it
       if (entry.first.IsScalar() && entry.first.Scalar() == parts_[k])
         result_.inserted.push_back(entry.first);
-    collect(value_, result_.inserted, 0);
+    collect(added, result_.inserted, 0);
     return parts_.size();
   }
 

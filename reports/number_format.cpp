@@ -73,14 +73,15 @@ std::string human_size(std::uint64_t bytes) {
   }
   if (whole < 1024 || unit + 1 == units.size())
     return fmt::format("{} {}", whole, units[unit]);
-  // Not a whole number of the next unit: one decimal in the largest unit that keeps it >= 1.
+  // Not a whole number of the next unit: two decimals in the largest unit that keeps it >= 1, so that
+  // 2000 B reads 1.95 KiB rather than a rounded "2 KiB" that is a different size.
   double value = static_cast<double>(bytes);
   unit = 0;
   while (unit + 1 < units.size() && value >= 1024) {
     value /= 1024;
     ++unit;
   }
-  return fmt::format("{} {}", trim_decimals(fmt::format("{:.1f}", value)), units[unit]);
+  return fmt::format("{} {}", trim_decimals(fmt::format("{:.2f}", value)), units[unit]);
 }
 
 } // namespace ipcsim

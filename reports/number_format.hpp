@@ -15,7 +15,8 @@ std::string format_seconds(double seconds);
 // "2s"; at most 3 decimals.
 std::string human_duration(double seconds);
 
-// A size in the largest binary unit that divides it exactly, else with one decimal: "64 B", "4 KiB", "1.5 MiB".
+// A size in the largest binary unit that divides it exactly, else with two decimals: "64 B", "4 KiB",
+// "1.5 MiB", "1.95 KiB".
 std::string human_size(std::uint64_t bytes);
 
 // A rate or a count per second with a decimal prefix and 3 significant digits: "0", "950", "20.7k", "1.25M".

@@ -37,5 +37,6 @@ TEST_CASE("sizes use binary units", "[number_format]") {
   CHECK(human_size(1000) == "1000 B");
   CHECK(human_size(4096) == "4 KiB");
   CHECK(human_size(1536) == "1.5 KiB");
+  CHECK(human_size(2000) == "1.95 KiB");
   CHECK(human_size(3u << 20) == "3 MiB");
 }
