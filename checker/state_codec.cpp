@@ -24,11 +24,6 @@ public:
     word(static_cast<std::uint32_t>(w));
     word(static_cast<std::uint32_t>(w >> 32));
   }
-  void message(const Message &m) {
-    word(m.sender);
-    word(m.tag);
-    wide(m.size);
-  }
   std::uint8_t *end() const { return out_; }
 
 private:
@@ -104,24 +99,10 @@ std::span<const std::uint8_t> StateCodec::pack_process(const State &state, ProcI
   return {scratch_.data(), w.end()};
 }
 
-// The words encode() writes for a channel.
+// The words encode() writes for a channel (the one definition is models' encode_channel).
 std::span<const std::uint8_t> StateCodec::pack_channel(const ChannelState &c) {
   Writer w(room(scratch_, 3 + 4 * c.buffer.size() + 6 * c.senders.size() + 3 * c.receivers.size()));
-  w.word(static_cast<std::uint32_t>(c.buffer.size()));
-  for (const auto &m : c.buffer)
-    w.message(m);
-  w.word(static_cast<std::uint32_t>(c.senders.size()));
-  for (const auto &s : c.senders) {
-    w.word(s.proc);
-    w.word(s.handle);
-    w.message(s.message);
-  }
-  w.word(static_cast<std::uint32_t>(c.receivers.size()));
-  for (const auto &r : c.receivers) {
-    w.word(r.proc);
-    w.word(r.handle);
-    w.word(r.tag);
-  }
+  encode_channel(c, w);
   return {scratch_.data(), w.end()};
 }
 

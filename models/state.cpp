@@ -10,11 +10,6 @@ public:
     word(static_cast<std::uint32_t>(w));
     word(static_cast<std::uint32_t>(w >> 32));
   }
-  void message(const Message& m) { // the id is left out: message numbers do not change behaviour
-    word(m.sender);
-    word(m.tag);
-    wide(m.size);
-  }
   std::vector<std::uint32_t> take() { return std::move(out_); }
 
 private:
@@ -35,23 +30,8 @@ std::vector<std::uint32_t> encode(const State& state) {
     e.word(static_cast<std::uint32_t>(h.status));
     e.word(h.origin);
   }
-  for (const auto& c : state.channels) {
-    e.word(static_cast<std::uint32_t>(c.buffer.size()));
-    for (const auto& m : c.buffer)
-      e.message(m);
-    e.word(static_cast<std::uint32_t>(c.senders.size()));
-    for (const auto& s : c.senders) {
-      e.word(s.proc);
-      e.word(s.handle);
-      e.message(s.message);
-    }
-    e.word(static_cast<std::uint32_t>(c.receivers.size()));
-    for (const auto& r : c.receivers) {
-      e.word(r.proc);
-      e.word(r.handle);
-      e.word(r.tag);
-    }
-  }
+  for (const auto& c : state.channels)
+    encode_channel(c, e);
   return e.take();
 }
 

@@ -76,4 +76,32 @@ struct State {
 // be hashed and compared. Two states with equal encodings behave identically.
 std::vector<std::uint32_t> encode(const State& state);
 
+// The words encode() writes for one channel, to any sink with word(uint32_t) and wide(uint64_t): the
+// checker's codec packs each channel on its own with the same words.
+template <class Sink>
+void encode_message(const Message& m, Sink& out) { // the id is left out: numbers do not change behaviour
+  out.word(m.sender);
+  out.word(m.tag);
+  out.wide(m.size);
+}
+
+template <class Sink>
+void encode_channel(const ChannelState& c, Sink& out) {
+  out.word(static_cast<std::uint32_t>(c.buffer.size()));
+  for (const auto& m : c.buffer)
+    encode_message(m, out);
+  out.word(static_cast<std::uint32_t>(c.senders.size()));
+  for (const auto& s : c.senders) {
+    out.word(s.proc);
+    out.word(s.handle);
+    encode_message(s.message, out);
+  }
+  out.word(static_cast<std::uint32_t>(c.receivers.size()));
+  for (const auto& r : c.receivers) {
+    out.word(r.proc);
+    out.word(r.handle);
+    out.word(r.tag);
+  }
+}
+
 } // namespace ipcsim
