@@ -4,10 +4,6 @@
 # e.g. `sh cmake/test.sh -DIPCSIM_SANITIZE=ON`.
 set -eu
 cd "$(dirname "$0")/.."
-sh ./cmake/setup-debian.sh
 build=${IPCSIM_BUILD:-build}
-generator=""
-command -v ninja >/dev/null 2>&1 && generator="-G Ninja"
-cmake -S . -B "$build" $generator -DIPCSIM_TESTS=ON "$@"
-cmake --build "$build" -j "$(nproc)"
+sh ./cmake/build.sh "$build" all -DIPCSIM_TESTS=ON "$@"
 ctest --test-dir "$build" -j "$(nproc)" --output-on-failure
