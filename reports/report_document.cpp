@@ -51,19 +51,32 @@ void ReportDocument::numbered(std::vector<std::string> items) {
 void ReportDocument::table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows) {
   blocks_.push_back({.kind = Block::Kind::table, .items = std::move(header), .rows = std::move(rows)});
 }
+void ReportDocument::link(std::string file, std::string text) {
+  blocks_.push_back({.kind = Block::Kind::link, .text = std::move(text), .file = std::move(file)});
+}
 void ReportDocument::figure(std::string file, std::string svg, std::string caption) {
   blocks_.push_back(
       {.kind = Block::Kind::figure, .text = std::move(caption), .file = std::move(file), .svg = std::move(svg)});
 }
 
-std::string ReportDocument::markdown() const {
-  std::string out = "# " + md_escape(title_) + "\n";
+std::string markdown_table(const std::vector<std::string> &header, const std::vector<std::vector<std::string>> &rows) {
   auto row = [](const std::vector<std::string> &cells) {
     std::string line = "|";
     for (const auto &c : cells)
       line += " " + md_escape(c, true) + " |";
     return line + "\n";
   };
+  std::string out = row(header) + "|";
+  for (std::size_t k = 0; k < header.size(); ++k)
+    out += "---|";
+  out += "\n";
+  for (const auto &r : rows)
+    out += row(r);
+  return out;
+}
+
+std::string ReportDocument::markdown() const {
+  std::string out = "# " + md_escape(title_) + "\n";
   for (const Block &b : blocks_) {
     switch (b.kind) {
     case Block::Kind::heading:
@@ -78,15 +91,13 @@ std::string ReportDocument::markdown() const {
         out += (b.flag ? std::to_string(k + 1) + ". " : "- ") + md_escape(b.items[k]) + "\n";
       break;
     case Block::Kind::table:
-      out += "\n" + row(b.items) + "|";
-      for (std::size_t k = 0; k < b.items.size(); ++k)
-        out += "---|";
-      out += "\n";
-      for (const auto &r : b.rows)
-        out += row(r);
+      out += "\n" + markdown_table(b.items, b.rows);
       break;
     case Block::Kind::figure:
       out += "\n![" + md_escape(b.text) + "](" + b.file + ")\n";
+      break;
+    case Block::Kind::link:
+      out += "\n[" + md_escape(b.text) + "](" + b.file + ")\n";
       break;
     }
   }
@@ -125,6 +136,9 @@ std::string ReportDocument::html() const {
       break;
     case Block::Kind::figure:
       out += "<figure>\n" + svg_element(b.svg) + "\n<figcaption>" + html_escape(b.text) + "</figcaption>\n</figure>\n";
+      break;
+    case Block::Kind::link:
+      out += "<p><a href=\"" + html_escape(b.file) + "\">" + html_escape(b.text) + "</a></p>\n";
       break;
     }
   }

@@ -1,0 +1,132 @@
+// ipcsim compare: a sweep of simulated runs over the values of one or more scenario paths, each run its own
+// `ipcsim run` child, summarised as CSV, Markdown, plots and one HTML page; --shard runs a slice of the sweep
+// and --merge joins the slices.
+#include "cli/commands.hpp"
+#include "cli/compare_outputs.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/sweep_execution.hpp"
+#include "cli/sweep_merge.hpp"
+#include "models/diagnostics.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+namespace ipcsim {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CompareCommand {
+  std::vector<std::string> inputs; // the scenario, or with --merge the shard directories
+  std::vector<std::string> params;
+  std::vector<std::string> sets;
+  std::vector<std::string> varies;
+  std::size_t seeds = 1;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::string out;
+  bool check = false;
+  std::string shard;
+  bool merge = false;
+  const CLI::App *app = nullptr;
+
+  SweepPlan plan() const {
+    if (inputs.size() != 1)
+      throw ScenarioError("compare: error: expected one scenario file (or --merge --out DIR SHARD_DIR...)\n");
+    SweepPlan plan{.scenario = inputs.front(), .params = params, .sets = sets, .seeds = seeds, .check = check};
+    for (const auto &spec : varies)
+      plan.varies.push_back(parse_vary(spec));
+    if (!shard.empty())
+      plan.shard = parse_shard(shard);
+    validate_plan(plan);
+    return plan;
+  }
+
+  std::string out_dir(const SweepPlan &plan) const {
+    if (!out.empty())
+      return out;
+    if (plan.shard) // shards on one machine must not share a directory
+      return fmt::format("compare-{}-shard-{}-of-{}", plan.name, plan.shard->index, plan.shard->count);
+    return "compare-" + plan.name;
+  }
+
+  static void make_dir(const std::string &dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir))
+      throw ScenarioError(dir + ": error: cannot create the output directory" + (ec ? ": " + ec.message() : "") + "\n");
+  }
+
+  int compare() const {
+    SweepPlan sweep = plan();
+    std::string dir = out_dir(sweep);
+    make_dir(dir);
+    SweepExecution done = execute_sweep(sweep, jobs);
+    for (const auto &warning : done.warnings)
+      std::cerr << warning << "\n";
+    write_sweep_files(dir, sweep, done.records);
+    if (sweep.shard) {
+      std::cout << fmt::format("shard {}/{}: {} runs written to {}/runs.jsonl\nwhen every shard is done, merge "
+                               "them: ipcsim compare --merge --out compare-{} SHARD_DIR...\n",
+                               sweep.shard->index, sweep.shard->count, done.records.runs.size(), dir, sweep.name);
+      return sweep_status(done.records);
+    }
+    std::cout << write_comparison(dir, dir, sweep, done.records);
+    return sweep_status(done.records);
+  }
+
+  int merge_shards_into() const {
+    for (const char *option : {"--param", "--set", "--vary", "--seeds", "--check", "--shard"})
+      if (app->count(option) > 0)
+        throw ScenarioError(fmt::format("compare --merge: error: {} belongs to the shards' command, not to "
+                                        "--merge, which takes --out DIR and the shard directories\n",
+                                        option));
+    if (out.empty())
+      throw ScenarioError("compare --merge: error: give the output directory with --out DIR\n");
+    SweepSlice whole = merge_shards(inputs);
+    make_dir(out);
+    write_sweep_files(out, whole.plan, whole.records);
+    std::cout << write_comparison(out, out, whole.plan, whole.records);
+    return sweep_status(whole.records);
+  }
+
+  int operator()() const {
+    try {
+      return merge ? merge_shards_into() : compare();
+    } catch (const SweepFailure &failure) {
+      std::cerr << failure.what();
+      return failure.status();
+    }
+  }
+};
+
+} // namespace
+
+void add_compare_command(CLI::App &app, CommandAction &action) {
+  auto command = std::make_shared<CompareCommand>();
+  CLI::App *sub = app.add_subcommand("compare", "Sweep simulated runs over scenario values and compare them");
+  command->app = sub;
+  sub->add_option("scenario", command->inputs, "Scenario file (YAML); with --merge, the shards' directories")
+      ->required();
+  sub->add_option("--param", command->params, "Set a scenario parameter, K=V (repeatable)")->allow_extra_args(false);
+  sub->add_option("--set", command->sets, "Override any scenario value by path, PATH=VALUE (repeatable)")
+      ->allow_extra_args(false);
+  sub->add_option("--vary", command->varies,
+                  "Values to sweep, PATH=V1,V2,... (a path as --set takes it) or param:NAME=V1,V2,...; repeatable: "
+                  "the variants are every combination, the first --vary varying slowest")
+      ->allow_extra_args(false);
+  sub->add_option("--seeds", command->seeds, "Run each variant with this many seeds, from the scenario's own")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option("--jobs", command->jobs, "Runs at a time (default: the number of cores)")->check(CLI::PositiveNumber);
+  sub->add_option("--out", command->out, "Output directory (default: compare-SCENARIO)");
+  sub->add_flag("--check", command->check, "Also check every variant: its verdict becomes a column");
+  sub->add_option("--shard", command->shard, "Run only slice I of N of the runs, writing runs.jsonl and sweep.json");
+  sub->add_flag("--merge", command->merge, "Join the directories of shards (--out DIR SHARD_DIR...)");
+  sub->callback([command, &action] { action = [command] { return (*command)(); }; });
+}
+
+} // namespace ipcsim
