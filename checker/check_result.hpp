@@ -23,6 +23,7 @@ struct CheckOptions {
   bool breadth_first = false;
   bool stop_at_first = false; // stop at the first violation instead of judging every property
   bool progress = false;      // a progress line on stderr
+  bool reduction = true;      // partial-order reduction (depth-first only; checker/persistent_set.hpp)
 };
 
 // Why the search ended.

@@ -2,15 +2,17 @@
 
 #include "checker/counterexample.hpp"
 #include "checker/process_memory.hpp"
+#include "checker/schedule_pruning.hpp"
 #include "checker/shortest_schedule.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace ipcsim {
 
 Explorer::Explorer(const Model &model, const CheckOptions &options)
     : model_(model), options_(options), semantics_(model), monitor_(model), codec_(model), limits_(options),
-      progress_(options.progress), wanted_(monitor_.watched()) {}
+      progress_(options.progress), persistent_(model), wanted_(monitor_.watched()) {}
 
 CheckResult Explorer::run() {
   if (options_.breadth_first)
@@ -35,6 +37,7 @@ Explorer::Arrival Explorer::arrive(const State &state, std::span<const Event> ev
     return Arrival::dropped;
   }
   auto [index, added] = store_.insert(bytes_);
+  arrived_ = index;
   if (!added)
     return Arrival::known;
   monitor_.check_state(state, wanted_, violations_);
@@ -77,9 +80,14 @@ void Explorer::depth_first() {
       frames_.emplace_back();
     Frame &f = frames_[depth++];
     f.state = state;
+    f.index = arrived_;
     codec_.components(bytes_, f.components); // bytes_ holds the state just stored
     f.next = 0;
     semantics_.enabled(f.state, f.enabled);
+    order_transitions(f);
+    if (on_stack_.size() <= f.index)
+      on_stack_.resize(store_.size());
+    on_stack_[f.index] = true;
     max_depth_ = std::max<std::uint64_t>(max_depth_, depth - 1);
   };
   State initial = semantics_.initial_state(events_);
@@ -90,16 +98,21 @@ void Explorer::depth_first() {
     push(initial);
   while (depth > 0 && !stop_) {
     Frame &f = frames_[depth - 1];
-    if (f.next == f.enabled.size()) {
+    if (f.next == f.limit) {
+      on_stack_[f.index] = false;
       --depth;
       continue;
     }
-    Transition t = f.enabled[f.next++];
+    Transition t = f.enabled[f.order[f.next++]];
     successor_ = f.state;
     events_.clear();
     semantics_.apply(successor_, t, events_);
     ++transitions_;
     Arrival arrival = arrive(successor_, events_, &f.state, f.components);
+    // The cycle proviso: a reduced state that leads back onto the stack may close a cycle along which some
+    // process's step would be postponed forever, so it is expanded fully.
+    if (arrival == Arrival::known && f.limit < f.order.size() && on_stack_[arrived_])
+      f.limit = static_cast<std::uint32_t>(f.order.size());
     if (!violations_.empty())
       record(dfs_choices(depth));
     if (arrival == Arrival::fresh && !stop_)
@@ -108,10 +121,28 @@ void Explorer::depth_first() {
   }
 }
 
+// The persistent set first (all transitions without reduction), then the rest for the cycle proviso.
+void Explorer::order_transitions(Frame &f) {
+  auto n = static_cast<std::uint32_t>(f.enabled.size());
+  f.order.resize(n);
+  std::iota(f.order.begin(), f.order.end(), 0u);
+  f.limit = n;
+  if (!options_.reduction || n < 2)
+    return;
+  persistent_.choose(f.state, f.enabled, chosen_);
+  if (chosen_.size() == n)
+    return;
+  std::vector<char> in_set(n, 0);
+  for (std::uint32_t k : chosen_)
+    in_set[k] = 1;
+  std::stable_partition(f.order.begin(), f.order.end(), [&](std::uint32_t k) { return in_set[k] != 0; });
+  f.limit = static_cast<std::uint32_t>(chosen_.size());
+}
+
 std::vector<std::uint32_t> Explorer::dfs_choices(std::size_t depth) const {
   std::vector<std::uint32_t> choices;
   for (std::size_t k = 0; k < depth; ++k)
-    choices.push_back(frames_[k].next - 1);
+    choices.push_back(frames_[k].order[frames_[k].next - 1]);
   return choices;
 }
 
@@ -169,7 +200,9 @@ std::vector<std::uint32_t> Explorer::bfs_choices(StateIndex index, std::uint32_t
 
 CheckResult Explorer::conclude() {
   CheckResult result;
-  result.search = options_.breadth_first ? "breadth-first" : "depth-first";
+  result.search = options_.breadth_first ? "breadth-first"
+                  : options_.reduction    ? "depth-first with partial-order reduction"
+                                          : "depth-first";
   result.stop = stop_.value_or(StopReason::complete);
   if (is_limit(result.stop))
     result.limit = limits_.describe(result.stop);
@@ -177,6 +210,9 @@ CheckResult Explorer::conclude() {
   double search_seconds = limits_.elapsed();
   if (!options_.breadth_first && !findings_.empty())
     findings_ = shortest_findings(model_, codec_, store_, findings_);
+  if (!options_.breadth_first && options_.reduction)
+    for (Finding &f : findings_)
+      f = prune_schedule(model_, f);
   std::sort(findings_.begin(), findings_.end(), [](const Finding &a, const Finding &b) { return a.kind < b.kind; });
   for (const Finding &f : findings_)
     result.violations.push_back(build_counterexample(model_, f.kind, f.choices));

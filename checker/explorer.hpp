@@ -8,6 +8,7 @@
 
 #include "checker/check_result.hpp"
 #include "checker/finding.hpp"
+#include "checker/persistent_set.hpp"
 #include "checker/progress.hpp"
 #include "checker/search_limits.hpp"
 #include "checker/state_codec.hpp"
@@ -33,13 +34,17 @@ public:
 private:
   struct Frame {
     State state;
+    StateIndex index = 0;
     std::vector<StateIndex> components; // of the packed state (StateCodec)
-    std::vector<Transition> enabled;
-    std::uint32_t next = 0; // the next transition of `enabled` to fire
+    std::vector<Transition> enabled;    // all of them, in Semantics::enabled order (a choice is a position)
+    std::vector<std::uint32_t> order;   // positions in `enabled`: the persistent set first, then the rest
+    std::uint32_t limit = 0;            // how many of `order` to fire: the set's size, or all of them
+    std::uint32_t next = 0;             // the next position of `order` to fire
   };
   enum class Arrival { fresh, known, dropped };
 
   void depth_first();
+  void order_transitions(Frame &f);
   void breadth_first();
   Arrival arrive(const State &state, std::span<const Event> events, const State *base = nullptr,
                  std::span<const StateIndex> base_components = {});
@@ -58,6 +63,7 @@ private:
   StateStore store_;
   SearchLimits limits_;
   Progress progress_;
+  PersistentSet persistent_;
 
   PropertySet wanted_; // watched and not yet violated
   std::vector<Finding> findings_;
@@ -71,6 +77,9 @@ private:
   std::vector<PropertyViolation> violations_;
   State successor_;
   std::vector<Frame> frames_;      // depth-first: the current schedule
+  std::vector<bool> on_stack_;     // depth-first: by state index, whether the state is in frames_
+  StateIndex arrived_ = 0;         // the index of the state arrive() last stored or found
+  std::vector<std::uint32_t> chosen_;
   std::vector<StateIndex> parent_; // breadth-first: where each state was first reached from
   std::vector<std::uint32_t> via_; // and by which choice
 };

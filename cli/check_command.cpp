@@ -20,6 +20,7 @@ struct CheckCommand {
   std::optional<std::uint64_t> max_memory_mib;
   bool bfs = false;
   bool stop_at_first = false;
+  bool no_reduction = false;
   std::string report_dir;
   bool json = false;
 
@@ -31,6 +32,7 @@ struct CheckCommand {
       o.max_memory = *max_memory_mib << 20;
     o.breadth_first = bfs;
     o.stop_at_first = stop_at_first;
+    o.reduction = !no_reduction;
     o.progress = true; // shown only on a terminal
     return o;
   }
@@ -63,7 +65,10 @@ void add_check_command(CLI::App &app, CommandAction &action) {
   sub->add_option("--max-memory", command->max_memory_mib,
                   "Stop when the checker's memory reaches this many MiB (exit 3); default: 90% of what is available")
       ->check(CLI::PositiveNumber);
-  sub->add_flag("--bfs", command->bfs, "Search breadth-first: the shortest schedule to each violation");
+  sub->add_flag("--bfs", command->bfs,
+                "Search breadth-first: the shortest schedule to each violation (no partial-order reduction)");
+  sub->add_flag("--no-reduction", command->no_reduction,
+                "Explore every interleaving: no partial-order reduction (depth-first)");
   sub->add_flag("--stop-at-first", command->stop_at_first,
                 "Stop at the first violation instead of judging every property");
   sub->add_option("--report", command->report_dir,

@@ -27,7 +27,7 @@ std::string headline(const Model &model, const CheckResult &r) {
 std::string search_text(const CheckResult &r) {
   switch (r.stop) {
   case StopReason::complete:
-    return r.search + ", every reachable state explored";
+    return r.search + ", complete"; // reduced: every state that matters, not every reachable one
   case StopReason::all_violated:
     return r.search + ", stopped once every property was violated";
   case StopReason::first_violation:

@@ -42,13 +42,31 @@ TEST_CASE("every bundled scenario gets its expected verdicts", "[bundled]") {
   }
 }
 
+TEST_CASE("partial-order reduction finds exactly the violations of the full search on every bundled scenario",
+          "[bundled][reduction]") {
+  for (const auto &name : bundled_names()) {
+    SECTION(name) {
+      Model model = bundled(name);
+      CheckResult full = check_all(model, false, false);
+      CheckResult reduced = check_all(model);
+      if (full.stop == StopReason::complete)
+        CHECK(reduced.statistics.states <= full.statistics.states);
+      REQUIRE(reduced.verdicts.size() == full.verdicts.size());
+      for (std::size_t k = 0; k < full.verdicts.size(); ++k) {
+        INFO("property " << to_string(full.verdicts[k].kind));
+        CHECK(reduced.verdicts[k].verdict == full.verdicts[k].verdict);
+      }
+    }
+  }
+}
+
 TEST_CASE("depth-first and breadth-first find the same states and the same verdicts", "[bundled]") {
   for (const auto &name : bundled_names()) {
     if (name.rfind("classic-dining", 0) == 0)
       continue; // the largest; covered with one meal below
     SECTION(name) {
       Model model = bundled(name);
-      CheckResult dfs = check_all(model, false);
+      CheckResult dfs = check_all(model, false, false);
       CheckResult bfs = check_all(model, true);
       CHECK(dfs.statistics.states == bfs.statistics.states);
       CHECK(dfs.statistics.transitions == bfs.statistics.transitions);
@@ -57,7 +75,7 @@ TEST_CASE("depth-first and breadth-first find the same states and the same verdi
   }
   SECTION("classic-dining-philosophers with one meal") {
     Model model = bundled("classic-dining-philosophers", {.params = {{"MEALS", "1"}}});
-    CheckResult dfs = check_all(model, false);
+    CheckResult dfs = check_all(model, false, false);
     CheckResult bfs = check_all(model, true);
     CHECK(dfs.statistics.states == bfs.statistics.states);
     REQUIRE(bfs.violations.size() == 1);

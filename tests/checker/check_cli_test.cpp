@@ -33,7 +33,19 @@ TEST_CASE("a scenario whose properties hold exits 0", "[cli]") {
                                       "  rendezvous           holds\n"
                                       "  invalid_operations   holds\n"
                                       "\n"
-                                      "search: depth-first, every reachable state explored\n"
+                                      "search: depth-first with partial-order reduction, complete\n"
+                                      "statistics: 26 states, 30 transitions, max depth 20\n");
+}
+
+TEST_CASE("check --no-reduction explores every interleaving", "[cli]") {
+  CommandOutput r = run_ipcsim("check scenarios/buffering-zero-capacity.yaml --no-reduction");
+  CHECK(r.status == 0);
+  CHECK(without_performance(r.out) == "scenario buffering-zero-capacity: every property holds\n"
+                                      "  deadlock             holds\n"
+                                      "  rendezvous           holds\n"
+                                      "  invalid_operations   holds\n"
+                                      "\n"
+                                      "search: depth-first, complete\n"
                                       "statistics: 39 states, 56 transitions, max depth 20\n");
 }
 
@@ -45,7 +57,7 @@ TEST_CASE("check --max-states stops the check with exit 3 and the statistics so 
         "  deadlock             unknown (the search did not finish)\n"
         "  invalid_operations   unknown (the search did not finish)\n"
         "\n"
-        "search: depth-first, stopped at --max-states 10\n"
+        "search: depth-first with partial-order reduction, stopped at --max-states 10\n"
         "statistics: 10 states, 10 transitions, max depth 9\n");
 }
 
@@ -72,7 +84,7 @@ TEST_CASE("run with its default timing completes the dining philosophers; check 
 TEST_CASE("check --bfs and --param reach the checker", "[cli]") {
   CommandOutput r = run_ipcsim("check scenarios/classic-dining-philosophers.yaml --param N=3 --param MEALS=1 --bfs");
   CHECK(r.status == 1);
-  CHECK_THAT(r.out, Catch::Contains("search: breadth-first, every reachable state explored\n"));
+  CHECK_THAT(r.out, Catch::Contains("search: breadth-first, complete\n"));
   CHECK_THAT(r.out, Catch::Contains("schedule (12 steps):\n"));
 }
 

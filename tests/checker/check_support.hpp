@@ -34,9 +34,10 @@ inline Model bundled(const std::string &name, const LoadOptions &options = {}) {
   return model;
 }
 
-inline CheckResult check_all(const Model &model, bool breadth_first = false) {
+inline CheckResult check_all(const Model &model, bool breadth_first = false, bool reduction = true) {
   CheckOptions options;
   options.breadth_first = breadth_first;
+  options.reduction = reduction;
   return check(model, options);
 }
 
