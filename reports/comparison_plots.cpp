@@ -103,7 +103,7 @@ std::string plot_commands(const Comparison &c, const Layout &layout, const Compa
     tics += fmt::format("{}{} {}", x ? ", " : "", quoted(layout.x_labels[x]), x);
   out += "set xtics noenhanced (" + tics + ")\n";
   bool legend = layout.series_titles.size() > 1 || !layout.series_titles.front().empty();
-  out += legend ? "set key outside right top vertical noenhanced\n" : "set key off\n";
+  out += legend ? "set key outside bottom center horizontal noenhanced\n" : "set key off\n";
   out += "plot ";
   for (std::size_t s = 0; s < layout.series_titles.size(); ++s)
     out += fmt::format("{}{} index {} using {} with {} {}", s ? ", \\\n     " : "", s ? "''" : quoted(plot.data), s,
