@@ -29,13 +29,6 @@ std::string out_dir(const std::string &name) {
   return (scratch() / name).string();
 }
 
-std::vector<std::string> lines(const std::string &text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    out.push_back(line);
-  return out;
-}
 
 std::vector<std::string> fields(const std::string &line) {
   std::vector<std::string> out;

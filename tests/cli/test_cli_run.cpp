@@ -34,13 +34,6 @@ fs::path golden(const std::string& file) { return fs::path(IPCSIM_SOURCE_DIR) / 
 
 int expected_status(const std::string& scenario) { return scenario == "deadlock-receive-first" ? 1 : 0; }
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    out.push_back(line);
-  return out;
-}
 
 } // namespace
 

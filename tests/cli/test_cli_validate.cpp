@@ -21,13 +21,6 @@ using namespace ipcsim::test;
 namespace {
 
 
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    out.push_back(line);
-  return out;
-}
 
 void write(const std::string& name, const std::string& text) { std::ofstream(scratch() / name, std::ios::binary) << text; }
 
