@@ -13,5 +13,6 @@ void add_validate_command(CLI::App& app, CommandAction& action);
 void add_graph_command(CLI::App& app, CommandAction& action);
 void add_check_command(CLI::App& app, CommandAction& action);
 void add_compare_command(CLI::App& app, CommandAction& action);
+void add_export_command(CLI::App& app, CommandAction& action);
 
 } // namespace ipcsim
