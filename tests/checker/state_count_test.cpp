@@ -89,3 +89,20 @@ processes:
 )");
   check_counts(model, 2, 2, 1);
 }
+
+TEST_CASE("independent client/server pairs: reduced states grow by 28 a pair", "[state_count][reduction]") {
+  // bench/client-server-pairs.yaml: the pairs share no channel, so each persistent set holds one pair's
+  // steps and the pairs run one after another: 1 + 28 x NP states, where the full search stores every
+  // combination of the pairs' 29 states, 29^NP. (NP starts at 2: a count of 1 drops the [i] suffix.)
+  for (int np : {2, 5, 20}) {
+    INFO("NP = " << np);
+    Model model = compile(load_scenario_file(source_path("bench/client-server-pairs.yaml"),
+                                             {.params = {{"NP", std::to_string(np)}}}));
+    CheckResult r = check_all(model);
+    CHECK(r.stop == StopReason::complete);
+    CHECK_FALSE(r.violated());
+    CHECK(r.statistics.states == 1 + 28 * static_cast<std::uint64_t>(np));
+  }
+  Model two = compile(load_scenario_file(source_path("bench/client-server-pairs.yaml"), {.params = {{"NP", "2"}}}));
+  CHECK(check_all(two, false, false).statistics.states == 29 * 29);
+}
