@@ -44,6 +44,7 @@ private:
   void track_level(ChannelId c, double now);
   void cpu(ProcId p, double seconds);
   double transfer(std::uint32_t from, std::uint32_t to, std::uint64_t bytes);
+  void copy(ProcId p, ChannelId c, const CopyCost& cost);
   void pay_sender_side(ProcId p, const Instruction& send);
   void settle_deliveries(ProcId p);
   void wait_until_released(ProcId p);
@@ -150,21 +151,25 @@ void Simulation::cpu(ProcId p, double seconds) {
   result_.processes[p].busy += sg4::Engine::get_clock() - start;
 }
 
-// Moves bytes between two hosts over the platform's link (SimGrid's network model); returns the seconds.
+// Moves bytes between two hosts over the platform's link (SimGrid's network model); returns the seconds,
+// none on one host.
 double Simulation::transfer(std::uint32_t from, std::uint32_t to, std::uint64_t bytes) {
+  if (from == to)
+    return 0;
   double start = sg4::Engine::get_clock();
   sg4::Comm::sendto(hosts_[from], hosts_[to], bytes);
   return sg4::Engine::get_clock() - start;
 }
 
+void Simulation::copy(ProcId p, ChannelId c, const CopyCost& cost) {
+  cpu(p, cost.cpu);
+  result_.channels[c].bytes_copied += cost.bytes_copied;
+}
+
 void Simulation::pay_sender_side(ProcId p, const Instruction& send) {
   std::uint64_t size = model_.channels[send.channel].padded_size(send.size);
-  CopyCost copy = costs_.sender_side(send.channel, size);
-  cpu(p, copy.cpu);
-  result_.channels[send.channel].bytes_copied += copy.bytes_copied;
-  std::uint32_t from = model_.processes[p].host, home = costs_.home_host(send.channel);
-  if (from != home)
-    result_.processes[p].blocked_send += transfer(from, home, size);
+  copy(p, send.channel, costs_.sender_side(send.channel, size));
+  result_.processes[p].blocked_send += transfer(model_.processes[p].host, costs_.home_host(send.channel), size);
 }
 
 // The messages p has taken since its last step boundary: each travels to p's host if its channel lives
@@ -174,12 +179,8 @@ void Simulation::settle_deliveries(ProcId p) {
   while (!owed_[p].empty()) {
     taken.swap(owed_[p]);
     for (const Delivery& d : taken) {
-      std::uint32_t home = costs_.home_host(d.channel), to = model_.processes[p].host;
-      if (home != to)
-        result_.processes[p].blocked_receive += transfer(home, to, d.size);
-      CopyCost copy = costs_.receiver_side(d.size);
-      cpu(p, copy.cpu);
-      result_.channels[d.channel].bytes_copied += copy.bytes_copied;
+      result_.processes[p].blocked_receive += transfer(costs_.home_host(d.channel), model_.processes[p].host, d.size);
+      copy(p, d.channel, costs_.receiver_side(d.size));
     }
     double now = sg4::Engine::get_clock();
     for (const Delivery& d : taken) {
