@@ -72,14 +72,19 @@ private:
 } // namespace
 
 Finding prune_schedule(const Model &model, const Finding &finding) {
+  // Each attempt replays the schedule once; a very deep counterexample stops being pruned at this many
+  // replayed steps (about a second) rather than taking quadratic time. What was pruned by then is kept.
+  constexpr std::size_t replay_budget = 20'000'000;
   Pruner pruner(model, finding.kind);
   Finding best = finding;
   std::vector<Transition> steps = pruner.transitions(finding.choices);
-  for (std::size_t run = std::max<std::size_t>(1, steps.size() / 2); run >= 1; run /= 2) {
-    for (std::size_t start = 0; start < steps.size();) {
+  std::size_t replayed = 0;
+  for (std::size_t run = std::max<std::size_t>(1, steps.size() / 2); run > 0; run /= 2) {
+    for (std::size_t start = 0; start < steps.size() && replayed < replay_budget;) {
       std::vector<Transition> shorter(steps.begin(), steps.begin() + static_cast<std::ptrdiff_t>(start));
       shorter.insert(shorter.end(), steps.begin() + static_cast<std::ptrdiff_t>(std::min(start + run, steps.size())),
                      steps.end());
+      replayed += shorter.size();
       if (auto choices = pruner.violating_prefix(shorter)) {
         best.choices = *choices;
         steps = pruner.transitions(best.choices);
@@ -87,8 +92,6 @@ Finding prune_schedule(const Model &model, const Finding &finding) {
         start += run;
       }
     }
-    if (run == 1)
-      break;
   }
   return best;
 }
