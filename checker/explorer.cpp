@@ -12,7 +12,10 @@ namespace ipcsim {
 
 Explorer::Explorer(const Model &model, const CheckOptions &options)
     : model_(model), options_(options), semantics_(model), monitor_(model), codec_(model), limits_(options),
-      progress_(options.progress), persistent_(model), wanted_(monitor_.watched()) {}
+      progress_(options.progress), persistent_(model), wanted_(monitor_.watched()),
+      // The reduction keeps every deadlock and every step's events, but not every state in which two
+      // accesses are enabled together, which is how races are found (models/data_race.hpp).
+      reduce_(options.reduction && !wanted_.contains(PropertyKind::data_race)) {}
 
 CheckResult Explorer::run() {
   if (options_.breadth_first)
@@ -127,7 +130,7 @@ void Explorer::order_transitions(Frame &f) {
   f.order.resize(n);
   std::iota(f.order.begin(), f.order.end(), 0u);
   f.limit = n;
-  if (!options_.reduction || n < 2)
+  if (!reduce_ || n < 2)
     return;
   persistent_.choose(f.state, f.enabled, chosen_);
   if (chosen_.size() == n)
@@ -201,7 +204,7 @@ std::vector<std::uint32_t> Explorer::bfs_choices(StateIndex index, std::uint32_t
 CheckResult Explorer::conclude() {
   CheckResult result;
   result.search = options_.breadth_first ? "breadth-first"
-                  : options_.reduction    ? "depth-first with partial-order reduction"
+                  : reduce_               ? "depth-first with partial-order reduction"
                                           : "depth-first";
   result.stop = stop_.value_or(StopReason::complete);
   if (is_limit(result.stop))
@@ -210,7 +213,7 @@ CheckResult Explorer::conclude() {
   double search_seconds = limits_.elapsed();
   if (!options_.breadth_first && !findings_.empty())
     findings_ = shortest_findings(model_, codec_, store_, findings_);
-  if (!options_.breadth_first && options_.reduction)
+  if (!options_.breadth_first && reduce_)
     for (Finding &f : findings_)
       f = prune_schedule(model_, f);
   std::sort(findings_.begin(), findings_.end(), [](const Finding &a, const Finding &b) { return a.kind < b.kind; });

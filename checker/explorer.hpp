@@ -66,6 +66,7 @@ private:
   PersistentSet persistent_;
 
   PropertySet wanted_; // watched and not yet violated
+  bool reduce_;        // partial-order reduction in use
   std::vector<Finding> findings_;
   std::optional<StopReason> stop_;
   std::uint64_t transitions_ = 0;

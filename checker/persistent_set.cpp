@@ -34,14 +34,21 @@ PersistentSet::PersistentSet(const Model &model) : model_(model) {
       number[r] = group_count_++;
     group_.push_back(number[r]);
   }
-  for (const Process &p : model.processes) {
+  semaphore_group_ = group_count_;
+  segment_group_ = semaphore_group_ + static_cast<std::uint32_t>(model.semaphores.size());
+  group_count_ = segment_group_ + static_cast<std::uint32_t>(model.segments.size());
+  for (ProcId p = 0; p < model.processes.size(); ++p) {
+    const Process &process = model.processes[p];
     std::vector<Groups> by_pc;
-    for (std::size_t pc = 0; pc < p.sends_ahead.size(); ++pc) {
-      Groups g;
-      for (ChannelId c : p.sends_ahead[pc])
-        g.push_back(group_[c]);
-      for (ChannelId c : p.receives_ahead[pc])
-        g.push_back(group_[c]);
+    for (std::size_t pc = 0; pc < process.sends_ahead.size(); ++pc) {
+      Groups g = owned_groups(p);
+      for (const auto *channels : {&process.sends_ahead[pc], &process.receives_ahead[pc], &process.lifecycles_ahead[pc]})
+        for (ChannelId c : *channels)
+          g.push_back(group_[c]);
+      for (SemaphoreId s : process.semaphores_ahead[pc])
+        g.push_back(semaphore_group_ + s);
+      for (SegmentId s : process.segments_ahead[pc])
+        g.push_back(segment_group_ + s);
       sort_unique(g);
       by_pc.push_back(std::move(g));
     }
@@ -49,11 +56,23 @@ PersistentSet::PersistentSet(const Model &model) : model_(model) {
   }
 }
 
+// A process's user-space mailboxes disappear when it stops, which any of its steps may lead to.
+PersistentSet::Groups PersistentSet::owned_groups(ProcId p) const {
+  Groups g;
+  for (ChannelId c : model_.processes[p].owned)
+    g.push_back(group_[c]);
+  return g;
+}
+
 void PersistentSet::add_instruction_groups(const Instruction &i, Groups &out) const {
-  if (i.op == OpCode::send)
-    out.push_back(group_[i.channel]);
-  else if (i.op == OpCode::receive && !i.sources.empty()) // `from: any` with no link to it has none
-    out.push_back(group_[i.sources.front()]);              // all sources share one group
+  if (i.op == OpCode::receive && !i.sources.empty()) // `from: any` with no link to it has none
+    out.push_back(group_[i.sources.front()]);        // all sources share one group
+  else if (i.op != OpCode::receive && i.channel != kNone)
+    out.push_back(group_[i.channel]);                // send, create, delete, give
+  else if (i.semaphore != kNone)
+    out.push_back(semaphore_group_ + i.semaphore);
+  else if (i.segment != kNone)
+    out.push_back(segment_group_ + i.segment);
 }
 
 void PersistentSet::add_posted_groups(const State &state, ProcId p, Groups &out) const {
@@ -68,8 +87,11 @@ void PersistentSet::add_posted_groups(const State &state, ProcId p, Groups &out)
 PersistentSet::Groups PersistentSet::current(const State &state, ProcId p) const {
   Groups g;
   const ProcState &ps = state.procs[p];
-  if (ps.status == ProcStatus::ready)
+  if (ps.status == ProcStatus::ready) {
     add_instruction_groups(model_.processes[p].code[ps.pc], g);
+    Groups owned = owned_groups(p);
+    g.insert(g.end(), owned.begin(), owned.end());
+  }
   else if (ps.status == ProcStatus::blocked)
     add_instruction_groups(blocking_operation(model_, state, p), g);
   add_posted_groups(state, p, g);

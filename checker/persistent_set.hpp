@@ -1,8 +1,10 @@
 // Partial-order reduction: at each state, a persistent set of the enabled transitions, so that the search
 // explores one order of steps that do not affect each other instead of all of them.
 //
-// Independence. A step touches channels: a send its channel, a receive its sources, and any step the
-// channels of its process's posted async operations (a step that ends the process withdraws them).
+// Independence. A step touches channels: a send its channel, a receive its sources, a create, delete or give
+// its mailbox, and any step the channels of its process's posted async operations (a step that ends the
+// process withdraws them) and its user-space mailboxes (which vanish when it stops). An acquire or release
+// touches its semaphore, a segment operation its segment.
 // Channels that one `from: any` receive waits on together form one group, because taking from one
 // withdraws the receive from all. Steps of different processes whose groups are disjoint commute and emit
 // the same events in either order; no other pair is treated as independent.
@@ -43,6 +45,7 @@ public:
 private:
   using Groups = std::vector<std::uint32_t>;
 
+  Groups owned_groups(ProcId p) const;
   void add_instruction_groups(const Instruction &i, Groups &out) const;
   void add_posted_groups(const State &state, ProcId p, Groups &out) const;
   Groups reach(const State &state, ProcId p) const;   // every group p may still touch
@@ -52,6 +55,8 @@ private:
   const Model &model_;
   std::vector<std::uint32_t> group_;                 // by channel
   std::vector<std::vector<Groups>> ahead_;           // by process and pc: groups of sends and receives ahead
+  std::uint32_t semaphore_group_ = 0;                // groups after the channels': semaphores, then segments
+  std::uint32_t segment_group_ = 0;
   std::uint32_t group_count_ = 0;
 
   // Scratch of one closure.

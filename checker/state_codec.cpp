@@ -69,6 +69,7 @@ public:
     m.sender = word();
     m.tag = word();
     m.size = wide();
+    m.unread = wide();
     return m;
   }
   bool done() const { return pos_ == bytes_.size(); }
@@ -81,14 +82,16 @@ private:
 } // namespace
 
 StateCodec::StateCodec(const Model &model)
-    : model_(model), tables_(model.processes.size() + model.channels.size()), memo_(tables_.size()) {}
+    : model_(model), tables_(model.processes.size() + model.channels.size() + model.semaphores.size()),
+      memo_(tables_.size()) {}
 
 // The words encode() writes for process p: its pc and status, its counters and its handles.
 std::span<const std::uint8_t> StateCodec::pack_process(const State &state, ProcId p) {
   const Process &process = model_.processes[p];
-  Writer w(room(scratch_, 2 + 2 * process.counter_count + 2 * process.handle_names.size()));
+  Writer w(room(scratch_, 4 + 2 * process.counter_count + 2 * process.handle_names.size()));
   w.word(state.procs[p].pc);
   w.word(static_cast<std::uint32_t>(state.procs[p].status));
+  w.wide(state.procs[p].attached);
   for (std::uint32_t k = 0; k < process.counter_count; ++k)
     w.wide(state.counters[process.counter_base + k]);
   for (std::uint32_t k = 0; k < process.handle_names.size(); ++k) {
@@ -101,8 +104,15 @@ std::span<const std::uint8_t> StateCodec::pack_process(const State &state, ProcI
 
 // The words encode() writes for a channel (the one definition is models' encode_channel).
 std::span<const std::uint8_t> StateCodec::pack_channel(const ChannelState &c) {
-  Writer w(room(scratch_, 3 + 4 * c.buffer.size() + 6 * c.senders.size() + 3 * c.receivers.size()));
+  Writer w(room(scratch_, 5 + c.may_receive.size() + 6 * c.buffer.size() + 8 * c.senders.size() +
+                              3 * c.receivers.size()));
   encode_channel(c, w);
+  return {scratch_.data(), w.end()};
+}
+
+std::span<const std::uint8_t> StateCodec::pack_semaphore(const SemaphoreState &s) {
+  Writer w(room(scratch_, 3 + s.waiters.size()));
+  encode_semaphore(s, w);
   return {scratch_.data(), w.end()};
 }
 
@@ -117,11 +127,14 @@ StateIndex StateCodec::component_index(std::size_t k, std::span<const std::uint8
 }
 
 void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out) {
-  Writer w(room(out, state.procs.size() + state.channels.size()));
+  Writer w(room(out, tables_.size()));
   for (ProcId p = 0; p < state.procs.size(); ++p)
     w.word(component_index(p, pack_process(state, p)));
   for (ChannelId c = 0; c < state.channels.size(); ++c)
     w.word(component_index(state.procs.size() + c, pack_channel(state.channels[c])));
+  std::size_t first_semaphore = state.procs.size() + state.channels.size();
+  for (SemaphoreId s = 0; s < state.semaphores.size(); ++s)
+    w.word(component_index(first_semaphore + s, pack_semaphore(state.semaphores[s])));
   out.resize(static_cast<std::size_t>(w.end() - out.data()));
 }
 
@@ -142,13 +155,18 @@ bool StateCodec::same_process(const State &a, const State &b, ProcId p) const {
 
 void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out, const State &base,
                       std::span<const StateIndex> base_components) {
-  Writer w(room(out, state.procs.size() + state.channels.size()));
+  Writer w(room(out, tables_.size()));
   for (ProcId p = 0; p < state.procs.size(); ++p)
     w.word(same_process(state, base, p) ? base_components[p] : component_index(p, pack_process(state, p)));
   for (ChannelId c = 0; c < state.channels.size(); ++c) {
     std::size_t k = state.procs.size() + c;
     w.word(state.channels[c] == base.channels[c] ? base_components[k]
                                                  : component_index(k, pack_channel(state.channels[c])));
+  }
+  for (SemaphoreId s = 0; s < state.semaphores.size(); ++s) {
+    std::size_t k = state.procs.size() + state.channels.size() + s;
+    w.word(state.semaphores[s] == base.semaphores[s] ? base_components[k]
+                                                     : component_index(k, pack_semaphore(state.semaphores[s])));
   }
   out.resize(static_cast<std::size_t>(w.end() - out.data()));
 }
@@ -170,6 +188,7 @@ void StateCodec::unpack(std::span<const std::uint8_t> bytes, State &out) const {
     const Process &process = model_.processes[p];
     out.procs[p].pc = in.word();
     out.procs[p].status = static_cast<ProcStatus>(in.word());
+    out.procs[p].attached = in.wide();
     for (std::uint32_t k = 0; k < process.counter_count; ++k)
       out.counters[process.counter_base + k] = in.wide();
     for (std::uint32_t k = 0; k < process.handle_names.size(); ++k) {
@@ -183,6 +202,10 @@ void StateCodec::unpack(std::span<const std::uint8_t> bytes, State &out) const {
   for (ChannelId ch = 0; ch < out.channels.size(); ++ch) {
     Reader in(tables_[out.procs.size() + ch].bytes(components.word()));
     ChannelState &c = out.channels[ch];
+    c.exists = in.word() != 0;
+    c.may_receive.resize(in.word());
+    for (auto &p : c.may_receive)
+      p = in.word();
     c.buffer.resize(in.word());
     c.bytes = 0;
     for (auto &m : c.buffer) {
@@ -203,6 +226,14 @@ void StateCodec::unpack(std::span<const std::uint8_t> bytes, State &out) const {
     }
   }
   out.next_message = next_id;
+  out.semaphores.resize(model_.semaphores.size());
+  for (auto &s : out.semaphores) {
+    Reader in(tables_[out.procs.size() + out.channels.size() + (&s - out.semaphores.data())].bytes(components.word()));
+    s.value = in.wide();
+    s.waiters.resize(in.word());
+    for (auto &p : s.waiters)
+      p = in.word();
+  }
   assert(components.done());
 }
 

@@ -1,6 +1,6 @@
 // States as compact bytes for the visited set. A state is cut into components, one per process (its pc,
-// status, loop counters and async handles) and one per channel (buffer, waiting senders, waiting
-// receivers); each distinct component is stored once in its own table, and a state is the list of its
+// status, attached segments, loop counters and async handles), one per channel (existence, receive
+// privilege, buffer, waiting senders, waiting receivers) and one per semaphore (value and waiters); each distinct component is stored once in its own table, and a state is the list of its
 // components' numbers (SPIN's "collapse" compression). Most transitions change one or two components, so a
 // state of 20 components takes about 20 bytes, and the components it shares with its neighbours cost
 // nothing more.
@@ -53,6 +53,7 @@ private:
   // A component's bytes, in scratch_ (valid until the next call).
   std::span<const std::uint8_t> pack_process(const State &state, ProcId p);
   std::span<const std::uint8_t> pack_channel(const ChannelState &channel);
+  std::span<const std::uint8_t> pack_semaphore(const SemaphoreState &semaphore);
   StateIndex component_index(std::size_t k, std::span<const std::uint8_t> bytes);
   bool same_process(const State &a, const State &b, ProcId p) const;
 

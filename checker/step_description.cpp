@@ -39,6 +39,24 @@ std::string intent(const Model &model, ProcId p, const Instruction &i) {
     return "wait for " + process.handle_names[i.handle];
   case OpCode::choose:
     return "choose";
+  case OpCode::create:
+    return "create " + model.channels[i.channel].name;
+  case OpCode::remove:
+    return "delete " + model.channels[i.channel].name;
+  case OpCode::give:
+    return "give " + model.channels[i.channel].name + " to " + model.processes[i.give_to].name;
+  case OpCode::acquire:
+    return "acquire " + model.semaphores[i.semaphore].name;
+  case OpCode::release:
+    return "release " + model.semaphores[i.semaphore].name;
+  case OpCode::attach:
+    return "attach " + model.segments[i.segment].name;
+  case OpCode::detach:
+    return "detach " + model.segments[i.segment].name;
+  case OpCode::read:
+    return fmt::format("read {} B of {}", i.size, model.segments[i.segment].name);
+  case OpCode::write:
+    return fmt::format("write {} B to {}", i.size, model.segments[i.segment].name);
   default:
     return "step";
   }
@@ -90,6 +108,12 @@ std::string describe_step(const Model &model, ProcId proc, const Instruction &st
       released.push_back(e.proc);
   for (std::size_t k = 0; k < released.size(); ++k)
     out += (k == 0 ? "; releases " : ", ") + model.processes[released[k]].name;
+  auto lost = std::count_if(events.begin(), events.end(), [](const Event &e) { return e.kind == EventKind::lost; });
+  if (lost > 0)
+    out += fmt::format("; {} message{} lost", lost, lost == 1 ? "" : "s");
+  for (const Event &e : events)
+    if (e.kind == EventKind::invalid && e.proc != proc)
+      out += "; " + model.processes[e.proc].name + " fails";
   bool ends = std::any_of(events.begin(), events.end(),
                           [&](const Event &e) { return e.kind == EventKind::exit && e.proc == proc; });
   if (ends)

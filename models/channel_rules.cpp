@@ -31,9 +31,21 @@ bool Semantics::Firing::accepts_now(ChannelId c, const Message& m) const {
 }
 
 // Precondition: accepts_now(c, s.message). A waiting receiver that wants the message takes it at once
-// (it cannot want one already buffered: it would have taken that); otherwise it is buffered.
+// (it cannot want one already buffered: it would have taken that); otherwise it is buffered. A multicast
+// message goes to every waiting recipient and is buffered for the others.
 void Semantics::Firing::accept(ChannelId c, const PendingSend& s) {
   ChannelState& cs = state_.channels[c];
+  if (model_.channels[c].multicast) {
+    PendingSend sent = s;
+    ProcId last = hand_to_waiting(c, sent.message);
+    if (sent.message.unread != 0) {
+      cs.buffer.push_back(sent.message);
+      cs.bytes += sent.message.size;
+      last = kNone;
+    }
+    complete_send(sent, c, last);
+    return;
+  }
   auto r = first_matching_receiver(cs, s.message.tag);
   if (r == cs.receivers.end()) {
     cs.buffer.push_back(s.message);
@@ -47,25 +59,28 @@ void Semantics::Firing::accept(ChannelId c, const PendingSend& s) {
   complete_receive(receiver, c, s.message);
 }
 
-std::vector<ChannelId> Semantics::Firing::deliverable_sources(const Instruction& receive) const {
+std::vector<ChannelId> Semantics::Firing::deliverable_sources(ProcId p, const Instruction& receive) const {
   std::vector<ChannelId> ready;
   for (ChannelId c : receive.sources)
-    if (oldest_deliverable(c, receive.tag) != kNone)
+    if (oldest_deliverable(c, receive.tag, p) != kNone)
       ready.push_back(c);
   return ready;
 }
 
-// The id of the message a receive wanting `wanted` would take from c now, or kNone.
-std::uint32_t Semantics::Firing::oldest_deliverable(ChannelId c, TagId wanted) const {
+// The id of the message that p's receive wanting `wanted` would take from c now, or kNone. On a multicast
+// mailbox, only messages that p has not taken yet.
+std::uint32_t Semantics::Firing::oldest_deliverable(ChannelId c, TagId wanted, ProcId p) const {
   const ChannelState& cs = state_.channels[c];
+  std::uint64_t mine = model_.channels[c].multicast ? recipient_bit(c, p) : 0;
+  auto wants = [&](const Message& m) { return tag_matches(wanted, m.tag) && (mine == 0 || (m.unread & mine) != 0); };
   if (model_.channels[c].rendezvous()) {
     for (const auto& s : cs.senders)
-      if (tag_matches(wanted, s.message.tag))
+      if (wants(s.message))
         return s.message.id;
     return kNone;
   }
   for (const auto& m : cs.buffer)
-    if (tag_matches(wanted, m.tag))
+    if (wants(m))
       return m.id;
   return kNone;
 }
@@ -76,6 +91,8 @@ void Semantics::Firing::take(ProcId p, ChannelId c, const Instruction& i) {
   ChannelState& cs = state_.channels[c];
   PendingReceive self{.proc = p, .handle = i.mode == Mode::async ? model_.processes[p].handle_base + i.handle : kNone,
                       .tag = i.tag};
+  if (model_.channels[c].multicast)
+    return multicast_take(p, c, self);
   if (model_.channels[c].rendezvous()) {
     auto s = std::find_if(cs.senders.begin(), cs.senders.end(),
                           [&](const PendingSend& x) { return tag_matches(i.tag, x.message.tag); });

@@ -1,6 +1,6 @@
 // Scenario -> Model: names become indices, steps become instructions with explicit jumps.
-// The loader has already checked that every name resolves; what is left to reject here is what the
-// semantics does not implement yet.
+// The loader has already checked that every name resolves; what is left to reject here is what only makes
+// sense with the whole model at hand (giving a mailbox that has no privilege to give, say).
 #include "models/diagnostics.hpp"
 #include "models/model.hpp"
 
@@ -33,7 +33,7 @@ bool does_something(const Steps& steps) {
   return std::any_of(steps.begin(), steps.end(), step_does_something);
 }
 
-void compute_channels_ahead(Process& p);
+void compute_ahead(Process& p);
 
 class Compiler {
 public:
@@ -41,7 +41,7 @@ public:
 
   Model run() {
     const Scenario& s = model_.scenario;
-    reject_unsupported_declarations();
+    declare_semaphores_and_segments();
     model_.tags.push_back("");
     for (std::size_t i = 0; i < s.processes.size(); ++i)
       process_index_[s.processes[i].name] = static_cast<ProcId>(i);
@@ -56,34 +56,28 @@ public:
     for (std::size_t i = 0; i < s.processes.size(); ++i)
       compile_process(s.processes[i], static_cast<ProcId>(i));
     resolve_receive_from_any();
+    for (auto [owner, mailbox] : owned_)
+      model_.processes[owner].owned.push_back(mailbox);
     mark_rendezvous_property();
     for (auto& p : model_.processes)
-      compute_channels_ahead(p);
+      compute_ahead(p);
     diagnostics_.throw_if_any();
     return std::move(model_);
   }
 
 private:
-  void unsupported(SourceMark mark, const std::string& what) {
-    diagnostics_.error(mark, what + " is not supported yet");
-  }
-
-  void reject_unsupported_declarations() {
+  void declare_semaphores_and_segments() {
     const Scenario& s = model_.scenario;
-    for (const auto& c : s.channels) {
-      if (!c.owner.empty())
-        unsupported(c.mark, "a user-space mailbox (owner: " + c.owner + ")");
-      if (c.delivery == Delivery::all)
-        unsupported(c.mark, "multicast delivery (delivery: all)");
-      if (c.exclusive_receive)
-        unsupported(c.mark, "exclusive_receive");
-      if (!c.created)
-        unsupported(c.mark, "a mailbox created at run time (created: false)");
+    for (const auto& sem : s.semaphores) {
+      semaphore_index_[sem.name] = static_cast<SemaphoreId>(model_.semaphores.size());
+      model_.semaphores.push_back({sem.name, sem.initial, sem.mark});
     }
-    for (const auto& sem : s.semaphores)
-      unsupported(sem.mark, "a semaphore");
-    for (const auto& seg : s.segments)
-      unsupported(seg.mark, "shared memory");
+    for (const auto& seg : s.segments) {
+      if (model_.segments.size() == max_segments)
+        diagnostics_.error(seg.mark, "at most " + std::to_string(max_segments) + " shared memory segments are supported");
+      segment_index_[seg.name] = static_cast<SegmentId>(model_.segments.size());
+      model_.segments.push_back({seg.name, seg.size, seg.mark});
+    }
   }
 
   Channel channel_from_spec(const ChannelSpec& spec) {
@@ -105,7 +99,21 @@ private:
   void add_mailbox(const ChannelSpec& spec) {
     Channel c = channel_from_spec(spec);
     c.name = spec.name;
+    c.created = spec.created;
+    c.exclusive_receive = spec.exclusive_receive;
+    if (!spec.owner.empty()) {
+      c.owner = process_index_.at(spec.owner);
+      c.receivers = std::vector<ProcId>{c.owner}; // only the owner receives
+    }
+    c.multicast = spec.delivery == Delivery::all;
+    if (c.multicast && !c.receivers)
+      diagnostics_.error(spec.mark, "delivery: all sends every message to every process in `receivers`; '" +
+                                        spec.name + "' needs a receivers list (it has receivers: any)");
+    else if (c.multicast && c.receivers->size() > max_multicast)
+      diagnostics_.error(spec.mark, "delivery: all supports at most " + std::to_string(max_multicast) + " receivers");
     mailbox_index_[spec.name] = static_cast<ChannelId>(model_.channels.size());
+    if (c.owner != kNone)
+      owned_.push_back({c.owner, static_cast<ChannelId>(model_.channels.size())});
     model_.channels.push_back(std::move(c));
   }
 
@@ -271,13 +279,35 @@ private:
   }
 
   void emit_step(const MailboxStep& s, SourceMark mark) {
-    unsupported(mark, s.op == MailboxStep::Op::create ? "create" : "delete");
+    OpCode op = s.op == MailboxStep::Op::create ? OpCode::create : OpCode::remove;
+    emit({.op = op, .mark = mark, .channel = mailbox_index_.at(s.mailbox)});
   }
-  void emit_step(const GiveStep&, SourceMark mark) { unsupported(mark, "give"); }
+
+  void emit_step(const GiveStep& s, SourceMark mark) {
+    ChannelId c = mailbox_index_.at(s.mailbox);
+    const Channel& mailbox = model_.channels[c];
+    if (mailbox.owner != kNone)
+      diagnostics_.error(mark, "give: '" + s.mailbox + "' is a user-space mailbox: only its owner, '" +
+                                   model_.processes[mailbox.owner].name + "', ever receives from it");
+    else if (!mailbox.receivers)
+      diagnostics_.error(mark, "give: '" + s.mailbox + "' has receivers: any, so there is no receive privilege to "
+                                                       "pass on (give it a receivers list)");
+    else if (mailbox.multicast)
+      diagnostics_.error(mark, "give: '" + s.mailbox + "' is a multicast mailbox (delivery: all), whose receivers "
+                                                       "are fixed");
+    // Receiving from the mailbox later is what the privilege is for: the receiver may still be a releaser.
+    emit({.op = OpCode::give, .mark = mark, .channel = c, .give_to = process_index_.at(s.to)});
+  }
+
   void emit_step(const SemaphoreStep& s, SourceMark mark) {
-    unsupported(mark, s.op == SemaphoreStep::Op::acquire ? "acquire" : "release");
+    OpCode op = s.op == SemaphoreStep::Op::acquire ? OpCode::acquire : OpCode::release;
+    emit({.op = op, .mark = mark, .semaphore = semaphore_index_.at(s.semaphore)});
   }
-  void emit_step(const SegmentStep&, SourceMark mark) { unsupported(mark, "shared memory access"); }
+
+  void emit_step(const SegmentStep& s, SourceMark mark) {
+    static constexpr OpCode ops[] = {OpCode::attach, OpCode::detach, OpCode::read, OpCode::write};
+    emit({.op = ops[static_cast<int>(s.op)], .mark = mark, .segment = segment_index_.at(s.segment), .size = s.size});
+  }
 
   static void add_unique(std::vector<ProcId>& ids, ProcId id) {
     if (std::find(ids.begin(), ids.end(), id) == ids.end())
@@ -314,10 +344,15 @@ private:
   ProcId self_ = 0;
   std::map<std::string, ProcId> process_index_;
   std::map<std::string, ChannelId> mailbox_index_;
+  std::map<std::string, SemaphoreId> semaphore_index_;
+  std::map<std::string, SegmentId> segment_index_;
+  std::vector<std::pair<ProcId, ChannelId>> owned_;
   std::map<std::pair<std::string, std::string>, const ChannelSpec*> link_specs_;
   std::map<std::pair<ProcId, ProcId>, ChannelId> link_index_;
   std::vector<std::pair<ProcId, std::uint32_t>> from_any_;
 };
+
+} // namespace
 
 // The instructions that may run right after instruction pc.
 std::vector<std::uint32_t> successors(const std::vector<Instruction>& code, std::uint32_t pc) {
@@ -339,33 +374,48 @@ std::vector<std::uint32_t> successors(const std::vector<Instruction>& code, std:
   }
 }
 
-void merge_into(std::vector<ChannelId>& into, const std::vector<ChannelId>& from, bool& changed) {
-  for (ChannelId c : from)
+namespace {
+
+void merge_into(std::vector<std::uint32_t>& into, const std::vector<std::uint32_t>& from, bool& changed) {
+  for (std::uint32_t c : from)
     if (std::find(into.begin(), into.end(), c) == into.end()) {
       into.insert(std::upper_bound(into.begin(), into.end(), c), c);
       changed = true;
     }
 }
 
+using Ahead = std::vector<std::vector<std::uint32_t>> Process::*;
+
 // Backward dataflow to a fixpoint: what a pc may reach is its own operation plus what its successors reach.
-void compute_channels_ahead(Process& p) {
-  std::size_t n = p.code.size();
-  p.sends_ahead.assign(n + 1, {});
-  p.receives_ahead.assign(n + 1, {});
+void flow_ahead(Process& p, Ahead field, std::vector<std::uint32_t> (*own)(const Instruction&)) {
+  auto& ahead = p.*field;
+  ahead.assign(p.code.size() + 1, {});
   for (bool changed = true; changed;) {
     changed = false;
-    for (std::size_t pc = n; pc-- > 0;) {
-      const Instruction& i = p.code[pc];
-      if (i.op == OpCode::send)
-        merge_into(p.sends_ahead[pc], {i.channel}, changed);
-      if (i.op == OpCode::receive)
-        merge_into(p.receives_ahead[pc], i.sources, changed);
-      for (std::uint32_t next : successors(p.code, static_cast<std::uint32_t>(pc))) {
-        merge_into(p.sends_ahead[pc], p.sends_ahead[next], changed);
-        merge_into(p.receives_ahead[pc], p.receives_ahead[next], changed);
-      }
+    for (std::size_t pc = p.code.size(); pc-- > 0;) {
+      merge_into(ahead[pc], own(p.code[pc]), changed);
+      for (std::uint32_t next : successors(p.code, static_cast<std::uint32_t>(pc)))
+        merge_into(ahead[pc], ahead[next], changed);
     }
   }
+}
+
+std::vector<std::uint32_t> only(bool matches, std::uint32_t id) {
+  return matches ? std::vector<std::uint32_t>{id} : std::vector<std::uint32_t>{};
+}
+
+void compute_ahead(Process& p) {
+  flow_ahead(p, &Process::sends_ahead, [](const Instruction& i) { return only(i.op == OpCode::send, i.channel); });
+  flow_ahead(p, &Process::receives_ahead,
+             [](const Instruction& i) { return i.op == OpCode::receive ? i.sources : std::vector<std::uint32_t>{}; });
+  flow_ahead(p, &Process::releases_ahead,
+             [](const Instruction& i) { return only(i.op == OpCode::release, i.semaphore); });
+  flow_ahead(p, &Process::semaphores_ahead,
+             [](const Instruction& i) { return only(i.semaphore != kNone, i.semaphore); });
+  flow_ahead(p, &Process::segments_ahead, [](const Instruction& i) { return only(i.segment != kNone, i.segment); });
+  flow_ahead(p, &Process::lifecycles_ahead, [](const Instruction& i) {
+    return only(i.op == OpCode::create || i.op == OpCode::remove || i.op == OpCode::give, i.channel);
+  });
 }
 
 } // namespace

@@ -21,13 +21,15 @@ std::string channel_list(const Model& model, const std::vector<ChannelId>& chann
 }
 
 // Whether q's remaining program may still complete `blocked` (a send on its channel for a blocked receive,
-// a receive from its channel for a blocked send).
+// a receive from its channel for a blocked send, a release of its semaphore for a blocked acquire).
 bool can_still(const Model& model, const State& state, ProcId q, const Instruction& blocked) {
   const Process& process = model.processes[q];
   std::uint32_t pc = state.procs[q].pc;
-  auto has = [](const std::vector<ChannelId>& ahead, ChannelId c) {
+  auto has = [](const std::vector<std::uint32_t>& ahead, std::uint32_t c) {
     return std::binary_search(ahead.begin(), ahead.end(), c);
   };
+  if (blocked.op == OpCode::acquire)
+    return has(process.releases_ahead[pc], blocked.semaphore);
   if (blocked.op == OpCode::send)
     return has(process.receives_ahead[pc], blocked.channel);
   return std::any_of(blocked.sources.begin(), blocked.sources.end(),
@@ -42,7 +44,11 @@ BlockedProcess blocked_process(const Model& model, const State& state, ProcId p)
   BlockedProcess b{.proc = p};
   std::string prefix = step.op == OpCode::wait ? "wait for " + process.handle_names[step.handle] + " (" : "";
   std::vector<ProcId> candidates;
-  if (i->op == OpCode::send) {
+  if (i->op == OpCode::acquire) {
+    b.waits_for = "acquire " + model.semaphores[i->semaphore].name;
+    for (ProcId q = 0; q < model.processes.size(); ++q)
+      candidates.push_back(q);
+  } else if (i->op == OpCode::send) {
     b.waits_for = prefix + "send on " + model.channels[i->channel].name;
     candidates = model.channels[i->channel].receivers_of;
   } else {

@@ -18,6 +18,15 @@ std::string_view to_string(EventKind kind) {
   case EventKind::unblock: return "unblock";
   case EventKind::wait: return "wait";
   case EventKind::choose: return "choose";
+  case EventKind::create: return "create";
+  case EventKind::remove: return "delete";
+  case EventKind::give: return "give";
+  case EventKind::acquire: return "acquire";
+  case EventKind::release: return "release";
+  case EventKind::attach: return "attach";
+  case EventKind::detach: return "detach";
+  case EventKind::read: return "read";
+  case EventKind::write: return "write";
   case EventKind::lost: return "lost";
   case EventKind::invalid: return "invalid";
   case EventKind::deadlock: return "deadlock";
@@ -33,8 +42,13 @@ TraceEvent to_trace_event(const Model& model, const Event& event) {
     t.proc = model.processes[event.proc].name;
   if (event.channel != kNone)
     t.channel = model.channels[event.channel].name;
-  if (event.msg != 0) {
-    t.msg = event.msg;
+  else if (event.semaphore != kNone)
+    t.channel = model.semaphores[event.semaphore].name;
+  else if (event.segment != kNone)
+    t.channel = model.segments[event.segment].name;
+  if (event.msg != 0 || event.kind == EventKind::read || event.kind == EventKind::write) {
+    if (event.msg != 0)
+      t.msg = event.msg;
     t.size = event.size;
   }
   if (event.tag != 0)

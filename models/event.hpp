@@ -25,6 +25,15 @@ enum class EventKind : std::uint8_t {
   unblock,
   wait,      // a wait on a handle that had already completed (added to the v1 list: every transition has an event)
   choose,    // a choose step took `branch` (added to the v1 list: a trace must say which branch was taken)
+  create,
+  remove,    // named "delete" in traces
+  give,
+  acquire,
+  release,
+  attach,
+  detach,
+  read,
+  write,
   lost,
   invalid,
   deadlock,
@@ -40,7 +49,9 @@ struct Event {
   std::uint32_t msg = 0;       // 0: none
   std::uint64_t size = 0;
   TagId tag = 0;
-  ProcId peer = kNone;
+  ProcId peer = kNone;         // send_end, recv_end: the other process; give: who received the privilege
+  SemaphoreId semaphore = kNone; // acquire, release, and a block in acquire
+  SegmentId segment = kNone;   // attach, detach, read, write
   int branch = -1;
   SourceMark mark;             // the step that caused it
   std::string detail;          // invalid: what was wrong

@@ -1,5 +1,7 @@
 // Internal to the semantics: one transition being fired on a state. Process steps live in semantics.cpp,
-// the channel rules (acceptance, matching, FIFO service) in channel_rules.cpp.
+// the channel rules (acceptance, matching, FIFO service) in channel_rules.cpp, multicast delivery in
+// multicast_rules.cpp, mailboxes coming and going in mailbox_lifecycle.cpp, semaphores and shared memory
+// in shared_memory_rules.cpp.
 #pragma once
 
 #include "models/semantics.hpp"
@@ -19,8 +21,8 @@ public:
 
   // Channel rules (channel_rules.cpp).
   bool accepts_now(ChannelId c, const Message& m) const;
-  std::vector<ChannelId> deliverable_sources(const Instruction& receive) const;
-  std::uint32_t oldest_deliverable(ChannelId c, TagId wanted) const; // message id the receive would take
+  std::vector<ChannelId> deliverable_sources(ProcId p, const Instruction& receive) const;
+  std::uint32_t oldest_deliverable(ChannelId c, TagId wanted, ProcId p) const; // message id p's receive would take
 
 private:
   // Process steps (semantics.cpp).
@@ -36,6 +38,29 @@ private:
   std::optional<std::string> receive_error(ProcId p, const Instruction& i) const;
   void emit(EventKind kind, ProcId p, const Instruction& i, ChannelId c = kNone, const Message* m = nullptr,
             ProcId peer = kNone);
+  void stop(ProcId p); // ended or failed: what it leaves behind
+
+  // Mailbox lifecycle (mailbox_lifecycle.cpp).
+  void create(ProcId p, const Instruction& i);
+  void remove(ProcId p, const Instruction& i);
+  void give(ProcId p, const Instruction& i);
+  void destroy(ChannelId c, ProcId by, const std::string& why);
+  void operation_failed(ProcId p, std::uint32_t handle, const std::string& why);
+  std::optional<std::string> existence_error(ChannelId c) const;
+  bool holds_privilege(ChannelId c, ProcId p) const;
+
+  // Semaphores and shared memory (shared_memory_rules.cpp).
+  void acquire(ProcId p, const Instruction& i);
+  void release(ProcId p, const Instruction& i);
+  void attachment(ProcId p, const Instruction& i);
+  void access(ProcId p, const Instruction& i);
+
+  // Multicast (multicast_rules.cpp).
+  void multicast_send(ProcId p, const Instruction& i, PendingSend s);
+  ProcId hand_to_waiting(ChannelId c, Message& m);
+  void multicast_take(ProcId p, ChannelId c, const PendingReceive& self);
+  bool all_recipients_waiting(ChannelId c, TagId tag) const;
+  std::uint64_t recipient_bit(ChannelId c, ProcId p) const;
 
   // Channel rules (channel_rules.cpp).
   void accept(ChannelId c, const PendingSend& s);

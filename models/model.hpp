@@ -15,6 +15,8 @@ namespace ipcsim {
 using ProcId = std::uint32_t;
 using ChannelId = std::uint32_t;
 using TagId = std::uint32_t; // 0: untagged
+using SemaphoreId = std::uint32_t;
+using SegmentId = std::uint32_t;
 inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
 enum class OpCode : std::uint8_t {
@@ -25,6 +27,15 @@ enum class OpCode : std::uint8_t {
   receive,
   wait,
   choose,
+  create,      // a mailbox declared with created: false (or deleted) comes into existence
+  remove,      // `delete`: the mailbox ceases to exist; what it holds is lost
+  give,        // the receive privilege of a kernel mailbox passes to another process
+  acquire,     // semaphore P
+  release,     // semaphore V
+  attach,      // shared memory
+  detach,
+  read,
+  write,
   // Control flow: executed silently right after the visible step before it, so that a process always
   // rests at a visible step or at its end.
   repeat_init, // counter := times
@@ -38,10 +49,13 @@ struct Instruction {
   OpCode op = OpCode::jump;
   SourceMark mark;
   Mode mode = Mode::blocking;
-  ChannelId channel = kNone;         // send: the channel
+  ChannelId channel = kNone;         // send: the channel; create, delete, give: the mailbox
+  ProcId give_to = kNone;            // give: the process that receives the privilege
+  SemaphoreId semaphore = kNone;     // acquire, release
+  SegmentId segment = kNone;         // attach, detach, read, write
   std::vector<ChannelId> sources;    // receive: the channels it may take from (several for `from: any`)
   TagId tag = 0;                     // send: the tag carried; receive: the tag wanted (0: any)
-  std::uint64_t size = 0;            // send: bytes
+  std::uint64_t size = 0;            // send, read, write: bytes
   std::uint32_t handle = kNone;      // async send/receive and wait: the process's handle slot
   std::uint32_t target = 0;          // jump, repeat_next exit, failed non-blocking operation (`else`)
   std::uint32_t counter = 0;         // repeat_init/repeat_next: the process's counter slot
@@ -65,6 +79,11 @@ struct Process {
   // do the complementary operation, not merely because its program does it somewhere.
   std::vector<std::vector<ChannelId>> sends_ahead;
   std::vector<std::vector<ChannelId>> receives_ahead;
+  std::vector<std::vector<SemaphoreId>> releases_ahead; // likewise, the semaphores it may still release
+  std::vector<std::vector<SemaphoreId>> semaphores_ahead; // acquires or releases
+  std::vector<std::vector<SegmentId>> segments_ahead;   // attaches, detaches, reads or writes
+  std::vector<std::vector<ChannelId>> lifecycles_ahead; // mailboxes it may create, delete or give
+  std::vector<ChannelId> owned;      // the user-space mailboxes that disappear when it stops
   SourceMark mark;
 };
 
@@ -76,13 +95,22 @@ struct Channel {
   std::optional<std::uint64_t> capacity; // nullopt: unbounded
   std::optional<std::uint64_t> capacity_bytes;
   MessageSize message_size;
-  std::optional<std::vector<ProcId>> receivers; // nullopt: anyone may receive
+  std::optional<std::vector<ProcId>> receivers; // who may receive at first (sorted); nullopt: anyone
+  ProcId owner = kNone;              // a user-space mailbox's owner; kNone: a kernel mailbox or a link
+  bool multicast = false;            // delivery: all: every process in `receivers` takes every message
+  bool exclusive_receive = false;
+  bool created = true;               // exists from the start
   bool rendezvous_property = false;  // listed in properties.rendezvous
   std::vector<ProcId> senders_of;    // processes whose program sends to it (for the wait-for graph)
   std::vector<ProcId> receivers_of;  // processes whose program receives from it
   SourceMark mark;
 
   bool rendezvous() const { return capacity && *capacity == 0; }
+  // A multicast message's receivers as bits: bit k for receivers[k].
+  std::uint64_t all_recipients() const {
+    auto n = receivers->size();
+    return n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+  }
   // A fixed-size channel pads shorter messages to its size; a longer one keeps its size (and is invalid).
   std::uint64_t padded_size(std::uint64_t requested) const {
     bool padded = message_size.kind == MessageSize::Kind::fixed && requested < message_size.bytes;
@@ -90,10 +118,27 @@ struct Channel {
   }
 };
 
+struct Semaphore {
+  std::string name;
+  std::uint64_t initial = 0;
+  SourceMark mark;
+};
+
+struct Segment {
+  std::string name;
+  std::uint64_t size = 0;
+  SourceMark mark;
+};
+
+inline constexpr std::size_t max_segments = 64;   // a process's attachments are one 64-bit word
+inline constexpr std::size_t max_multicast = 64;  // a multicast message's recipients likewise
+
 struct Model {
   Scenario scenario;                 // the source, for names, costs, platform and marks
   std::vector<Process> processes;
   std::vector<Channel> channels;
+  std::vector<Semaphore> semaphores;
+  std::vector<Segment> segments;
   std::vector<std::string> tags;     // tags[0] is "" (untagged)
   std::uint32_t counter_count = 0;   // total over processes
   std::uint32_t handle_count = 0;
@@ -104,8 +149,12 @@ struct Model {
   }
 };
 
-// Resolves names into indices and flattens steps into instructions. Features whose semantics do not exist
-// yet are rejected here with "not supported yet" (a ScenarioError, like any other bad input).
+// Resolves names into indices and flattens steps into instructions. What can be judged without running
+// (giving a mailbox that has no privilege to give, too many segments) is rejected here as a ScenarioError,
+// like any other bad input.
 Model compile(const Scenario& scenario);
+
+// The instructions that may run right after instruction pc of `code`.
+std::vector<std::uint32_t> successors(const std::vector<Instruction>& code, std::uint32_t pc);
 
 } // namespace ipcsim

@@ -1,5 +1,6 @@
 #include "models/properties.hpp"
 
+#include "models/data_race.hpp"
 #include "models/semantics.hpp"
 
 #include <algorithm>
@@ -17,6 +18,8 @@ std::string_view to_string(PropertyKind kind) {
     return "lost_messages";
   case PropertyKind::undelivered:
     return "undelivered";
+  case PropertyKind::data_race:
+    return "data_race";
   case PropertyKind::invalid:
     return "invalid_operations";
   }
@@ -41,6 +44,8 @@ PropertyMonitor::PropertyMonitor(const Model &model) : model_(model) {
     watched_.insert(PropertyKind::lost_messages);
   if (p.undelivered)
     watched_.insert(PropertyKind::undelivered);
+  if (p.data_race.value_or(!model.segments.empty()))
+    watched_.insert(PropertyKind::data_race);
   watched_.insert(PropertyKind::invalid);
 }
 
@@ -78,6 +83,9 @@ void PropertyMonitor::check_state(const State &state, PropertySet wanted, std::v
     if (buffered && Semantics(model_).finished(state))
       out.push_back({PropertyKind::undelivered, describe_undelivered(state)});
   }
+  if (wanted.contains(PropertyKind::data_race))
+    if (auto pair = conflicting_accesses(model_, state))
+      out.push_back({PropertyKind::data_race, describe_conflict(state, *pair)});
 }
 
 std::string PropertyMonitor::describe_event(PropertyKind kind, const Event &e) const {
@@ -100,6 +108,17 @@ std::string PropertyMonitor::describe_event(PropertyKind kind, const Event &e) c
   default:
     return std::string(to_string(kind));
   }
+}
+
+std::string PropertyMonitor::describe_conflict(const State &state, std::pair<ProcId, ProcId> pair) const {
+  auto access = [&](ProcId p) {
+    const Instruction &i = *model_.instruction(p, state.procs[p].pc);
+    return fmt::format("{}'s {} (line {})", model_.processes[p].name, i.op == OpCode::write ? "write" : "read",
+                       i.mark.line);
+  };
+  const Instruction &first = *model_.instruction(pair.first, state.procs[pair.first].pc);
+  return fmt::format("data race on {}: {} and {} can run back to back, not ordered by any message or semaphore",
+                     model_.segments[first.segment].name, access(pair.first), access(pair.second));
 }
 
 std::string PropertyMonitor::describe_undelivered(const State &state) const {

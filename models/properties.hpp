@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ipcsim {
@@ -22,9 +23,10 @@ enum class PropertyKind : std::uint8_t {
   rendezvous,    // a send on a listed channel completed before its matching receive began
   lost_messages, // a failed non-blocking send or a lost message
   undelivered,   // every process has ended with messages still buffered
+  data_race,     // two conflicting accesses to a segment that nothing orders (data_race.hpp)
   invalid,       // an invalid operation: always watched
 };
-inline constexpr std::size_t property_kind_count = 5;
+inline constexpr std::size_t property_kind_count = 6;
 
 std::string_view to_string(PropertyKind kind);
 
@@ -60,12 +62,14 @@ public:
   // at most one per kind, the first. Appended to `out`.
   void check_events(std::span<const Event> events, PropertySet wanted, std::vector<PropertyViolation> &out) const;
 
-  // Violations of the state itself (deadlock, undelivered), of the kinds in `wanted`. Appended to `out`.
+  // Violations of the state itself (deadlock, undelivered, two conflicting accesses enabled at once), of the
+  // kinds in `wanted`. Appended to `out`.
   void check_state(const State &state, PropertySet wanted, std::vector<PropertyViolation> &out) const;
 
 private:
   std::string describe_event(PropertyKind kind, const Event &e) const;
   std::string describe_undelivered(const State &state) const;
+  std::string describe_conflict(const State &state, std::pair<ProcId, ProcId> pair) const;
 
   const Model &model_;
   PropertySet watched_;

@@ -17,6 +17,12 @@ State Semantics::initial_state(std::vector<Event>& events) const {
   state.counters.resize(model_.counter_count);
   state.handles.resize(model_.handle_count);
   state.channels.resize(model_.channels.size());
+  for (ChannelId c = 0; c < model_.channels.size(); ++c) {
+    state.channels[c].exists = model_.channels[c].created;
+    state.channels[c].may_receive = model_.channels[c].receivers.value_or(std::vector<ProcId>{});
+  }
+  for (const Semaphore& s : model_.semaphores)
+    state.semaphores.push_back({s.initial, {}});
   Firing firing(model_, state, events);
   for (ProcId p = 0; p < model_.processes.size(); ++p) {
     events.push_back({.kind = EventKind::start, .proc = p, .mark = model_.processes[p].mark});
@@ -39,7 +45,7 @@ std::uint32_t Semantics::alternative_count(const State& state, ProcId p) const {
     return static_cast<std::uint32_t>(i.branches.size());
   if (i.op == OpCode::receive && i.sources.size() > 1) {
     std::vector<Event> unused;
-    auto ready = Firing(model_, const_cast<State&>(state), unused).deliverable_sources(i);
+    auto ready = Firing(model_, const_cast<State&>(state), unused).deliverable_sources(p, i);
     return std::max<std::uint32_t>(1, static_cast<std::uint32_t>(ready.size()));
   }
   return 1;
@@ -51,10 +57,10 @@ std::uint32_t Semantics::oldest_alternative(const State& state, ProcId p) const 
     return 0; // one source: one alternative at most
   std::vector<Event> unused;
   Firing firing(model_, const_cast<State&>(state), unused);
-  auto ready = firing.deliverable_sources(i);
+  auto ready = firing.deliverable_sources(p, i);
   std::uint32_t best = 0;
   for (std::uint32_t a = 1; a < ready.size(); ++a)
-    if (firing.oldest_deliverable(ready[a], i.tag) < firing.oldest_deliverable(ready[best], i.tag))
+    if (firing.oldest_deliverable(ready[a], i.tag, p) < firing.oldest_deliverable(ready[best], i.tag, p))
       best = a;
   return best;
 }
@@ -108,6 +114,29 @@ void Semantics::Firing::fire(Transition t) {
     events_.push_back({.kind = EventKind::choose, .proc = p, .branch = static_cast<int>(t.alternative), .mark = i.mark});
     advance(p, i.branches.at(t.alternative));
     break;
+  case OpCode::create:
+    create(p, i);
+    break;
+  case OpCode::remove:
+    remove(p, i);
+    break;
+  case OpCode::give:
+    give(p, i);
+    break;
+  case OpCode::acquire:
+    acquire(p, i);
+    break;
+  case OpCode::release:
+    release(p, i);
+    break;
+  case OpCode::attach:
+  case OpCode::detach:
+    attachment(p, i);
+    break;
+  case OpCode::read:
+  case OpCode::write:
+    access(p, i);
+    break;
   default:
     assert(false && "a process rests only at visible steps");
   }
@@ -153,6 +182,8 @@ void Semantics::Firing::emit(EventKind kind, ProcId p, const Instruction& i, Cha
 }
 
 std::optional<std::string> Semantics::Firing::send_error(ProcId p, const Instruction& i) const {
+  if (auto missing = existence_error(i.channel))
+    return missing;
   const Channel& c = model_.channels[i.channel];
   const MessageSize& limit = c.message_size;
   std::uint64_t size = c.padded_size(i.size);
@@ -177,6 +208,8 @@ void Semantics::Firing::send(ProcId p, const Instruction& i) {
     s.handle = model_.processes[p].handle_base + i.handle;
     state_.handles[s.handle] = {HandleStatus::pending, pc};
   }
+  if (model_.channels[i.channel].multicast)
+    return multicast_send(p, i, s);
   if (accepts_now(i.channel, s.message)) {
     accept(i.channel, s);
     return advance(p, pc + 1);
@@ -196,9 +229,13 @@ void Semantics::Firing::send(ProcId p, const Instruction& i) {
 
 std::optional<std::string> Semantics::Firing::receive_error(ProcId p, const Instruction& i) const {
   for (ChannelId c : i.sources) {
-    const auto& allowed = model_.channels[c].receivers;
-    if (allowed && !std::binary_search(allowed->begin(), allowed->end(), p))
+    if (auto missing = existence_error(c))
+      return missing;
+    if (!holds_privilege(c, p))
       return fmt::format("{} is not allowed to receive from {}", model_.processes[p].name, model_.channels[c].name);
+    if (model_.channels[c].exclusive_receive && !state_.channels[c].receivers.empty())
+      return fmt::format("{} is exclusive_receive and {} is already inside a receive on it", model_.channels[c].name,
+                         model_.processes[state_.channels[c].receivers.front().proc].name);
   }
   if (i.mode == Mode::async && state_.handles[model_.processes[p].handle_base + i.handle].status == HandleStatus::pending)
     return fmt::format("handle {} is still pending", model_.processes[p].handle_names[i.handle]);
@@ -213,9 +250,9 @@ void Semantics::Firing::receive(ProcId p, const Instruction& i, std::uint32_t al
   std::uint32_t handle = i.mode == Mode::async ? model_.processes[p].handle_base + i.handle : kNone;
   ChannelId from = kNone;
   if (i.sources.size() == 1) { // the common case, without building a vector
-    if (oldest_deliverable(i.sources[0], i.tag) != kNone)
+    if (oldest_deliverable(i.sources[0], i.tag, p) != kNone)
       from = i.sources[0];
-  } else if (auto ready = deliverable_sources(i); !ready.empty()) {
+  } else if (auto ready = deliverable_sources(p, i); !ready.empty()) {
     from = ready.at(alternative);
   }
   if (from != kNone) {
@@ -253,6 +290,10 @@ void Semantics::Firing::wait(ProcId p, const Instruction& i) {
   case HandleStatus::idle:
     return fail(p, i, fmt::format("wait on handle {}, which has no pending operation",
                                   model_.processes[p].handle_names[i.handle]));
+  case HandleStatus::failed:
+    h.status = HandleStatus::idle;
+    return fail(p, i, fmt::format("wait on handle {}, whose operation failed: its mailbox ceased to exist",
+                                  model_.processes[p].handle_names[i.handle]));
   }
 }
 
@@ -265,13 +306,24 @@ void Semantics::Firing::fail(ProcId p, const Instruction& i, std::string why) {
   Event e{.kind = EventKind::invalid, .proc = p, .mark = i.mark, .detail = std::move(why)};
   events_.push_back(std::move(e));
   state_.procs[p].status = ProcStatus::failed;
-  cancel_receives(p);
+  stop(p);
 }
 
 void Semantics::Firing::end(ProcId p) {
   state_.procs[p].status = ProcStatus::ended;
   events_.push_back({.kind = EventKind::exit, .proc = p});
+  stop(p);
+}
+
+// A process that stops detaches its segments, withdraws its posted receives and takes its user-space
+// mailboxes with it.
+void Semantics::Firing::stop(ProcId p) {
+  state_.procs[p].attached = 0;
   cancel_receives(p);
+  for (ChannelId c : model_.processes[p].owned)
+    if (state_.channels[c].exists)
+      destroy(c, p, fmt::format("its owner {} {}", model_.processes[p].name,
+                                state_.procs[p].status == ProcStatus::ended ? "exited" : "was stopped"));
 }
 
 // A process that stops takes its posted receives with it (nobody is left to use the message); its posted

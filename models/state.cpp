@@ -23,6 +23,7 @@ std::vector<std::uint32_t> encode(const State& state) {
   for (const auto& p : state.procs) {
     e.word(p.pc);
     e.word(static_cast<std::uint32_t>(p.status));
+    e.wide(p.attached);
   }
   for (auto c : state.counters)
     e.wide(c);
@@ -32,6 +33,8 @@ std::vector<std::uint32_t> encode(const State& state) {
   }
   for (const auto& c : state.channels)
     encode_channel(c, e);
+  for (const auto& s : state.semaphores)
+    encode_semaphore(s, e);
   return e.take();
 }
 

@@ -22,6 +22,7 @@ struct Message {
   ProcId sender = kNone;
   TagId tag = 0;
   std::uint64_t size = 0;
+  std::uint64_t unread = 0;          // multicast: the recipients (Channel::receivers bits) yet to take it
   bool operator==(const Message&) const = default;
 };
 
@@ -42,6 +43,8 @@ struct PendingReceive {
 };
 
 struct ChannelState {
+  bool exists = true;                // a mailbox before `create`, after `delete` or its owner's exit: false
+  std::vector<ProcId> may_receive;   // mailboxes with a receivers list: who holds the privilege now (sorted)
   std::vector<Message> buffer;       // accepted, not yet received; oldest first
   std::uint64_t bytes = 0;           // total size of buffer
   std::vector<PendingSend> senders;
@@ -49,7 +52,8 @@ struct ChannelState {
   bool operator==(const ChannelState&) const = default;
 };
 
-enum class HandleStatus : std::uint8_t { idle, pending, done };
+// failed: its mailbox ceased to exist while the operation was posted; a `wait` on it is invalid.
+enum class HandleStatus : std::uint8_t { idle, pending, done, failed };
 
 struct HandleState {
   HandleStatus status = HandleStatus::idle;
@@ -60,7 +64,14 @@ struct HandleState {
 struct ProcState {
   std::uint32_t pc = 0;
   ProcStatus status = ProcStatus::ready;
+  std::uint64_t attached = 0;        // bit k: segment k is attached
   bool operator==(const ProcState&) const = default;
+};
+
+struct SemaphoreState {
+  std::uint64_t value = 0;
+  std::vector<ProcId> waiters;       // blocked in acquire, in the order they started to wait
+  bool operator==(const SemaphoreState&) const = default;
 };
 
 struct State {
@@ -68,6 +79,7 @@ struct State {
   std::vector<std::uint64_t> counters; // repeat counters, Process::counter_base onwards
   std::vector<HandleState> handles;    // async handles, Process::handle_base onwards
   std::vector<ChannelState> channels;
+  std::vector<SemaphoreState> semaphores;
   std::uint32_t next_message = 1;
   bool operator==(const State&) const = default;
 };
@@ -83,10 +95,15 @@ void encode_message(const Message& m, Sink& out) { // the id is left out: number
   out.word(m.sender);
   out.word(m.tag);
   out.wide(m.size);
+  out.wide(m.unread);
 }
 
 template <class Sink>
 void encode_channel(const ChannelState& c, Sink& out) {
+  out.word(c.exists ? 1 : 0);
+  out.word(static_cast<std::uint32_t>(c.may_receive.size()));
+  for (ProcId p : c.may_receive)
+    out.word(p);
   out.word(static_cast<std::uint32_t>(c.buffer.size()));
   for (const auto& m : c.buffer)
     encode_message(m, out);
@@ -102,6 +119,14 @@ void encode_channel(const ChannelState& c, Sink& out) {
     out.word(r.handle);
     out.word(r.tag);
   }
+}
+
+template <class Sink>
+void encode_semaphore(const SemaphoreState& s, Sink& out) {
+  out.wide(s.value);
+  out.word(static_cast<std::uint32_t>(s.waiters.size()));
+  for (ProcId p : s.waiters)
+    out.word(p);
 }
 
 } // namespace ipcsim

@@ -23,6 +23,7 @@ struct TraceEvent {
   std::optional<int> branch;          // choose: the branch taken, from 0
   std::optional<int> line;            // the scenario line of the step that caused the event
   std::string detail;                 // invalid, deadlock, violation: what happened, in words
+  std::optional<std::uint64_t> race_with; // read, write: the seq of an earlier access it races with
 };
 
 } // namespace ipcsim

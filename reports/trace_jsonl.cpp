@@ -22,8 +22,9 @@ constexpr std::array<std::string_view, 27> event_names{
     "recv_failed", "block",  "unblock", "lost",  "invalid",    "create",   "delete",      "give",       "acquire",
     "release",     "attach", "detach",  "read",  "write",      "deadlock", "violation",   "wait",       "choose"};
 
-constexpr std::array<std::string_view, 13> key_names{"seq", "t",    "proc",     "event",  "channel", "msg",   "size",
-                                                     "tag", "peer", "duration", "branch", "line",    "detail"};
+constexpr std::array<std::string_view, 14> key_names{"seq",  "t",        "proc",   "event", "channel",
+                                                     "msg",  "size",     "tag",    "peer",  "duration",
+                                                     "branch", "line",   "detail", "race_with"};
 
 // A JSON string literal, quotes included; invalid UTF-8 is replaced rather than thrown on.
 std::string quoted(const std::string &text) {
@@ -170,6 +171,7 @@ std::string to_jsonl(const TraceEvent &event) {
   line.number("branch", event.branch);
   line.number("line", event.line);
   line.string("detail", event.detail);
+  line.number("race_with", event.race_with);
   return line.finish();
 }
 
@@ -211,6 +213,7 @@ TraceEvent parse_trace_line(std::string_view text, std::string_view file, int li
   reader.integer("branch", event.branch);
   reader.integer("line", event.line);
   reader.string("detail", event.detail);
+  reader.integer("race_with", event.race_with);
   return event;
 }
 

@@ -44,15 +44,17 @@ processes:
       - send: {to: jbs}
 )";
 
-const char* const semaphore_scenario = R"(scenario: sem
-semaphores:
-  - {name: mutex, initial: 1}
+// Errors that need the whole model: no receive privilege to give, and a multicast without recipients.
+const char* const give_scenario = R"(scenario: give
+channels:
+  - {mailbox: jobs, capacity: 1}
+  - {mailbox: news, capacity: 1, delivery: all}
 processes:
   - name: p
     do:
-      - acquire: mutex
-      - compute: 1us
-      - release: mutex
+      - give: {mailbox: jobs, to: q}
+  - name: q
+    do: [{receive: {from: news}}]
 )";
 
 } // namespace
@@ -113,19 +115,19 @@ TEST_CASE("cli: run on a bad scenario exits 64 with the errors and runs nothing"
   CHECK_FALSE(fs::exists(trace));
 }
 
-TEST_CASE("cli: a scenario using a semaphore exits 64 saying it is not supported yet") {
-  write("sem.yaml", semaphore_scenario);
-  for (const char* command : {"validate", "run"}) {
+TEST_CASE("cli: giving a mailbox without a receivers list, or multicast to anyone, exits 64 before running") {
+  write("give.yaml", give_scenario);
+  for (const char* command : {"validate", "run", "check"}) {
     INFO(command);
-    Cli run = run_cli(std::string(command) + " sem.yaml", scratch());
+    Cli run = run_cli(std::string(command) + " give.yaml", scratch());
     CHECK(run.status == 64);
     CHECK(run.out.empty());
-    std::vector<std::string> errors = lines(run.err);
-    REQUIRE(!errors.empty());
-    check_error_lines(errors, "sem\\.yaml");
-    CHECK(errors[0].rfind("sem.yaml:3:5: error: ", 0) == 0);
-    for (const auto& line : errors)
-      CHECK(line.find("is not supported yet") != std::string::npos);
+    CHECK(lines(run.err) ==
+          std::vector<std::string>{
+              "give.yaml:4:5: error: delivery: all sends every message to every process in `receivers`; 'news' "
+              "needs a receivers list (it has receivers: any)",
+              "give.yaml:8:9: error: give: 'jobs' has receivers: any, so there is no receive privilege to pass on "
+              "(give it a receivers list)"});
   }
 }
 
