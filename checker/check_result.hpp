@@ -22,8 +22,10 @@ struct CheckOptions {
   std::optional<std::uint64_t> max_memory; // bytes of resident memory; empty: most of what is available
   bool breadth_first = false;
   bool stop_at_first = false; // stop at the first violation instead of judging every property
+  bool hash_compact = false;  // a 64-bit hash per state (checker/hash_compact_store.hpp); depth-first only
   bool progress = false;      // a progress line on stderr
   bool reduction = true;      // partial-order reduction (depth-first only; checker/persistent_set.hpp)
+  bool symmetry = true;       // one state per orbit of interchangeable replicas (checker/symmetry.hpp)
 };
 
 // Why the search ended.
@@ -105,9 +107,13 @@ struct CheckPerformance {
 };
 
 struct CheckStatistics {
-  std::uint64_t states = 0;      // distinct states stored
-  std::uint64_t transitions = 0; // transitions fired
-  std::uint64_t max_depth = 0;   // longest schedule explored (DFS) or deepest level (BFS)
+  std::uint64_t states = 0;        // distinct states stored
+  std::uint64_t transitions = 0;   // transitions fired
+  std::uint64_t max_depth = 0;     // longest schedule explored (DFS) or deepest level (BFS)
+  std::uint64_t visited_bytes = 0; // the stored states and the codec's component tables
+  double bytes_per_state = 0;      // visited_bytes / states
+  // With hash compaction: at most this probability that some state was never explored.
+  std::optional<double> omission_probability;
 };
 
 struct CheckResult {

@@ -1,21 +1,32 @@
 #include "checker/explorer.hpp"
 
 #include "checker/counterexample.hpp"
+#include "checker/orbit_schedule.hpp"
 #include "checker/process_memory.hpp"
 #include "checker/schedule_pruning.hpp"
 #include "checker/shortest_schedule.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <numeric>
+#include <stdexcept>
 
 namespace ipcsim {
 
 Explorer::Explorer(const Model &model, const CheckOptions &options)
-    : model_(model), options_(options), semantics_(model), monitor_(model), codec_(model), limits_(options),
-      progress_(options.progress), persistent_(model), wanted_(monitor_.watched()),
+    : model_(model), options_(options), semantics_(model), monitor_(model), codec_(model),
+      visited_(options.hash_compact ? static_cast<VisitedSet &>(compact_) : store_), limits_(options),
+      progress_(options.progress), persistent_(model),
+      canonicalizer_(model, options.symmetry ? detect_symmetry(model) : std::vector<SymmetryGroup>{}),
+      wanted_(monitor_.watched()),
       // The reduction keeps every deadlock and every step's events, but not every state in which two
-      // accesses are enabled together, which is how races are found (models/data_race.hpp).
-      reduce_(options.reduction && !wanted_.contains(PropertyKind::data_race)) {}
+      // accesses are enabled together, which is how races are found (models/data_race.hpp); nor the shortest
+      // schedules that --bfs promises.
+      reduce_(options.reduction && !options.breadth_first && !wanted_.contains(PropertyKind::data_race)),
+      interleave_(options.stop_at_first), last_move_(model.processes.size(), 0) {
+  if (options.breadth_first && options.hash_compact) // the breadth-first queue is the stored states
+    throw std::invalid_argument("breadth-first search needs the exact store, not hash compaction");
+}
 
 CheckResult Explorer::run() {
   if (options_.breadth_first)
@@ -31,15 +42,17 @@ Explorer::Arrival Explorer::arrive(const State &state, std::span<const Event> ev
                                    std::span<const StateIndex> base_components) {
   violations_.clear();
   monitor_.check_events(events, wanted_, violations_);
-  if (base)
+  // Under symmetry the key is the orbit's representative, and the base's components are its own
+  // representative's: packing against the base would mix the two.
+  if (base && !canonicalizer_.active())
     codec_.pack(state, bytes_, *base, base_components);
   else
-    codec_.pack(state, bytes_);
-  if (limits_.states_full(store_.size()) && !store_.find(bytes_)) {
+    codec_.pack(canonicalizer_.canonical(state), bytes_);
+  if (limits_.states_full(visited_.size()) && !visited_.find(bytes_)) {
     stop(StopReason::max_states);
     return Arrival::dropped;
   }
-  auto [index, added] = store_.insert(bytes_);
+  auto [index, added] = visited_.insert(bytes_);
   arrived_ = index;
   if (!added)
     return Arrival::known;
@@ -69,7 +82,7 @@ void Explorer::poll(std::uint64_t depth) {
     return;
   if (auto reason = limits_.poll())
     stop(*reason);
-  progress_.update(store_.size(), depth, limits_.memory());
+  progress_.update(visited_.size(), depth, limits_.memory());
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -86,10 +99,13 @@ void Explorer::depth_first() {
     f.index = arrived_;
     codec_.components(bytes_, f.components); // bytes_ holds the state just stored
     f.next = 0;
+    f.moved = kNone;
     semantics_.enabled(f.state, f.enabled);
     order_transitions(f);
+    if (interleave_)
+      prefer_waiting(f);
     if (on_stack_.size() <= f.index)
-      on_stack_.resize(store_.size());
+      on_stack_.resize(visited_.size());
     on_stack_[f.index] = true;
     max_depth_ = std::max<std::uint64_t>(max_depth_, depth - 1);
   };
@@ -102,11 +118,13 @@ void Explorer::depth_first() {
   while (depth > 0 && !stop_) {
     Frame &f = frames_[depth - 1];
     if (f.next == f.limit) {
+      undo_move(f);
       on_stack_[f.index] = false;
       --depth;
       continue;
     }
     Transition t = f.enabled[f.order[f.next++]];
+    note_move(f, t.proc, depth);
     successor_ = f.state;
     events_.clear();
     semantics_.apply(successor_, t, events_);
@@ -140,6 +158,33 @@ void Explorer::order_transitions(Frame &f) {
     in_set[k] = 1;
   std::stable_partition(f.order.begin(), f.order.end(), [&](std::uint32_t k) { return in_set[k] != 0; });
   f.limit = static_cast<std::uint32_t>(chosen_.size());
+}
+
+// --stop-at-first: within the persistent set and within the rest, the steps of the processes that have waited
+// longest on the current schedule come first, so that the first schedules tried interleave the processes
+// (a lock-order deadlock needs every process to take its first resource before any takes its second) instead
+// of running one process to its end before the next starts. Only the order changes, never what is explored.
+void Explorer::prefer_waiting(Frame &f) {
+  auto waited_longer = [&](std::uint32_t a, std::uint32_t b) {
+    return last_move_[f.enabled[a].proc] < last_move_[f.enabled[b].proc];
+  };
+  std::stable_sort(f.order.begin(), f.order.begin() + f.limit, waited_longer);
+  std::stable_sort(f.order.begin() + f.limit, f.order.end(), waited_longer);
+}
+
+// last_move_ follows the current schedule: a frame notes the step it fired last, and takes it back when it
+// fires the next one or is left.
+void Explorer::note_move(Frame &f, ProcId p, std::uint64_t depth) {
+  undo_move(f);
+  f.moved = p;
+  f.moved_before = last_move_[p];
+  last_move_[p] = depth;
+}
+
+void Explorer::undo_move(Frame &f) {
+  if (f.moved != kNone)
+    last_move_[f.moved] = f.moved_before;
+  f.moved = kNone;
 }
 
 std::vector<std::uint32_t> Explorer::dfs_choices(std::size_t depth) const {
@@ -203,17 +248,23 @@ std::vector<std::uint32_t> Explorer::bfs_choices(StateIndex index, std::uint32_t
 
 CheckResult Explorer::conclude() {
   CheckResult result;
-  result.search = options_.breadth_first ? "breadth-first"
-                  : reduce_               ? "depth-first with partial-order reduction"
-                                          : "depth-first";
+  result.search = std::string(options_.breadth_first ? "breadth-first" : "depth-first") +
+                  (reduce_ ? " with partial-order reduction" : "");
+  if (canonicalizer_.active())
+    result.search += fmt::format("{} symmetry reduction ({} interchangeable group{}: {})", reduce_ ? " and" : " with",
+                                 canonicalizer_.groups().size(), canonicalizer_.groups().size() == 1 ? "" : "s",
+                                 describe(canonicalizer_.groups()));
   result.stop = stop_.value_or(StopReason::complete);
   if (is_limit(result.stop))
     result.limit = limits_.describe(result.stop);
-  result.statistics = {store_.size(), transitions_, max_depth_};
+  result.statistics = statistics();
   double search_seconds = limits_.elapsed();
-  if (!options_.breadth_first && !findings_.empty())
-    findings_ = shortest_findings(model_, codec_, store_, findings_);
-  if (!options_.breadth_first && reduce_)
+  if (options_.breadth_first)
+    for (Finding &f : findings_)
+      f = real_schedule(model_, canonicalizer_, f);      // its choices apply to the stored representatives
+  else if (!findings_.empty() && !options_.hash_compact) // hashes cannot be read back: pruning shortens instead
+    findings_ = shortest_findings(model_, codec_, store_, canonicalizer_, findings_);
+  if (reduce_ || options_.hash_compact)
     for (Finding &f : findings_)
       f = prune_schedule(model_, f);
   std::sort(findings_.begin(), findings_.end(), [](const Finding &a, const Finding &b) { return a.kind < b.kind; });
@@ -225,8 +276,18 @@ CheckResult Explorer::conclude() {
     result.verdicts.push_back({kind, violated ? Verdict::violated : judged_all ? Verdict::holds : Verdict::unknown});
   }
   result.performance = {limits_.elapsed(), limits_.cpu_elapsed(), peak_resident_memory(),
-                        search_seconds > 0 ? static_cast<double>(store_.size()) / search_seconds : 0.0};
+                        search_seconds > 0 ? static_cast<double>(visited_.size()) / search_seconds : 0.0};
   return result;
+}
+
+// The visited set's memory counts the codec's component tables, which hold what the packed states refer to.
+CheckStatistics Explorer::statistics() const {
+  CheckStatistics s{visited_.size(), transitions_, max_depth_};
+  s.visited_bytes = visited_.memory_bytes() + codec_.memory_bytes();
+  s.bytes_per_state = s.states > 0 ? static_cast<double>(s.visited_bytes) / static_cast<double>(s.states) : 0.0;
+  if (options_.hash_compact)
+    s.omission_probability = HashCompactStore::omission_probability(s.states);
+  return s;
 }
 
 CheckResult check(const Model &model, const CheckOptions &options) {

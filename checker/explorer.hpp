@@ -1,13 +1,17 @@
 // Stateful exploration of every schedule of a model: each state reachable through Semantics is stored once
-// (StateStore) and expanded once, depth-first (the default: memory grows with the states, not the frontier)
-// or breadth-first (the shortest schedule to each violation). Every transition's events and every new
-// state are judged by PropertyMonitor; the first violation of each property is kept and the search goes on
-// until every watched property is violated, the space is exhausted or a limit is reached. A depth-first
-// finding is shortened afterwards by a breadth-first pass over the states already stored.
+// (StateStore, or only its hash with HashCompactStore) and expanded once, depth-first (the default: memory
+// grows with the states, not the frontier) or breadth-first (the shortest schedule to each violation). Every
+// transition's events and every new state are judged by PropertyMonitor; the first violation of each
+// property is kept and the search goes on until every watched property is violated, the space is exhausted
+// or a limit is reached. A depth-first finding is shortened afterwards by a breadth-first pass over the
+// states already stored (by pruning steps under hash compaction, which stores nothing to read back). With
+// --stop-at-first the depth-first search tries the processes that have waited longest first.
 #pragma once
 
+#include "checker/canonical_state.hpp"
 #include "checker/check_result.hpp"
 #include "checker/finding.hpp"
+#include "checker/hash_compact_store.hpp"
 #include "checker/persistent_set.hpp"
 #include "checker/progress.hpp"
 #include "checker/search_limits.hpp"
@@ -40,11 +44,16 @@ private:
     std::vector<std::uint32_t> order;   // positions in `enabled`: the persistent set first, then the rest
     std::uint32_t limit = 0;            // how many of `order` to fire: the set's size, or all of them
     std::uint32_t next = 0;             // the next position of `order` to fire
+    ProcId moved = kNone;               // the process of the step fired last, and when it had moved before
+    std::uint64_t moved_before = 0;
   };
   enum class Arrival { fresh, known, dropped };
 
   void depth_first();
   void order_transitions(Frame &f);
+  void prefer_waiting(Frame &f);
+  void note_move(Frame &f, ProcId p, std::uint64_t depth);
+  void undo_move(Frame &f);
   void breadth_first();
   Arrival arrive(const State &state, std::span<const Event> events, const State *base = nullptr,
                  std::span<const StateIndex> base_components = {});
@@ -54,6 +63,7 @@ private:
   std::vector<std::uint32_t> dfs_choices(std::size_t depth) const;
   std::vector<std::uint32_t> bfs_choices(StateIndex index, std::uint32_t last) const;
   CheckResult conclude();
+  CheckStatistics statistics() const;
 
   const Model &model_;
   CheckOptions options_;
@@ -61,12 +71,16 @@ private:
   PropertyMonitor monitor_;
   StateCodec codec_;
   StateStore store_;
+  HashCompactStore compact_;
+  VisitedSet &visited_; // store_, or compact_ with --hash-compact
   SearchLimits limits_;
   Progress progress_;
   PersistentSet persistent_;
+  Canonicalizer canonicalizer_; // the visited set's keys: representatives of orbits under symmetry
 
   PropertySet wanted_; // watched and not yet violated
   bool reduce_;        // partial-order reduction in use
+  bool interleave_;    // depth-first: the process that has waited longest first (--stop-at-first)
   std::vector<Finding> findings_;
   std::optional<StopReason> stop_;
   std::uint64_t transitions_ = 0;
@@ -77,9 +91,10 @@ private:
   std::vector<std::uint8_t> bytes_;
   std::vector<PropertyViolation> violations_;
   State successor_;
-  std::vector<Frame> frames_;      // depth-first: the current schedule
-  std::vector<bool> on_stack_;     // depth-first: by state index, whether the state is in frames_
-  StateIndex arrived_ = 0;         // the index of the state arrive() last stored or found
+  std::vector<Frame> frames_;            // depth-first: the current schedule
+  std::vector<bool> on_stack_;           // depth-first: by state index, whether the state is in frames_
+  std::vector<std::uint64_t> last_move_; // by process: the depth of its last step on the stack (0: none)
+  StateIndex arrived_ = 0;               // the index of the state arrive() last stored or found
   std::vector<std::uint32_t> chosen_;
   std::vector<StateIndex> parent_; // breadth-first: where each state was first reached from
   std::vector<std::uint32_t> via_; // and by which choice

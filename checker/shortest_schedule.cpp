@@ -1,5 +1,6 @@
 #include "checker/shortest_schedule.hpp"
 
+#include "checker/orbit_schedule.hpp"
 #include "models/properties.hpp"
 #include "models/semantics.hpp"
 
@@ -10,9 +11,9 @@ namespace {
 
 class ShortestSearch {
 public:
-  ShortestSearch(const Model &model, StateCodec &codec, const StateStore &store)
-      : semantics_(model), monitor_(model), codec_(codec), store_(store), parent_(store.size(), kNone),
-        via_(store.size(), 0) {}
+  ShortestSearch(const Model &model, StateCodec &codec, const StateStore &store, Canonicalizer &canonicalizer)
+      : semantics_(model), monitor_(model), codec_(codec), store_(store), canonicalizer_(canonicalizer),
+        parent_(store.size(), kNone), via_(store.size(), 0) {}
 
   std::vector<Finding> run(PropertySet wanted) {
     std::vector<Event> events;
@@ -21,7 +22,7 @@ public:
     monitor_.check_events(events, wanted, found);
     monitor_.check_state(state, wanted, found);
     keep(found, {}, wanted);
-    codec_.pack(state, bytes_);
+    codec_.pack(canonicalizer_.canonical(state), bytes_);
     std::optional<StateIndex> root = store_.find(bytes_);
     if (!root)
       return findings_;
@@ -43,7 +44,7 @@ private:
       semantics_.apply(next_, enabled_[k], events_);
       found_.clear();
       monitor_.check_events(events_, wanted, found_);
-      codec_.pack(next_, bytes_, current_, components_);
+      pack_next();
       std::optional<StateIndex> to = store_.find(bytes_);
       if (to && parent_[*to] == kNone) {
         parent_[*to] = from;
@@ -54,6 +55,15 @@ private:
       if (!found_.empty())
         keep(found_, path(from, k, root), wanted);
     }
+  }
+
+  // Stored states are representatives when symmetry reduction is on: next_'s is looked up, not next_.
+  void pack_next() {
+    const State &key = canonicalizer_.canonical(next_);
+    if (&key == &next_)
+      codec_.pack(next_, bytes_, current_, components_);
+    else
+      codec_.pack(key, bytes_);
   }
 
   void keep(const std::vector<PropertyViolation> &found, const std::vector<std::uint32_t> &choices,
@@ -77,6 +87,7 @@ private:
   PropertyMonitor monitor_;
   StateCodec &codec_;
   const StateStore &store_;
+  Canonicalizer &canonicalizer_;
   std::vector<StateIndex> parent_; // kNone: not reached yet
   std::vector<std::uint32_t> via_;
   std::vector<Finding> findings_;
@@ -91,11 +102,13 @@ private:
 } // namespace
 
 std::vector<Finding> shortest_findings(const Model &model, StateCodec &codec, const StateStore &store,
-                                       const std::vector<Finding> &found) {
+                                       Canonicalizer &canonicalizer, const std::vector<Finding> &found) {
   PropertySet wanted;
   for (const auto &f : found)
     wanted.insert(f.kind);
-  std::vector<Finding> shorter = ShortestSearch(model, codec, store).run(wanted);
+  std::vector<Finding> shorter = ShortestSearch(model, codec, store, canonicalizer).run(wanted);
+  for (Finding &f : shorter) // its choices apply to the stored representatives
+    f = real_schedule(model, canonicalizer, f);
   // Whatever the pass could not show (it always should) keeps the depth-first schedule.
   for (const auto &f : found)
     if (std::none_of(shorter.begin(), shorter.end(), [&](const Finding &s) { return s.kind == f.kind; }))

@@ -61,7 +61,7 @@ std::uint64_t hash_bytes(std::span<const std::uint8_t> bytes) {
   return mix(h ^ mix(tail ^ 0x5bd1e995));
 }
 
-StateStore::StateStore() : slots_(1024, 0) {}
+StateStore::StateStore() : slots_(16, 0) {} // small: the codec keeps one store per component, most of them tiny
 
 StateStore::Record StateStore::record(std::uint64_t position) const {
   const std::uint8_t *p = chunks_[position >> chunk_bits].get() + (position & ((1u << chunk_bits) - 1));

@@ -5,6 +5,8 @@
 // nothing is allocated per state.
 #pragma once
 
+#include "checker/visited_set.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -14,19 +16,16 @@
 
 namespace ipcsim {
 
-using StateIndex = std::uint32_t;
-
-class StateStore {
+class StateStore final : public VisitedSet { // final: the codec's many tables call it without indirection
 public:
   StateStore();
 
-  // The index of `bytes`, and whether it was added just now.
-  std::pair<StateIndex, bool> insert(std::span<const std::uint8_t> bytes);
-  std::optional<StateIndex> find(std::span<const std::uint8_t> bytes) const;
+  std::pair<StateIndex, bool> insert(std::span<const std::uint8_t> bytes) override;
+  std::optional<StateIndex> find(std::span<const std::uint8_t> bytes) const override;
 
   std::span<const std::uint8_t> bytes(StateIndex index) const;
-  std::size_t size() const { return positions_.size(); }
-  std::size_t memory_bytes() const; // bytes in use: records and tables
+  std::size_t size() const override { return positions_.size(); }
+  std::size_t memory_bytes() const override; // records, positions and table
 
 private:
   // A record in a chunk: the state's index (4 bytes), its length (LEB128), its bytes.

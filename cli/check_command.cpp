@@ -21,6 +21,8 @@ struct CheckCommand {
   bool bfs = false;
   bool stop_at_first = false;
   bool no_reduction = false;
+  bool no_symmetry = false;
+  bool hash_compact = false;
   std::string report_dir;
   bool json = false;
 
@@ -33,6 +35,8 @@ struct CheckCommand {
     o.breadth_first = bfs;
     o.stop_at_first = stop_at_first;
     o.reduction = !no_reduction;
+    o.symmetry = !no_symmetry;
+    o.hash_compact = hash_compact;
     o.progress = true; // shown only on a terminal
     return o;
   }
@@ -69,12 +73,23 @@ void add_check_command(CLI::App &app, CommandAction &action) {
                 "Search breadth-first: the shortest schedule to each violation (no partial-order reduction)");
   sub->add_flag("--no-reduction", command->no_reduction,
                 "Explore every interleaving: no partial-order reduction (depth-first)");
+  sub->add_flag("--no-symmetry", command->no_symmetry,
+                "Store states that differ only by a permutation of interchangeable replicas separately");
   sub->add_flag("--stop-at-first", command->stop_at_first,
-                "Stop at the first violation instead of judging every property");
+                "Stop at the first violation instead of judging every property (the processes that have waited "
+                "longest are tried first, to find it early)");
+  sub->add_flag("--hash-compact", command->hash_compact,
+                "Store a 64-bit hash per state instead of the state: far less memory, a small reported "
+                "probability of missing a state (depth-first only)");
   sub->add_option("--report", command->report_dir,
                   "Write report.md, report.html, report.json, counterexample.jsonl, msc.svg and waitfor.svg here");
   sub->add_flag("--json", command->json, "Print the result as JSON");
-  sub->callback([command, &action] { action = [command] { return (*command)(); }; });
+  sub->callback([command, &action] {
+    if (command->hash_compact && command->bfs) // the breadth-first queue is the stored states, read back
+      throw CLI::ValidationError("--hash-compact", "a breadth-first search (--bfs) reads its stored states back, "
+                                                   "and hash compaction keeps only their hashes: use one or the other");
+    action = [command] { return (*command)(); };
+  });
 }
 
 } // namespace ipcsim

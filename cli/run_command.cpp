@@ -90,13 +90,13 @@ struct RunCommand {
     chart.total_events = result.events;
     if (!svg_path.empty())
       write_pictures(model, result, chart_events, chart);
-    for (const auto& warning : result.warnings)
-      std::cerr << model.scenario.file << ": warning: " << warning << "\n";
     if (json)
       std::cout << run_summary_json(model, result).dump(2) << "\n";
     else
       std::cout << run_summary_text(model, result);
-    bool violated = result.outcome == RunResult::Outcome::deadlock || result.outcome == RunResult::Outcome::invalid;
+    // A data race violates its property without stopping the run (the summary lists each race).
+    bool violated = result.outcome == RunResult::Outcome::deadlock || result.outcome == RunResult::Outcome::invalid ||
+                    !result.data_races.empty();
     return violated ? exit_code::violation : exit_code::ok;
   }
 };

@@ -31,7 +31,8 @@ std::optional<std::pair<ProcId, ProcId>> conflicting_accesses(const Model& model
 
 HappensBefore::HappensBefore(const Model& model)
     : model_(model), clocks_(model.processes.size(), Clock(model.processes.size(), 0)),
-      semaphores_(model.semaphores.size(), Clock(model.processes.size(), 0)), segments_(model.segments.size()) {
+      semaphores_(model.semaphores.size(), Clock(model.processes.size(), 0)),
+      mailboxes_(model.channels.size(), Clock(model.processes.size(), 0)), segments_(model.segments.size()) {
   for (auto& s : segments_) {
     s.last_write.resize(model.processes.size());
     s.last_read.resize(model.processes.size());
@@ -63,7 +64,20 @@ void HappensBefore::observe(const Event& e, std::uint64_t seq, std::vector<DataR
   bool by_other = actor_ != kNone && e.proc != actor_;
   switch (e.kind) {
   case EventKind::send_begin:
-    sent_[e.msg] = mine;
+  case EventKind::recv_begin:
+    if (e.channel != kNone) // an operation on a mailbox comes after whatever made it usable to this process
+      join(mine, mailboxes_[e.channel]);
+    if (e.kind == EventKind::send_begin)
+      sent_[e.msg] = mine;
+    break;
+  case EventKind::send_end:
+    if (e.peer != kNone) // taken at a rendezvous: the receiver was there first
+      join(mine, clocks_[e.peer]);
+    break;
+  case EventKind::create:
+  case EventKind::give:
+  case EventKind::remove:
+    join(mailboxes_[e.channel], mine);
     break;
   case EventKind::send_failed:
     sent_.erase(e.msg);

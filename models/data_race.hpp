@@ -5,8 +5,9 @@
 // every transition ticks its process's clock; a message carries its sender's clock to whoever takes it; a
 // release of a semaphore leaves the releaser's clock in the semaphore and an acquire takes it from there;
 // and a process whose operation another process's step completes (an unblock, a send taken at a
-// rendezvous, an async operation finished) learns that process's clock. The simulator watches its one
-// trace this way.
+// rendezvous, an async operation finished) learns that process's clock; a sender whose message a waiting
+// receiver took at a rendezvous learns the receiver's; and an operation on a mailbox comes after the
+// `create`, `give` or `delete` that made it possible. The simulator watches its one trace this way.
 //
 // The checker explores every order of steps, so it can use the equivalent condition on states: a race
 // exists exactly when some reachable state has two conflicting accesses enabled at once (run them back to
@@ -71,6 +72,7 @@ private:
   ProcId actor_ = kNone;
   std::vector<Clock> clocks_;                       // by process
   std::vector<Clock> semaphores_;                   // by semaphore: what its releases have seen
+  std::vector<Clock> mailboxes_;                    // by channel: what its create, give and delete have seen
   std::unordered_map<std::uint32_t, Clock> sent_;   // by message id, until taken
   std::vector<SegmentHistory> segments_;
 };

@@ -36,7 +36,20 @@ bool can_still(const Model& model, const State& state, ProcId q, const Instructi
                      [&](ChannelId c) { return has(process.sends_ahead[pc], c); });
 }
 
-// The operation p is blocked in, and the processes that could complete it.
+// Whether q may still make the mailbox of `blocked` cease to exist, which ends the operation (as an invalid
+// one): by deleting it, or as its owner by stopping.
+bool can_end_mailbox(const Model& model, const State& state, ProcId q, const Instruction& blocked) {
+  if (blocked.op == OpCode::acquire)
+    return false;
+  const auto& lifecycles = model.processes[q].lifecycles_ahead[state.procs[q].pc];
+  auto ends = [&](ChannelId c) {
+    return model.channels[c].owner == q || std::binary_search(lifecycles.begin(), lifecycles.end(), c);
+  };
+  return blocked.op == OpCode::send ? ends(blocked.channel)
+                                    : std::any_of(blocked.sources.begin(), blocked.sources.end(), ends);
+}
+
+// The operation p is blocked in, and the processes that could end it.
 BlockedProcess blocked_process(const Model& model, const State& state, ProcId p) {
   const Process& process = model.processes[p];
   const Instruction& step = *model.instruction(p, state.procs[p].pc);
@@ -62,9 +75,11 @@ BlockedProcess blocked_process(const Model& model, const State& state, ProcId p)
     b.waits_for += ")";
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  for (ProcId q : candidates)
-    if (q != p && alive(state, q) && can_still(model, state, q, *i))
+  for (ProcId q = 0; q < model.processes.size(); ++q) {
+    bool listed = std::binary_search(candidates.begin(), candidates.end(), q);
+    if (q != p && alive(state, q) && ((listed && can_still(model, state, q, *i)) || can_end_mailbox(model, state, q, *i)))
       b.releasers.push_back(q);
+  }
   return b;
 }
 

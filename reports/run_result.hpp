@@ -1,6 +1,7 @@
 // What one simulated run measured: plain data, filled by sim/ and written out by run_summary.hpp.
 #pragma once
 
+#include "models/data_race.hpp"
 #include "models/deadlock.hpp"
 #include "models/wait_for_graph.hpp"
 
@@ -16,6 +17,7 @@ struct ProcessTimes {
   double busy = 0;          // computing and in system calls and copies (including time sharing a core)
   double blocked_send = 0;  // blocked in a send (or a wait for an async send), or moving a message to another host
   double blocked_receive = 0; // blocked in a receive, or moving a received message from another host
+  double blocked_semaphore = 0; // blocked in an acquire
   double idle = 0;          // the rest of its life: sleeping
   double end = 0;           // when it ended (or the end of the run)
   std::uint64_t context_switches = 0; // resumptions after blocking
@@ -44,6 +46,20 @@ struct ChannelCounts {
   Occupancy occupancy;
 };
 
+struct SemaphoreCounts {
+  std::uint64_t acquires = 0;         // completed, at once or after waiting
+  std::uint64_t releases = 0;
+  std::uint64_t blocked_acquires = 0; // acquires that had to wait
+  double time_blocked = 0;            // summed over the waits that ended
+};
+
+struct SegmentCounts {
+  std::uint64_t reads = 0;
+  std::uint64_t writes = 0;
+  std::uint64_t bytes_read = 0;
+  std::uint64_t bytes_written = 0;
+};
+
 // Nearest-rank percentiles of a set of latencies (the p-th is the smallest value with at least p% of the
 // samples at or below it); all zero when there are none.
 struct LatencySummary {
@@ -61,9 +77,12 @@ struct RunResult {
   std::optional<WaitForGraph> wait_for;     // set on deadlock
   std::vector<ProcessTimes> processes;      // by process index
   std::vector<ChannelCounts> channels;      // by channel index
+  std::vector<SemaphoreCounts> semaphores;  // by semaphore index
+  std::vector<SegmentCounts> segments;      // by segment index
   Occupancy occupancy;                      // all buffers together
   std::uint64_t events = 0;
-  std::vector<std::string> warnings;       // parts of the scenario this run could not honour
+  // Found when the data_race property is watched; a race does not stop the run, but violates the property.
+  std::vector<DataRace> data_races;
 };
 
 std::string_view to_string(RunResult::Outcome outcome);

@@ -13,6 +13,10 @@ std::size_t name_width(const Model& model) {
     w = std::max(w, p.name.size());
   for (const auto& c : model.channels)
     w = std::max(w, c.name.size());
+  for (const auto& s : model.semaphores)
+    w = std::max(w, s.name.size());
+  for (const auto& s : model.segments)
+    w = std::max(w, s.name.size());
   return w;
 }
 
@@ -37,7 +41,7 @@ std::string rate_cell(std::optional<double> rate) { return rate ? human_rate(*ra
 
 struct Totals {
   std::uint64_t messages = 0, bytes = 0, failed = 0, lost = 0, copied = 0, reserved = 0, switches = 0;
-  double busy = 0, blocked_send = 0, blocked_receive = 0, idle = 0;
+  double busy = 0, blocked_send = 0, blocked_receive = 0, blocked_semaphore = 0, idle = 0;
   std::vector<double> latencies;
 };
 
@@ -56,20 +60,26 @@ Totals totals_of(const RunResult& r) {
     t.busy += p.busy;
     t.blocked_send += p.blocked_send;
     t.blocked_receive += p.blocked_receive;
+    t.blocked_semaphore += p.blocked_semaphore;
     t.idle += p.idle;
     t.switches += p.context_switches;
   }
   return t;
 }
 
+// The blocked-sem column appears only in scenarios with semaphores: elsewhere it would always read 0.
 void write_processes(std::string& out, const Model& model, const RunResult& r, std::size_t w) {
-  out += fmt::format("\n{:<{}}  {:>10}  {:>12}  {:>12}  {:>10}  {:>8}  {:>10}  {}\n", "process", w, "busy",
-                     "blocked-send", "blocked-recv", "idle", "switches", "end", "outcome");
+  bool semaphores = !model.semaphores.empty();
+  auto semaphore_cell = [&](const std::string& text) { return semaphores ? fmt::format("  {:>11}", text) : ""; };
+  out += fmt::format("\n{:<{}}  {:>10}  {:>12}  {:>12}{}  {:>10}  {:>8}  {:>10}  {}\n", "process", w, "busy",
+                     "blocked-send", "blocked-recv", semaphore_cell("blocked-sem"), "idle", "switches", "end",
+                     "outcome");
   for (std::size_t p = 0; p < model.processes.size(); ++p) {
     const ProcessTimes& t = r.processes[p];
-    out += fmt::format("{:<{}}  {:>10}  {:>12}  {:>12}  {:>10}  {:>8}  {:>10}  {}\n", model.processes[p].name, w,
+    out += fmt::format("{:<{}}  {:>10}  {:>12}  {:>12}{}  {:>10}  {:>8}  {:>10}  {}\n", model.processes[p].name, w,
                        human_duration(t.busy), human_duration(t.blocked_send), human_duration(t.blocked_receive),
-                       human_duration(t.idle), t.context_switches, human_duration(t.end), t.outcome);
+                       semaphore_cell(human_duration(t.blocked_semaphore)), human_duration(t.idle),
+                       t.context_switches, human_duration(t.end), t.outcome);
   }
 }
 
@@ -105,6 +115,27 @@ void write_latency_and_memory(std::string& out, const Model& model, const RunRes
   }
 }
 
+void write_semaphores(std::string& out, const Model& model, const RunResult& r, std::size_t w) {
+  w = std::max<std::size_t>(w, 9); // "semaphore"
+  out += fmt::format("\n{:<{}}  {:>9}  {:>9}  {:>9}  {:>12}\n", "semaphore", w, "acquires", "releases", "blocked",
+                     "time-blocked");
+  for (std::size_t s = 0; s < model.semaphores.size(); ++s) {
+    const SemaphoreCounts& n = r.semaphores[s];
+    out += fmt::format("{:<{}}  {:>9}  {:>9}  {:>9}  {:>12}\n", model.semaphores[s].name, w, n.acquires, n.releases,
+                       n.blocked_acquires, human_duration(n.time_blocked));
+  }
+}
+
+void write_segments(std::string& out, const Model& model, const RunResult& r, std::size_t w) {
+  out += fmt::format("\n{:<{}}  {:>9}  {:>9}  {:>12}  {:>13}\n", "segment", w, "reads", "writes", "bytes-read",
+                     "bytes-written");
+  for (std::size_t s = 0; s < model.segments.size(); ++s) {
+    const SegmentCounts& n = r.segments[s];
+    out += fmt::format("{:<{}}  {:>9}  {:>9}  {:>12}  {:>13}\n", model.segments[s].name, w, n.reads, n.writes,
+                       n.bytes_read, n.bytes_written);
+  }
+}
+
 nlohmann::ordered_json latency_json(const std::vector<double>& samples) {
   if (samples.empty())
     return nullptr;
@@ -128,6 +159,8 @@ std::string run_summary_text(const Model& model, const RunResult& r) {
   } else if (!r.message.empty()) {
     out += r.message + "\n";
   }
+  for (const auto& race : r.data_races)
+    out += race.description + "\n";
   std::size_t w = name_width(model);
   write_processes(out, model, r, w);
   write_traffic(out, model, r, w);
@@ -139,6 +172,10 @@ std::string run_summary_text(const Model& model, const RunResult& r) {
                      t.messages, rate_cell(per_second(double(t.messages), r.end_time)), human_duration(l.p50),
                      human_duration(l.p99), human_duration(l.max), human_size(t.copied), human_size(t.reserved),
                      r.occupancy.peak_messages, human_size(r.occupancy.peak_bytes), t.switches);
+  if (!model.semaphores.empty())
+    write_semaphores(out, model, r, w);
+  if (!model.segments.empty())
+    write_segments(out, model, r, w);
   return out;
 }
 
@@ -151,6 +188,10 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
   j["events"] = r.events;
   if (!r.message.empty())
     j["message"] = r.message;
+  j["data_races"] = nlohmann::ordered_json::array();
+  for (const auto& race : r.data_races)
+    j["data_races"].push_back(
+        {{"description", race.description}, {"earlier_seq", race.earlier_seq}, {"later_seq", race.later_seq}});
   Totals t = totals_of(r);
   j["totals"] = {{"messages", t.messages},
                  {"bytes", t.bytes},
@@ -159,6 +200,7 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
                  {"busy", t.busy},
                  {"blocked_send", t.blocked_send},
                  {"blocked_receive", t.blocked_receive},
+                 {"blocked_semaphore", t.blocked_semaphore},
                  {"idle", t.idle},
                  {"memory_reserved", t.reserved},
                  {"bytes_copied", t.copied},
@@ -174,6 +216,7 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
                               {"busy", pt.busy},
                               {"blocked_send", pt.blocked_send},
                               {"blocked_receive", pt.blocked_receive},
+                              {"blocked_semaphore", pt.blocked_semaphore},
                               {"idle", pt.idle},
                               {"context_switches", pt.context_switches},
                               {"end", pt.end},
@@ -203,6 +246,24 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
          {"failed_receives", n.failed_receives},
          {"lost", n.lost},
          {"left_queued", n.left_buffered}});
+  }
+  j["semaphores"] = nlohmann::ordered_json::array();
+  for (std::size_t s = 0; s < model.semaphores.size(); ++s) {
+    const SemaphoreCounts& n = r.semaphores[s];
+    j["semaphores"].push_back({{"name", model.semaphores[s].name},
+                               {"acquires", n.acquires},
+                               {"releases", n.releases},
+                               {"blocked_acquires", n.blocked_acquires},
+                               {"time_blocked", n.time_blocked}});
+  }
+  j["segments"] = nlohmann::ordered_json::array();
+  for (std::size_t s = 0; s < model.segments.size(); ++s) {
+    const SegmentCounts& n = r.segments[s];
+    j["segments"].push_back({{"name", model.segments[s].name},
+                             {"reads", n.reads},
+                             {"writes", n.writes},
+                             {"bytes_read", n.bytes_read},
+                             {"bytes_written", n.bytes_written}});
   }
   return j;
 }

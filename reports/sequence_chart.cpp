@@ -16,6 +16,10 @@ constexpr const char *blocked_colour = "#d62728";
 constexpr const char *message_colour = "#1f4e9c";
 constexpr const char *alarm_colour = "#c00000";
 constexpr const char *undelivered_colour = "#b35900";
+constexpr const char *semaphore_colour = "#2e7d32";
+constexpr const char *segment_colour = "#8a6100";
+// Mailboxes coming and going, receive privileges given away.
+constexpr const char *privilege_colour = "#6a3d9a";
 constexpr std::size_t rows_before_feet = 30; // longer charts repeat the process names at the bottom
 
 std::string cell_id(std::size_t row, std::size_t column) {
@@ -50,6 +54,24 @@ std::string without_prefix(const std::string &text, const std::string &prefix) {
   return text.rfind(prefix, 0) == 0 ? text.substr(prefix.size()) : text;
 }
 
+bool is_semaphore_step(const std::string &event) {
+  return event == "acquire" || event == "release";
+}
+
+bool is_segment_step(const std::string &event) {
+  return event == "attach" || event == "detach" || event == "read" || event == "write";
+}
+
+bool is_mailbox_step(const std::string &event) {
+  return event == "create" || event == "delete" || event == "give";
+}
+
+// "lost msg 3 (jobs)": the message number as a systems engineer would say it, and the mailbox it was in.
+std::string lost_label(const TraceEvent &event) {
+  std::string label = event.msg ? "lost msg " + std::to_string(*event.msg) : "lost message";
+  return is_mailbox(event.channel) ? label + " (" + event.channel + ")" : label;
+}
+
 // The note written in a cell; empty for the ends of a message arrow, which are drawn as dots.
 std::string note_text(const TraceEvent &event, bool has_arrow) {
   const std::string &name = event.event;
@@ -73,15 +95,15 @@ std::string note_text(const TraceEvent &event, bool has_arrow) {
   else if (name == "recv_failed")
     text = "\u2717 receive failed" + (event.channel.empty() ? "" : " on " + event.channel);
   else if (name == "lost")
-    text = "\u2717 lost " + message_label(event);
+    text = "\u2717 " + lost_label(event);
   else if (name == "invalid" || name == "deadlock" || name == "violation")
     text = with_detail(upper(name), without_prefix(event.detail, name + ": ")); // not "DEADLOCK: deadlock: ..."
   else if (name == "exit")
     text = "exit";
   else if (name == "give")
-    text = "give " + event.channel + (event.peer.empty() ? "" : " to " + event.peer);
+    text = has_arrow ? "" : "give " + event.channel + (event.peer.empty() ? "" : " to " + event.peer);
   else if (name == "read" || name == "write")
-    text = name + " " + event.channel + (event.size ? " " + human_size(*event.size) : "");
+    text = name + (event.size ? " " + human_size(*event.size) : "") + " " + event.channel;
   else
     text = name + (event.channel.empty() ? "" : " " + event.channel);
   if (event.branch)
@@ -97,16 +119,40 @@ DotAttributes note_style(const std::string &event, std::string label) {
     return {{"shape", "box"},         {"style", "filled,bold"},    {"color", alarm_colour},
             {"fillcolor", "#ffe0e0"}, {"fontcolor", alarm_colour}, {"fontsize", "11"},
             {"penwidth", "2"},        {"label", std::move(label)}};
-  DotAttributes style{{"shape", "box"}, {"style", "rounded,filled"}, {"height", "0.2"},
-                      {"width", "0"},   {"margin", "0.05,0.02"},     {"fontsize", "9"}};
+  bool minor = event == "attach" || event == "detach"; // smaller than the accesses they enable
+  DotAttributes style{{"shape", "box"}, {"style", "rounded,filled"}, {"height", minor ? "0.15" : "0.2"},
+                      {"width", "0"},   {"margin", "0.05,0.02"},     {"fontsize", minor ? "8" : "9"}};
   if (event == "block")
     style.insert(style.end(), {{"fillcolor", "#fde8e8"}, {"color", blocked_colour}, {"fontcolor", "#a00000"}});
   else if (event == "send_failed" || event == "recv_failed" || event == "lost")
     style.insert(style.end(), {{"fillcolor", "#ffe0e0"}, {"color", alarm_colour}, {"fontcolor", alarm_colour}});
+  else if (is_semaphore_step(event))
+    style.insert(style.end(), {{"fillcolor", "#e8f5e9"}, {"color", semaphore_colour}, {"fontcolor", semaphore_colour}});
+  else if (is_segment_step(event))
+    style.insert(style.end(), {{"fillcolor", "#fff6dc"}, {"color", segment_colour}, {"fontcolor", segment_colour}});
+  else if (is_mailbox_step(event))
+    style.insert(style.end(), {{"fillcolor", "#f1eaf7"}, {"color", privilege_colour}, {"fontcolor", privilege_colour}});
   else
     style.insert(style.end(), {{"fillcolor", "white"}, {"color", "#bbbbbb"}});
   style.emplace_back("label", std::move(label));
   return style;
+}
+
+// One of the two accesses of a data race: in the colour of violations, with the class "race" for stylesheets
+// and tests.
+DotAttributes race_style(std::string label) {
+  return {{"shape", "box"},
+          {"style", "rounded,filled,bold"},
+          {"color", alarm_colour},
+          {"fillcolor", "#ffe0e0"},
+          {"fontcolor", alarm_colour},
+          {"fontsize", "9"},
+          {"penwidth", "2"},
+          {"height", "0.2"},
+          {"width", "0"},
+          {"margin", "0.05,0.02"},
+          {"class", "race"},
+          {"label", std::move(label)}};
 }
 
 // How a lifeline is drawn between two rows.
@@ -118,10 +164,13 @@ public:
       : events_(events), grid_(std::move(rows)), graph_("msc") {
     timed_ = std::any_of(events.begin(), events.begin() + static_cast<std::ptrdiff_t>(grid_.events_shown),
                          [](const TraceEvent &event) { return event.t.has_value(); });
+    find_shared_objects();
     std::string title = options.title;
     std::size_t total = std::max(options.total_events, events.size());
     if (grid_.events_shown < total)
       title += "\nfirst " + std::to_string(grid_.events_shown) + " events shown (of " + std::to_string(total) + ")";
+    if (!races_.empty())
+      title += "\ndata race: each dashed red line joins two accesses that no message or semaphore orders";
     graph_.attr("label", title).attr("labelloc", "t").attr("fontname", "Helvetica").attr("fontsize", "14");
     // Straight lines: message arrows run straight across the lifelines they pass, as in a printed chart.
     // Edges first, so that notes sit on top of the lifelines that run through them.
@@ -149,6 +198,28 @@ public:
 
 private:
   std::size_t columns() const { return grid_.columns.size(); }
+
+  // The names that are semaphores (their blocks read "acquire"), and the accesses that race.
+  void find_shared_objects() {
+    for (std::size_t i = 0; i < grid_.events_shown; ++i) {
+      if (is_semaphore_step(events_[i].event))
+        semaphores_.insert(events_[i].channel);
+    }
+    for (const SequenceArrow &arrow : grid_.arrows) {
+      if (arrow.kind != SequenceArrow::Kind::race)
+        continue;
+      races_.insert(arrow.event);
+      races_.insert(grid_.rows[arrow.from_row].cells[arrow.from_column]->event);
+    }
+  }
+
+  std::string cell_text(std::size_t index, bool arrow) const {
+    const TraceEvent &event = events_[index];
+    if (event.event == "block" && event.detail.empty() && semaphores_.count(event.channel))
+      return "blocked: acquire " + event.channel;
+    std::string text = note_text(event, arrow);
+    return races_.count(index) ? "data race\n" + text : text;
+  }
   bool with_feet() const { return grid_.rows.size() > rows_before_feet; }
 
   void write_heads() {
@@ -235,9 +306,12 @@ private:
           {"fontcolor", "#666666"}, {"fontsize", "9"},           {"height", "0.2"},
           {"width", "0"},           {"margin", "0.05,0.02"},     {"label", message_label(event) + " received later"}};
     bool arrow = has_arrow_.count(cell->event) > 0;
-    std::string text = note_text(event, arrow);
+    std::string text = cell_text(cell->event, arrow);
     if (text.empty())
-      return {{"shape", "point"}, {"width", "0.07"}, {"color", message_colour}};
+      return {
+          {"shape", "point"}, {"width", "0.07"}, {"color", event.event == "give" ? privilege_colour : message_colour}};
+    if (races_.count(cell->event))
+      return race_style(text);
     if (arrow && (event.event == "send_end" || event.event == "recv_end"))
       return {{"shape", "point"}, {"width", "0.07"}, {"color", message_colour}, {"xlabel", text}, {"fontsize", "8"}};
     return note_style(event.event, text);
@@ -318,10 +392,27 @@ private:
                                  {"arrowhead", "tee"},
                                  {"arrowtail", "tee"}});
       break;
+    case SequenceArrow::Kind::handover: // dashed: no message travels, the semaphore's unit changes hands
+      label = event.channel;
+      style.insert(
+          style.end(),
+          {{"color", semaphore_colour}, {"fontcolor", semaphore_colour}, {"style", "dashed"}, {"arrowhead", "vee"}});
+      break;
+    case SequenceArrow::Kind::give:
+      label = "give " + event.channel;
+      style.insert(style.end(), {{"color", privilege_colour}, {"fontcolor", privilege_colour}, {"arrowhead", "empty"}});
+      break;
+    case SequenceArrow::Kind::race: // the two red marks say it; the line only pairs them
+      label.clear();
+      style.insert(
+          style.end(),
+          {{"color", alarm_colour}, {"style", "dashed"}, {"penwidth", "2"}, {"dir", "none"}, {"class", "race_link"}});
+      break;
     }
     // A `label` would make dot route the edge through a label node (a bend, or an extra rank for an edge within
     // one row); an xlabel keeps the arrow one straight line.
-    style.emplace_back("xlabel", label);
+    if (!label.empty())
+      style.emplace_back("xlabel", label);
     std::string from = cell_id(arrow.from_row, arrow.from_column);
     std::string to = cell_id(arrow.to_row, arrow.to_column);
     // Within one row, an edge from right to left would make dot swap the columns: draw it left to right with
@@ -338,6 +429,8 @@ private:
   DotGraph graph_;
   bool timed_ = false;
   std::set<std::size_t> has_arrow_;             // events that start or end an arrow
+  std::set<std::string> semaphores_;            // channels that name semaphores
+  std::set<std::size_t> races_;                 // the events of both accesses of each data race
   std::vector<std::vector<Lifeline>> lifeline_; // [row][column], see compute_lifelines()
 };
 

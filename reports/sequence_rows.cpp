@@ -17,6 +17,11 @@ bool is_terminal(const std::string &event) {
   return event == "deadlock" || event == "violation";
 }
 
+// An acquire that another process's release completed (its peer): the releaser handed the unit to a waiter.
+bool is_handed_over(const TraceEvent &event) {
+  return event.event == "acquire" && !event.peer.empty();
+}
+
 using Position = std::pair<std::size_t, std::size_t>; // row, column
 
 class RowBuilder {
@@ -26,10 +31,16 @@ public:
     out_.events_shown = shown;
     for (const std::string &process : processes)
       add_column(process);
+    std::map<std::string, std::size_t> last_release_by; // process -> its latest release so far
     for (std::size_t i = 0; i < events.size(); ++i) {
       const TraceEvent &event = events[i];
       if ((i < shown || is_terminal(event.event)) && !event.proc.empty())
         add_column(event.proc);
+      index_of_seq_.emplace(event.seq, i);
+      if (event.event == "release")
+        last_release_by[event.proc] = i;
+      else if (is_handed_over(event) && last_release_by.count(event.peer))
+        release_of_.emplace(i, last_release_by.at(event.peer));
       if (!event.msg)
         continue;
       if (event.event == "send_end")
@@ -98,7 +109,7 @@ private:
     std::optional<std::size_t> column = column_of(event.proc);
     if (event.event == "unblock") {
       if (column)
-        pending_unblock_[*column] = true;
+        end_blocked_interval(i, *column);
       return;
     }
     if (!column && event.event == "lost" && event.msg && send_of_.count(*event.msg) &&
@@ -112,6 +123,17 @@ private:
     if (!joins_current_row(i, *column))
       open_row(i);
     place(out_.rows.size() - 1, *column, SequenceCell{SequenceCell::Kind::event, i, false});
+  }
+
+  // The engines write the unblock right after the event that completed the wait (a recv_end, a send_end taken
+  // by a receiver, an acquire handed over by a release): that event's cell ends the blocked interval. An
+  // unblock on its own ends it at the process's next cell.
+  void end_blocked_interval(std::size_t unblock, std::size_t column) {
+    auto completed = unblock > 0 ? position_.find(unblock - 1) : position_.end();
+    if (completed != position_.end() && events_[unblock - 1].proc == events_[unblock].proc)
+      out_.rows[completed->second.first].cells[column]->unblocks = true;
+    else
+      pending_unblock_[column] = true;
   }
 
   // A send and its receive share a row when nothing else happened in between.
@@ -220,10 +242,6 @@ private:
           marker_of[cell->event] = {r, c};
       }
     }
-    using Kind = SequenceArrow::Kind;
-    auto arrow = [&](Kind kind, std::size_t event, Position from, Position to) {
-      out_.arrows.push_back(SequenceArrow{kind, event, from.first, from.second, to.first, to.second});
-    };
     for (std::size_t i = 0; i < out_.events_shown; ++i) {
       const TraceEvent &event = events_[i];
       auto from = position_.find(i);
@@ -233,28 +251,61 @@ private:
         std::optional<std::size_t> receiver = receiver_column(event);
         if (receiver && *receiver != from->second.second)
           arrow(Kind::failed, i, from->second, {from->second.first, *receiver});
-        continue;
+      } else if (event.event == "send_end" && event.msg) {
+        add_message_arrows(i, from->second, marker_of);
+      } else {
+        add_sharing_arrow(i, from->second);
       }
-      if (event.event != "send_end" || !event.msg)
-        continue;
-      bool received = false;
-      if (auto receives = receives_of_.find(*event.msg); receives != receives_of_.end()) {
-        for (std::size_t r : receives->second) {
-          if (auto to = position_.find(r); to != position_.end()) {
-            arrow(Kind::delivered, i, from->second, to->second);
-            received = true;
-          }
+    }
+  }
+
+  using Kind = SequenceArrow::Kind;
+
+  void arrow(Kind kind, std::size_t event, Position from, Position to) {
+    out_.arrows.push_back(SequenceArrow{kind, event, from.first, from.second, to.first, to.second});
+  }
+
+  // From a send_end to each of its receives, else to where it was lost, else to its marker.
+  void add_message_arrows(std::size_t i, Position from, const std::map<std::size_t, Position> &marker_of) {
+    std::uint64_t msg = *events_[i].msg;
+    bool received = false;
+    if (auto receives = receives_of_.find(msg); receives != receives_of_.end()) {
+      for (std::size_t r : receives->second) {
+        if (auto to = position_.find(r); to != position_.end()) {
+          arrow(Kind::delivered, i, from, to->second);
+          received = true;
         }
       }
-      if (received)
-        continue;
-      if (auto lost = lost_of_.find(*event.msg); lost != lost_of_.end() && position_.count(lost->second))
-        arrow(Kind::lost, i, from->second, position_.at(lost->second));
-      else if (auto marker = marker_of.find(i); marker != marker_of.end())
-        arrow(out_.rows[marker->second.first].cells[marker->second.second]->kind == SequenceCell::Kind::undelivered
-                  ? Kind::undelivered
-                  : Kind::received_later,
-              i, from->second, marker->second);
+    }
+    if (received)
+      return;
+    if (auto lost = lost_of_.find(msg); lost != lost_of_.end() && position_.count(lost->second))
+      arrow(Kind::lost, i, from, position_.at(lost->second));
+    else if (auto marker = marker_of.find(i); marker != marker_of.end())
+      arrow(out_.rows[marker->second.first].cells[marker->second.second]->kind == SequenceCell::Kind::undelivered
+                ? Kind::undelivered
+                : Kind::received_later,
+            i, from, marker->second);
+  }
+
+  // The arrows of what processes share besides messages: a semaphore unit handed to a waiter, a receive
+  // privilege given away, and the line between the two accesses of a data race.
+  void add_sharing_arrow(std::size_t i, Position at) {
+    const TraceEvent &event = events_[i];
+    auto placed = [&](std::size_t other) { return position_.find(other); };
+    if (auto release = release_of_.find(i); release != release_of_.end()) {
+      if (auto from = placed(release->second); from != position_.end())
+        arrow(Kind::handover, i, from->second, at);
+    } else if (event.event == "give") {
+      std::optional<std::size_t> holder = column_of(event.peer);
+      if (holder && *holder != at.second)
+        arrow(Kind::give, i, at, {at.first, *holder});
+    } else if (event.race_with) {
+      auto earlier = index_of_seq_.find(*event.race_with);
+      if (earlier == index_of_seq_.end())
+        return;
+      if (auto from = placed(earlier->second); from != position_.end())
+        arrow(Kind::race, i, from->second, at);
     }
   }
 
@@ -265,7 +316,9 @@ private:
   std::map<std::uint64_t, std::size_t> send_of_;                  // msg -> its send_end (whole trace)
   std::map<std::uint64_t, std::vector<std::size_t>> receives_of_; // msg -> its recv_end events (multicast: several)
   std::map<std::uint64_t, std::size_t> lost_of_;
-  std::map<std::size_t, Position> position_; // event index -> its cell
+  std::map<std::uint64_t, std::size_t> index_of_seq_; // seq -> event index, for race_with
+  std::map<std::size_t, std::size_t> release_of_;     // handed-over acquire -> the release that woke it
+  std::map<std::size_t, Position> position_;          // event index -> its cell
 };
 
 } // namespace

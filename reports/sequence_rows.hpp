@@ -1,8 +1,10 @@
 // The grid behind a message sequence chart: one column per process, one row per step of the trace, and the
 // arrows between cells. Each row holds consecutive events, at most one per process; a receive joins the row
-// of its send when it can, so a rendezvous is one horizontal arrow. An `unblock` takes no row of its own: it
-// ends the blocked interval at the process's next cell (or at the next row). Pure data: sequence_chart.hpp
-// draws it.
+// of its send when it can, so a rendezvous is one horizontal arrow. An `acquire` that a `release` handed to a
+// waiter takes the next row, so that the arrow between their two marks slants and has room for its label. An
+// `unblock` takes no row of its own: it ends the blocked interval at the event just before it when that event
+// is the same process's (the receive, taken send or handed-over acquire that completed the wait), else at the
+// process's next cell (or at the next row). Pure data: sequence_chart.hpp draws it.
 #pragma once
 
 #include "models/trace_event.hpp"
@@ -36,9 +38,19 @@ struct SequenceRow {
 };
 
 struct SequenceArrow {
-  enum class Kind { delivered, lost, undelivered, received_later, failed };
+  enum class Kind {
+    delivered,      // a message: from its send_end to each of its receives
+    lost,           // from its send_end to where it was lost
+    undelivered,    // from its send_end to its "never received" marker
+    received_later, // from its send_end to its "received later" marker
+    failed,         // a failed send: from its send_failed to the receiver's lifeline
+    handover,       // a release that woke a waiter: to the waiter's acquire (`event`)
+    give,           // a receive privilege passed on: from the give (`event`) to its new holder
+    race,           // a data race: from the earlier access to the later one (`event`, which carries race_with)
+  };
+
   Kind kind = Kind::delivered;
-  std::size_t event = no_event; // the send_end (or send_failed) event
+  std::size_t event = no_event; // the event the arrow stands for, see Kind
   std::size_t from_row = 0, from_column = 0;
   std::size_t to_row = 0, to_column = 0;
 };

@@ -22,6 +22,29 @@ CostModel::CostModel(const Model& model) : model_(model) {
     home_.push_back(find_home(model, channel));
 }
 
+double CostModel::call_seconds(const Instruction& i) const {
+  const Costs& costs = model_.scenario.costs;
+  switch (i.op) {
+  case OpCode::send:
+  case OpCode::create:
+  case OpCode::remove:
+  case OpCode::give:
+  case OpCode::acquire:
+  case OpCode::release:
+    return costs.send;
+  case OpCode::receive:
+    return costs.receive;
+  case OpCode::attach:
+  case OpCode::detach:
+    return costs.attach;
+  case OpCode::read:
+  case OpCode::write:
+    return costs.memory_bandwidth > 0 ? static_cast<double>(i.size) / costs.memory_bandwidth : 0;
+  default:
+    return 0;
+  }
+}
+
 bool CostModel::mapped(std::uint64_t size) const {
   const LargeMessage& large = model_.scenario.costs.large_message;
   return large.threshold > 0 && size >= large.threshold;

@@ -7,6 +7,11 @@
 // copy_bandwidth unless the message was mapped: two copies through a buffer, one at a rendezvous.
 // A channel lives on the host of its receiver; a process on another host moves each message over the
 // network first (sender) or afterwards (receiver).
+//
+// Every other step that enters the system pays its call before it takes effect: semaphore calls cost
+// `send` (SCENARIO_FORMAT.md), and so do the mailbox calls create, delete and give, which the format
+// leaves unpriced: they are system calls like a send. Attaching and detaching a segment costs `attach`;
+// reading or writing S bytes of it costs S / memory_bandwidth.
 #pragma once
 
 #include "models/model.hpp"
@@ -24,6 +29,9 @@ struct CopyCost {
 class CostModel {
 public:
   explicit CostModel(const Model& model);
+
+  // Seconds of CPU that step i spends in its call before it takes effect (0 for steps that make none).
+  double call_seconds(const Instruction& i) const;
 
   CopyCost sender_side(ChannelId c, std::uint64_t size) const;
   CopyCost receiver_side(std::uint64_t size) const;

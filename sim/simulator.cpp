@@ -1,5 +1,7 @@
 #include "sim/simulator.hpp"
 
+#include "models/data_race.hpp"
+#include "models/properties.hpp"
 #include "models/semantics.hpp"
 #include "sim/cost_model.hpp"
 #include "sim/occupancy_tracker.hpp"
@@ -28,9 +30,14 @@ public:
       : model_(model), semantics_(model), costs_(model), options_(options), on_event_(on_event) {
     result_.processes.resize(model.processes.size());
     result_.channels.resize(model.channels.size());
+    result_.semaphores.resize(model.semaphores.size());
+    result_.segments.resize(model.segments.size());
     levels_.resize(model.channels.size());
     owed_.resize(model.processes.size());
     step_start_.resize(model.processes.size());
+    // With no segment there is nothing to race on: the clocks would cost every message for nothing.
+    if (!model.segments.empty() && PropertyMonitor(model).watched().contains(PropertyKind::data_race))
+      happens_before_.emplace(model);
   }
 
   RunResult run();
@@ -41,18 +48,22 @@ private:
   bool fire(ProcId p, const std::function<std::uint32_t()>& pick, double duration = 0);
   void publish(std::size_t first, ProcId self, double duration, std::optional<double> at = std::nullopt);
   void count(const Event& e, double now);
+  void count_message(const Event& e, double now);
+  std::optional<std::uint64_t> race_at(const Event& e);
   void track_level(ChannelId c, double now);
+  void timed_step(ProcId p, double seconds, const std::function<void()>& take_time);
+  bool ends_an_owner(ProcId p) const;
   void cpu(ProcId p, double seconds);
   double transfer(std::uint32_t from, std::uint32_t to, std::uint64_t bytes);
   void copy(ProcId p, ChannelId c, const CopyCost& cost);
   void pay_sender_side(ProcId p, const Instruction& send);
   void settle_deliveries(ProcId p);
   void wait_until_released(ProcId p);
+  double& blocked_time(ProcId p, const Instruction& waiting);
   void stop_at_limit();
   void conclude_blocked();
   void emit_system_event(EventKind kind, std::string detail);
   void publish_initial_state();
-  void warn_about_unsimulated_costs();
   void describe_processes();
   void describe_channels();
   void stop_at_time_limit();
@@ -75,6 +86,7 @@ private:
   bool actors_running_ = false;
   std::vector<std::optional<Event>> pending_exit_; // an exit is traced when the actor has finished its last step
   double last_event_time_ = 0;
+  std::optional<HappensBefore> happens_before_;   // set when data races are watched
 
   // Metrics. A message's latency runs from the start of its send step to the end of the receive-side
   // costs of the process that took it; those are paid at that process's next step boundary.
@@ -82,11 +94,16 @@ private:
     ChannelId channel;
     std::uint32_t msg;
     std::uint64_t size;
+    double send_start;
+  };
+  struct InFlight {                      // a message sent and not yet taken by all its recipients
+    double send_start = 0;
+    std::optional<double> buffered_at;   // since when it sits in a buffer
+    std::size_t takers_left = 1;         // a multicast message is taken by each of its recipients
   };
   std::vector<std::vector<Delivery>> owed_;         // by process: taken, receive-side costs not yet paid
   std::vector<double> step_start_;                  // by process: when its current send step began
-  std::unordered_map<std::uint32_t, double> send_start_;  // by message id, until it is received
-  std::unordered_map<std::uint32_t, double> buffered_at_; // by message id, while it sits in a buffer
+  std::unordered_map<std::uint32_t, InFlight> in_flight_; // by message id
   std::vector<OccupancyTracker> levels_;            // by channel
   OccupancyTracker total_level_;
 };
@@ -110,37 +127,59 @@ void Simulation::actor(ProcId p) {
 }
 
 void Simulation::take_step(ProcId p, const Instruction& i) {
-  const Costs& costs = model_.scenario.costs;
   switch (i.op) {
   case OpCode::compute: {
     double seconds = i.flops ? *i.flops / hosts_[model_.processes[p].host]->get_speed() : random_[p].sample(i.duration);
-    if (fire(p, [] { return 0u; }, seconds))
-      cpu(p, seconds);
+    timed_step(p, seconds, [this, p, seconds] { cpu(p, seconds); });
     break;
   }
   case OpCode::sleep: {
     double seconds = random_[p].sample(i.duration);
-    if (fire(p, [] { return 0u; }, seconds))
-      sg4::this_actor::sleep_for(seconds);
+    timed_step(p, seconds, [seconds] { sg4::this_actor::sleep_for(seconds); });
     break;
   }
   case OpCode::send:
     step_start_[p] = sg4::Engine::get_clock();
-    cpu(p, costs.send);
+    cpu(p, costs_.call_seconds(i));
     pay_sender_side(p, i);
     fire(p, [] { return 0u; });
     break;
   case OpCode::receive:
-    cpu(p, costs.receive);
+    cpu(p, costs_.call_seconds(i));
     fire(p, [this, p] { return semantics_.oldest_alternative(state_, p); });
     break;
   case OpCode::choose:
     fire(p, [this, p, &i] { return random_[p].pick(static_cast<std::uint32_t>(i.branches.size())); });
     break;
-  default: // wait
+  default: // wait, and the calls on mailboxes, semaphores and segments
+    cpu(p, costs_.call_seconds(i));
     fire(p, [] { return 0u; });
     break;
   }
+}
+
+// A compute or sleep is fired when it starts (the trace shows it there, with its duration), then takes its
+// time. An owner's last step is the exception: the semantics ends the process in the transition of its last
+// step, and the end takes the owner's user-space mailboxes with it, which must live until it exits; so that
+// step is fired, and traced, when its time has passed.
+void Simulation::timed_step(ProcId p, double seconds, const std::function<void()>& take_time) {
+  if (ends_an_owner(p)) {
+    take_time();
+    fire(p, [] { return 0u; }, seconds);
+  } else if (fire(p, [] { return 0u; }, seconds)) {
+    take_time();
+  }
+}
+
+// Whether p's next step (a compute or sleep, which cannot block or fail) is its last and p owns mailboxes.
+// Found by firing it on a copy: the semantics alone knows where p's control flow goes next.
+bool Simulation::ends_an_owner(ProcId p) const {
+  if (model_.processes[p].owned.empty())
+    return false;
+  State after = state_;
+  std::vector<Event> ignored;
+  semantics_.apply(after, {p, 0}, ignored);
+  return after.procs[p].status == ProcStatus::ended;
 }
 
 void Simulation::cpu(ProcId p, double seconds) {
@@ -183,23 +222,38 @@ void Simulation::settle_deliveries(ProcId p) {
       copy(p, d.channel, costs_.receiver_side(d.size));
     }
     double now = sg4::Engine::get_clock();
-    for (const Delivery& d : taken) {
-      auto start = send_start_.find(d.msg);
-      result_.channels[d.channel].latencies.push_back(now - start->second);
-      send_start_.erase(start);
-    }
+    for (const Delivery& d : taken)
+      result_.channels[d.channel].latencies.push_back(now - d.send_start);
     taken.clear();
   }
 }
 
+// Released by another process's step: the operation completed, or failed because its mailbox ceased to
+// exist (then the process stops where it is, and does not resume).
 void Simulation::wait_until_released(ProcId p) {
-  bool in_send = blocking_operation(model_, state_, p).op == OpCode::send;
+  const Instruction& waiting = blocking_operation(model_, state_, p);
   double start = sg4::Engine::get_clock();
   wake_[p]->acquire();
   double waited = sg4::Engine::get_clock() - start;
-  (in_send ? result_.processes[p].blocked_send : result_.processes[p].blocked_receive) += waited;
+  blocked_time(p, waiting) += waited;
+  if (waiting.op == OpCode::acquire)
+    result_.semaphores[waiting.semaphore].time_blocked += waited;
+  if (state_.procs[p].status == ProcStatus::failed)
+    return;
   result_.processes[p].context_switches += 1;
   cpu(p, model_.scenario.costs.context_switch);
+}
+
+double& Simulation::blocked_time(ProcId p, const Instruction& waiting) {
+  ProcessTimes& times = result_.processes[p];
+  switch (waiting.op) {
+  case OpCode::send:
+    return times.blocked_send;
+  case OpCode::acquire:
+    return times.blocked_semaphore;
+  default:
+    return times.blocked_receive;
+  }
 }
 
 // While a forced schedule (--replay) lasts, a process fires only when the schedule names it next, and
@@ -231,6 +285,8 @@ bool Simulation::fire(ProcId p, const std::function<std::uint32_t()>& pick, doub
 void Simulation::publish(std::size_t first, ProcId self, double duration, std::optional<double> at) {
   double now = at.value_or(sg4::Engine::get_clock());
   boost::container::small_vector<ProcId, 8> released; // usually 0 or 1 process: no heap allocation
+  if (happens_before_)
+    happens_before_->begin(self);
   for (std::size_t k = first; k < events_.size(); ++k) {
     const Event& e = events_[k];
     if (e.kind == EventKind::exit && actors_running_ && !pending_exit_[e.proc]) {
@@ -238,7 +294,9 @@ void Simulation::publish(std::size_t first, ProcId self, double duration, std::o
       continue;
     }
     count(e, now);
-    if (e.kind == EventKind::unblock && e.proc != self)
+    std::optional<std::uint64_t> race_with = race_at(e);
+    // A blocked process resumes when its operation completes, and stops when it fails.
+    if ((e.kind == EventKind::unblock || e.kind == EventKind::invalid) && e.proc != self)
       released.push_back(e.proc);
     if (on_event_) {
       TraceEvent t = to_trace_event(model_, e);
@@ -246,6 +304,7 @@ void Simulation::publish(std::size_t first, ProcId self, double duration, std::o
       t.t = now;
       if (e.kind == EventKind::compute || e.kind == EventKind::sleep)
         t.duration = duration;
+      t.race_with = race_with;
       on_event_(t);
     }
     ++result_.events;
@@ -259,35 +318,24 @@ void Simulation::publish(std::size_t first, ProcId self, double duration, std::o
 }
 
 void Simulation::count(const Event& e, double now) {
-  ChannelCounts* c = e.channel != kNone ? &result_.channels[e.channel] : nullptr;
   switch (e.kind) {
-  case EventKind::send_begin:
-    send_start_[e.msg] = step_start_[e.proc];
+  case EventKind::acquire:
+    result_.semaphores[e.semaphore].acquires += 1;
     break;
-  case EventKind::send_end:
-    if (e.peer == kNone) // accepted into the buffer rather than handed to a receiver
-      buffered_at_[e.msg] = now;
+  case EventKind::release:
+    result_.semaphores[e.semaphore].releases += 1;
     break;
-  case EventKind::recv_end:
-    c->messages += 1;
-    c->bytes += e.size;
-    if (auto in = buffered_at_.find(e.msg); in != buffered_at_.end()) {
-      c->time_in_buffer += now - in->second;
-      buffered_at_.erase(in);
-    }
-    owed_[e.proc].push_back({e.channel, e.msg, e.size});
+  case EventKind::block:
+    if (e.semaphore != kNone)
+      result_.semaphores[e.semaphore].blocked_acquires += 1;
     break;
-  case EventKind::send_failed:
-    c->failed_sends += 1;
-    send_start_.erase(e.msg);
+  case EventKind::read:
+    result_.segments[e.segment].reads += 1;
+    result_.segments[e.segment].bytes_read += e.size;
     break;
-  case EventKind::lost:
-    c->lost += 1;
-    send_start_.erase(e.msg);
-    break;
-  case EventKind::recv_failed:
-    if (c)
-      c->failed_receives += 1;
+  case EventKind::write:
+    result_.segments[e.segment].writes += 1;
+    result_.segments[e.segment].bytes_written += e.size;
     break;
   case EventKind::invalid:
     if (result_.outcome == RunResult::Outcome::completed) {
@@ -298,8 +346,60 @@ void Simulation::count(const Event& e, double now) {
   default:
     break;
   }
-  if (c)
-    track_level(e.channel, now);
+  if (e.channel != kNone)
+    count_message(e, now);
+}
+
+void Simulation::count_message(const Event& e, double now) {
+  ChannelCounts& c = result_.channels[e.channel];
+  switch (e.kind) {
+  case EventKind::send_begin: {
+    const Channel& channel = model_.channels[e.channel];
+    in_flight_[e.msg] = {.send_start = step_start_[e.proc],
+                         .takers_left = channel.multicast ? channel.receivers->size() : 1};
+    break;
+  }
+  case EventKind::send_end:
+    if (e.peer == kNone) // accepted into the buffer rather than handed to a receiver
+      in_flight_[e.msg].buffered_at = now;
+    break;
+  case EventKind::recv_end: {
+    c.messages += 1;
+    c.bytes += e.size;
+    auto m = in_flight_.find(e.msg);
+    if (m->second.buffered_at)
+      c.time_in_buffer += now - *m->second.buffered_at;
+    owed_[e.proc].push_back({e.channel, e.msg, e.size, m->second.send_start});
+    if (--m->second.takers_left == 0)
+      in_flight_.erase(m);
+    break;
+  }
+  case EventKind::send_failed:
+    c.failed_sends += 1;
+    in_flight_.erase(e.msg);
+    break;
+  case EventKind::lost:
+    c.lost += 1;
+    in_flight_.erase(e.msg);
+    break;
+  case EventKind::recv_failed:
+    c.failed_receives += 1;
+    break;
+  default:
+    break;
+  }
+  track_level(e.channel, now);
+}
+
+// A race is recorded on the later of the two accesses; returns the trace position of the earlier one.
+std::optional<std::uint64_t> Simulation::race_at(const Event& e) {
+  if (!happens_before_)
+    return std::nullopt;
+  std::size_t known = result_.data_races.size();
+  happens_before_->observe(e, result_.events, result_.data_races);
+  if (result_.data_races.size() == known)
+    return std::nullopt;
+  return result_.data_races.back().earlier_seq;
 }
 
 void Simulation::track_level(ChannelId c, double now) {
@@ -353,17 +453,6 @@ void Simulation::stop_at_time_limit() {
   sg4::Actor::kill_all();
 }
 
-// Costs whose model is not built yet are said out loud rather than silently ignored.
-void Simulation::warn_about_unsimulated_costs() {
-  const Costs& c = model_.scenario.costs;
-  auto warn = [&](bool set, const char* what) {
-    if (set)
-      result_.warnings.push_back(std::string(what) + " is not simulated yet: this run ignores it");
-  };
-  warn(c.memory_bandwidth > 0, "costs.memory_bandwidth");
-  warn(c.attach > 0, "costs.attach");
-}
-
 void Simulation::publish_initial_state() {
   state_ = semantics_.initial_state(events_);
   publish(0, kNone, 0);
@@ -396,7 +485,7 @@ void Simulation::describe_processes() {
   }
   for (ProcId p = 0; p < model_.processes.size(); ++p) {
     ProcessTimes& t = result_.processes[p];
-    double idle = t.end - t.busy - t.blocked_send - t.blocked_receive;
+    double idle = t.end - t.busy - t.blocked_send - t.blocked_receive - t.blocked_semaphore;
     t.idle = idle > 1e-12 ? idle : 0; // below a picosecond it is rounding left by the sums, not time
   }
 }
@@ -429,7 +518,6 @@ RunResult Simulation::run() {
   }
   awaiting_turn_.assign(model_.processes.size(), false);
   pending_exit_.assign(model_.processes.size(), std::nullopt);
-  warn_about_unsimulated_costs();
   publish_initial_state();
   actors_running_ = true;
   for (ProcId p = 0; p < model_.processes.size(); ++p)

@@ -34,10 +34,14 @@ inline Model bundled(const std::string &name, const LoadOptions &options = {}) {
   return model;
 }
 
-inline CheckResult check_all(const Model &model, bool breadth_first = false, bool reduction = true) {
+// Symmetry reduction is off unless asked for: the counts these tests assert are of the states themselves
+// (symmetry_test.cpp covers it).
+inline CheckResult check_all(const Model &model, bool breadth_first = false, bool reduction = true,
+                             bool symmetry = false) {
   CheckOptions options;
   options.breadth_first = breadth_first;
   options.reduction = reduction;
+  options.symmetry = symmetry;
   return check(model, options);
 }
 

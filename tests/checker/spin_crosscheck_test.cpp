@@ -21,6 +21,104 @@ namespace {
 
 // The bundled scenarios that use what Promela cannot express, with what `ipcsim export promela` says.
 const std::map<std::string, std::string> expected_refusals = {
+    {"compare-messages-or-shared-memory",
+     "scenarios/compare-messages-or-shared-memory.yaml:28:5: error: cannot export to Promela: semaphore "
+     "empty (the export maps message passing only)\n"
+     "scenarios/compare-messages-or-shared-memory.yaml:29:5: error: cannot export to Promela: semaphore "
+     "full (the export maps message passing only)\n"
+     "scenarios/compare-messages-or-shared-memory.yaml:30:5: error: cannot export to Promela: semaphore "
+     "mutex (the export maps message passing only)\n"
+     "scenarios/compare-messages-or-shared-memory.yaml:32:5: error: cannot export to Promela: shared "
+     "memory segment ring (the export maps message passing only)\n"},
+    {"lifecycle-create-delete-give",
+     "scenarios/lifecycle-create-delete-give.yaml:13:5: error: cannot export to Promela: mailbox requests "
+     "created at run time (created: false) (Promela channels exist for the whole run)\n"
+     "scenarios/lifecycle-create-delete-give.yaml:20:9: error: cannot export to Promela: create: requests "
+     "(Promela channels exist for the whole run)\n"
+     "scenarios/lifecycle-create-delete-give.yaml:26:9: error: cannot export to Promela: give: requests "
+     "(Promela channels have no receive privileges)\n"
+     "scenarios/lifecycle-create-delete-give.yaml:33:13: error: cannot export to Promela: a receive by "
+     "second from mailbox requests, whose receivers leave it out (an invalid operation in ipcsim, which "
+     "the Promela model does not detect)\n"
+     "scenarios/lifecycle-create-delete-give.yaml:35:9: error: cannot export to Promela: delete: requests "
+     "(Promela channels exist for the whole run)\n"},
+    {"lifecycle-exclusive-receive",
+     "scenarios/lifecycle-exclusive-receive.yaml:11:5: error: cannot export to Promela: exclusive_receive "
+     "on mailbox jobs (a second concurrent receive is an invalid operation in ipcsim, which the Promela "
+     "model does not detect)\n"},
+    {"lifecycle-owner-exits",
+     "scenarios/lifecycle-owner-exits.yaml:13:5: error: cannot export to Promela: user-space mailbox inbox "
+     "(owner: server) (it disappears with its owner; Promela channels exist for the whole run)\n"},
+    {"multicast-slow-listener",
+     "scenarios/multicast-slow-listener.yaml:14:5: error: cannot export to Promela: multicast delivery "
+     "(delivery: all) on mailbox updates (a Promela message goes to exactly one receiver)\n"},
+    {"semaphore-lock-order",
+     "scenarios/semaphore-lock-order.yaml:11:5: error: cannot export to Promela: semaphore a (the export "
+     "maps message passing only)\n"
+     "scenarios/semaphore-lock-order.yaml:12:5: error: cannot export to Promela: semaphore b (the export "
+     "maps message passing only)\n"
+     "scenarios/semaphore-lock-order.yaml:16:9: error: cannot export to Promela: acquire: a (the export "
+     "maps message passing only)\n"
+     "scenarios/semaphore-lock-order.yaml:18:9: error: cannot export to Promela: acquire: b (the export "
+     "maps message passing only)\n"
+     "scenarios/semaphore-lock-order.yaml:20:9: error: cannot export to Promela: release: b (the export "
+     "maps message passing only)\n"
+     "scenarios/semaphore-lock-order.yaml:21:9: error: cannot export to Promela: release: a (the export "
+     "maps message passing only)\n"
+     "scenarios/semaphore-lock-order.yaml:25:9: error: cannot export to Promela: acquire: b (the export "
+     "maps message passing only)\n"
+     "scenarios/semaphore-lock-order.yaml:27:9: error: cannot export to Promela: acquire: a (the export "
+     "maps message passing only)\n"
+     "scenarios/semaphore-lock-order.yaml:29:9: error: cannot export to Promela: release: a (the export "
+     "maps message passing only)\n"
+     "scenarios/semaphore-lock-order.yaml:30:9: error: cannot export to Promela: release: b (the export "
+     "maps message passing only)\n"},
+    {"shm-mutex",
+     "scenarios/shm-mutex.yaml:8:5: error: cannot export to Promela: semaphore lock (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-mutex.yaml:10:5: error: cannot export to Promela: shared memory segment board (the "
+     "export maps message passing only)\n"
+     "scenarios/shm-mutex.yaml:14:9: error: cannot export to Promela: attach: board (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-mutex.yaml:17:13: error: cannot export to Promela: acquire: lock (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-mutex.yaml:18:13: error: cannot export to Promela: write: board (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-mutex.yaml:19:13: error: cannot export to Promela: release: lock (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-mutex.yaml:21:9: error: cannot export to Promela: detach: board (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-mutex.yaml:24:9: error: cannot export to Promela: attach: board (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-mutex.yaml:28:13: error: cannot export to Promela: acquire: lock (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-mutex.yaml:29:13: error: cannot export to Promela: read: board (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-mutex.yaml:30:13: error: cannot export to Promela: release: lock (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-mutex.yaml:31:9: error: cannot export to Promela: detach: board (the export maps "
+     "message passing only)\n"},
+    {"shm-race",
+     "scenarios/shm-race.yaml:12:5: error: cannot export to Promela: semaphore lock (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-race.yaml:14:5: error: cannot export to Promela: shared memory segment board (the "
+     "export maps message passing only)\n"
+     "scenarios/shm-race.yaml:18:9: error: cannot export to Promela: attach: board (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-race.yaml:21:13: error: cannot export to Promela: acquire: lock (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-race.yaml:22:13: error: cannot export to Promela: write: board (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-race.yaml:23:13: error: cannot export to Promela: release: lock (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-race.yaml:25:9: error: cannot export to Promela: detach: board (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-race.yaml:28:9: error: cannot export to Promela: attach: board (the export maps "
+     "message passing only)\n"
+     "scenarios/shm-race.yaml:32:13: error: cannot export to Promela: read: board (the export maps message "
+     "passing only)\n"
+     "scenarios/shm-race.yaml:33:9: error: cannot export to Promela: detach: board (the export maps "
+     "message passing only)\n"},
     {"size-fixed-and-variable",
      "scenarios/size-fixed-and-variable.yaml:11:5: error: cannot export to Promela: capacity_bytes on mailbox "
      "records (Promela channels count messages, not bytes)\n"},

@@ -32,18 +32,66 @@ std::vector<std::string> bundled_scenarios() {
 
 fs::path golden(const std::string& file) { return fs::path(IPCSIM_SOURCE_DIR) / "tests" / "cli" / "golden" / file; }
 
-int expected_status(const std::string& scenario) { return scenario == "deadlock-receive-first" ? 1 : 0; }
+// A deadlock, an invalid operation (a send after the mailbox's owner exited) and a data race exit 1.
+int expected_status(const std::string& scenario) {
+  return scenario == "deadlock-receive-first" || scenario == "lifecycle-owner-exits" || scenario == "shm-race" ? 1 : 0;
+}
+
+fs::path scenario_file(const std::string& name, const std::string& yaml) {
+  fs::path path = scratch() / (name + ".yaml");
+  std::ofstream(path) << yaml;
+  return path;
+}
+
+std::vector<std::string> keys_of(const nlohmann::ordered_json& j) {
+  std::vector<std::string> keys;
+  for (const auto& item : j.items())
+    keys.push_back(item.key());
+  return keys;
+}
+
+// The checker finds its lock-order deadlock; with t2 sleeping first, this one timing completes.
+const char* const lock_order = R"(scenario: lock-order
+costs: {send: 1us}
+semaphores: [{name: a, initial: 1}, {name: b, initial: 1}]
+processes:
+  - name: t1
+    do: [{acquire: a}, {compute: 10us}, {acquire: b}, {release: b}, {release: a}]
+  - name: t2
+    do: [{sleep: 50us}, {acquire: b}, {acquire: a}, {release: a}, {release: b}]
+)";
+
+// The writer writes at 0 and the reader reads at 1us with nothing between them.
+const char* const unlocked_write = R"(scenario: race
+costs: {attach: 1us, memory_bandwidth: 64MBps}
+shared_memory: [{name: seg, size: 4KiB}]
+processes:
+  - name: writer
+    do:
+      - attach: seg
+      - write: {segment: seg, size: 64B}
+      - detach: seg
+  - name: reader
+    do:
+      - attach: seg
+      - sleep: 1us
+      - read: {segment: seg, size: 64B}
+      - detach: seg
+)";
 
 
 } // namespace
 
-TEST_CASE("cli: the bundled scenarios are the sixteen the README lists") {
+TEST_CASE("cli: the bundled scenarios are the twenty-four the README lists") {
   CHECK(bundled_scenarios() ==
         std::vector<std::string>{"buffering-bounded", "buffering-unbounded", "buffering-zero-capacity",
                                  "classic-dining-philosophers", "classic-dining-philosophers-ordered",
                                  "classic-empty-messages", "compare-capacity", "compare-copy-or-map",
-                                 "compare-host-or-network", "deadlock-receive-first", "naming-direct-symmetric",
-                                 "naming-mailbox-many-to-many", "naming-receive-from-any", "size-fixed-and-variable",
+                                 "compare-host-or-network", "compare-messages-or-shared-memory",
+                                 "deadlock-receive-first", "lifecycle-create-delete-give",
+                                 "lifecycle-exclusive-receive", "lifecycle-owner-exits", "multicast-slow-listener",
+                                 "naming-direct-symmetric", "naming-mailbox-many-to-many", "naming-receive-from-any",
+                                 "semaphore-lock-order", "shm-mutex", "shm-race", "size-fixed-and-variable",
                                  "sync-async-send-wait", "sync-nonblocking-polling"});
 }
 
@@ -80,11 +128,11 @@ TEST_CASE("cli: run --json prints one JSON document with the summary's keys") {
   Cli run = run_cli("run scenarios/buffering-bounded.yaml --json");
   CHECK(run.status == 0);
   nlohmann::ordered_json j = nlohmann::ordered_json::parse(run.out);
-  std::vector<std::string> keys;
-  for (const auto& item : j.items())
-    keys.push_back(item.key());
-  CHECK(keys ==
-        std::vector<std::string>{"scenario", "seed", "outcome", "end_time", "events", "totals", "processes", "channels"});
+  CHECK(keys_of(j) == std::vector<std::string>{"scenario", "seed", "outcome", "end_time", "events", "data_races",
+                                               "totals", "processes", "channels", "semaphores", "segments"});
+  CHECK(j["data_races"].empty());
+  CHECK(j["semaphores"].empty());
+  CHECK(j["segments"].empty());
   CHECK(j["scenario"] == "buffering-bounded");
   CHECK(j["seed"] == 0);
   CHECK(j["outcome"] == "completed");
@@ -95,8 +143,8 @@ TEST_CASE("cli: run --json prints one JSON document with the summary's keys") {
   for (const auto& item : j["processes"][0].items())
     process_keys.push_back(item.key());
   CHECK(process_keys ==
-        std::vector<std::string>{"name", "busy", "blocked_send", "blocked_receive", "idle", "context_switches", "end",
-                                 "outcome"});
+        std::vector<std::string>{"name", "busy", "blocked_send", "blocked_receive", "blocked_semaphore", "idle",
+                                 "context_switches", "end", "outcome"});
   CHECK(j["processes"][0]["name"] == "producer");
   CHECK(j["processes"][0]["outcome"] == "ended");
   REQUIRE(j["channels"].size() == 1);
@@ -205,4 +253,94 @@ TEST_CASE("cli: a trace that cannot be written exits 64") {
   Cli run = run_cli("run scenarios/buffering-bounded.yaml --trace /nonexistent-dir/t.jsonl");
   CHECK(run.status == 64);
   CHECK(run.err == "/nonexistent-dir/t.jsonl: error: cannot write the trace file\n");
+}
+
+TEST_CASE("cli: run of the lock-order scenario completes (exit 0) and adds a blocked-sem column and a semaphore "
+          "table") {
+  Cli run = run_cli("run '" + scenario_file("lock-order", lock_order).string() + "'");
+  CHECK(run.status == 0);
+  CHECK(run.err.empty());
+  std::vector<std::string> out = lines(run.out);
+  REQUIRE(out.size() == 15);
+  CHECK(out[0] == "scenario lock-order: completed at t = 54us after 14 events (seed 0)");
+  CHECK(out[2] == "process         busy  blocked-send  blocked-recv  blocked-sem        idle  switches         end  "
+                  "outcome");
+  CHECK(out[3] == "t1              14us             0             0            0           0         0        14us  "
+                  "ended");
+  CHECK(out[4] == "t2               4us             0             0            0        50us         0        54us  "
+                  "ended");
+  CHECK(out[12] == "semaphore   acquires   releases    blocked  time-blocked");
+  CHECK(out[13] == "a                  2          2          0             0");
+  CHECK(out[14] == "b                  2          2          0             0");
+}
+
+// Costs on one core: both attach calls share it, 0-2us; the reader sleeps 2-3 while the write runs (64 B at
+// 64 MBps: 1us), 2-3; the writer's detach and the reader's read share the core 3-5; the reader detaches 5-6.
+TEST_CASE("cli: a data race is listed after the headline, marked in the trace, and makes run exit 1") {
+  fs::path trace = scratch() / "race.jsonl";
+  Cli run = run_cli("run '" + scenario_file("race", unlocked_write).string() + "' --trace '" + trace.string() + "'");
+  CHECK(run.status == 1);
+  CHECK(run.err.empty());
+  std::vector<std::string> out = lines(run.out);
+  REQUIRE(out.size() == 15);
+  CHECK(out[0] == "scenario race: completed at t = 6us after 11 events (seed 0)");
+  CHECK(out[1] == "data race on seg: writer's write (line 8) and reader's read (line 14) are not ordered by any "
+                  "message or semaphore");
+  CHECK(out[3] == "process         busy  blocked-send  blocked-recv        idle  switches         end  outcome");
+  CHECK(out[13] == "segment       reads     writes    bytes-read  bytes-written");
+  CHECK(out[14] == "seg               1          1            64             64");
+  std::vector<std::string> events = lines(read_file(trace));
+  REQUIRE(events.size() == 11);
+  CHECK(events[5] ==
+        R"({"seq": 5, "t": 0.000003, "proc": "writer", "event": "write", "channel": "seg", "size": 64, "line": 8})");
+  CHECK(events[8] == R"({"seq": 8, "t": 0.000005, "proc": "reader", "event": "read", "channel": "seg", "size": 64, )"
+                     R"("line": 14, "race_with": 5})");
+}
+
+TEST_CASE("cli: run --json lists data races, semaphores and segments") {
+  Cli run = run_cli("run '" + scenario_file("race", unlocked_write).string() + "' --json");
+  CHECK(run.status == 1);
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(run.out);
+  CHECK(j["outcome"] == "completed");
+  CHECK(!j.contains("message"));
+  REQUIRE(j["data_races"].size() == 1);
+  CHECK(keys_of(j["data_races"][0]) == std::vector<std::string>{"description", "earlier_seq", "later_seq"});
+  CHECK(j["data_races"][0]["description"] == "data race on seg: writer's write (line 8) and reader's read (line 14) "
+                                             "are not ordered by any message or semaphore");
+  CHECK(j["data_races"][0]["earlier_seq"] == 5);
+  CHECK(j["data_races"][0]["later_seq"] == 8);
+  REQUIRE(j["segments"].size() == 1);
+  CHECK(keys_of(j["segments"][0]) ==
+        std::vector<std::string>{"name", "reads", "writes", "bytes_read", "bytes_written"});
+  CHECK(j["segments"][0]["name"] == "seg");
+  CHECK(j["segments"][0]["reads"] == 1);
+  CHECK(j["segments"][0]["writes"] == 1);
+  CHECK(j["segments"][0]["bytes_read"] == 64);
+  CHECK(j["segments"][0]["bytes_written"] == 64);
+  CHECK(j["processes"][1]["idle"].get<double>() == Approx(1e-6).margin(1e-12));
+
+  Cli locks = run_cli("run '" + scenario_file("lock-order", lock_order).string() + "' --json");
+  CHECK(locks.status == 0);
+  j = nlohmann::ordered_json::parse(locks.out);
+  REQUIRE(j["semaphores"].size() == 2);
+  CHECK(keys_of(j["semaphores"][0]) ==
+        std::vector<std::string>{"name", "acquires", "releases", "blocked_acquires", "time_blocked"});
+  CHECK(j["semaphores"][1]["name"] == "b");
+  CHECK(j["semaphores"][1]["acquires"] == 2);
+  CHECK(j["semaphores"][1]["releases"] == 2);
+  CHECK(j["semaphores"][1]["blocked_acquires"] == 0);
+  CHECK(j["semaphores"][1]["time_blocked"] == 0.0);
+  CHECK(j["totals"]["blocked_semaphore"] == 0.0);
+  CHECK(j["data_races"].empty());
+}
+
+TEST_CASE("cli: with properties.data_race false a racy run exits 0 and lists no race") {
+  std::string yaml = unlocked_write;
+  yaml += "properties: {data_race: false}\n";
+  Cli run = run_cli("run '" + scenario_file("race-ignored", yaml).string() + "'");
+  CHECK(run.status == 0);
+  std::vector<std::string> out = lines(run.out);
+  REQUIRE(out.size() >= 3);
+  CHECK(out[0] == "scenario race: completed at t = 6us after 11 events (seed 0)");
+  CHECK(out[1].empty());
 }

@@ -152,3 +152,21 @@ TEST_CASE("processes found only in the trace get columns after the given ones", 
   SequenceRows grid = layout_sequence_rows(trace, {"early"}, 200);
   CHECK(grid.columns == std::vector<std::string>{"early", "late"});
 }
+
+TEST_CASE("an unblock written right after the receive that completed the wait ends the span there",
+          "[sequence_chart]") {
+  // The engines' order: the receive completes, then its process is unblocked, in the same step.
+  std::vector<TraceEvent> trace{
+      E(1, std::nullopt, "server", "block").channel("requests"),
+      E(2, std::nullopt, "client", "send_end").channel("requests").msg(1).peer("server"),
+      E(3, std::nullopt, "server", "recv_end").channel("requests").msg(1).peer("client"),
+      E(4, std::nullopt, "server", "unblock").channel("requests"),
+      E(5, std::nullopt, "server", "compute"),
+  };
+  SequenceRows grid = layout_sequence_rows(trace, {"client", "server"}, 200);
+  REQUIRE(grid.rows.size() == 3); // block, message, compute
+  CHECK(grid.rows[1].cells[1]->unblocks);
+  CHECK_FALSE(grid.rows[2].cells[1]->unblocks);
+  std::string dot = sequence_chart_dot(trace, {"client", "server"});
+  CHECK_THAT(dot, Catch::Contains("r0c1 -> r1c1 [color=\"#d62728\", penwidth=5];\n    r1c1 -> r2c1;\n"));
+}
