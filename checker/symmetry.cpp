@@ -239,8 +239,11 @@ std::optional<SymmetryGroup> group_of(const Model &model, const Derivation &deri
   if (!channels || !semaphores)
     return std::nullopt;
   SymmetryGroup g{kind, "", families, std::move(*channels), std::move(*semaphores)};
-  for (const Family &f : families)
-    g.name += (g.name.empty() ? "" : "+") + family_name(model, f);
+  for (const Family &f : families) {
+    if (!g.name.empty())
+      g.name += '+';
+    g.name += family_name(model, f);
+  }
   return g;
 }
 

@@ -358,8 +358,35 @@ TEST_CASE("design space: the data-race counterexample ends with the two accesses
 TEST_CASE("design space: messages or shared memory, the bundled comparison holds both ways", "[design_space]") {
   for (const char *shm : {"0", "1"}) {
     INFO("SHM=" << shm);
-    CheckResult r = check_all(bundled("compare-messages-or-shared-memory", {.params = {{"SHM", shm}, {"N", "3"}}}));
+    CheckResult r = check_all(bundled("compare-messages-or-shared-memory", {.params = {{"SHM", shm}, {"N", "4"}}}));
     CHECK(r.stop == StopReason::complete);
     CHECK_FALSE(r.violated());
+  }
+}
+
+// A blocked operation also ends when its mailbox ceases to exist, so a process that may still delete the
+// mailbox, or its owner (which may still stop), keeps it from being deadlocked: only the invalid operation
+// is reported.
+TEST_CASE("design space: a receive that a later delete or owner exit ends is not a deadlock", "[design_space]") {
+  for (const char *text : {R"(
+scenario: delete-releases
+channels: [{mailbox: m, capacity: 1}]
+processes:
+  - {name: a, do: [{receive: {from: m}}]}
+  - {name: b, do: [{compute: 1us}, {delete: m}]}
+)",
+                           R"(
+scenario: owner-releases
+channels: [{mailbox: m, capacity: 1, owner: a}]
+processes:
+  - {name: a, do: [{compute: 1us}]}
+  - {name: b, do: [{send: {to: m}}, {send: {to: m}}]}
+)"}) {
+    INFO(text);
+    for (bool reduction : {false, true}) {
+      CheckResult r = check_all(model_from_text(text), false, reduction);
+      CHECK(verdict_of(r, PropertyKind::deadlock) == Verdict::holds);
+      CHECK(verdict_of(r, PropertyKind::invalid) == Verdict::violated);
+    }
   }
 }

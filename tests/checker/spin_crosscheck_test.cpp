@@ -22,14 +22,14 @@ namespace {
 // The bundled scenarios that use what Promela cannot express, with what `ipcsim export promela` says.
 const std::map<std::string, std::string> expected_refusals = {
     {"compare-messages-or-shared-memory",
-     "scenarios/compare-messages-or-shared-memory.yaml:28:5: error: cannot export to Promela: semaphore "
-     "empty (the export maps message passing only)\n"
-     "scenarios/compare-messages-or-shared-memory.yaml:29:5: error: cannot export to Promela: semaphore "
-     "full (the export maps message passing only)\n"
      "scenarios/compare-messages-or-shared-memory.yaml:30:5: error: cannot export to Promela: semaphore "
-     "mutex (the export maps message passing only)\n"
-     "scenarios/compare-messages-or-shared-memory.yaml:32:5: error: cannot export to Promela: shared "
-     "memory segment ring (the export maps message passing only)\n"},
+     "empty (the export maps message passing only)\n"
+     "scenarios/compare-messages-or-shared-memory.yaml:31:5: error: cannot export to Promela: semaphore "
+     "full (the export maps message passing only)\n"
+     "scenarios/compare-messages-or-shared-memory.yaml:33:5: error: cannot export to Promela: shared "
+     "memory segment slot[0] (the export maps message passing only)\n"
+     "scenarios/compare-messages-or-shared-memory.yaml:33:5: error: cannot export to Promela: shared "
+     "memory segment slot[1] (the export maps message passing only)\n"},
     {"lifecycle-create-delete-give",
      "scenarios/lifecycle-create-delete-give.yaml:13:5: error: cannot export to Promela: mailbox requests "
      "created at run time (created: false) (Promela channels exist for the whole run)\n"
