@@ -123,12 +123,13 @@ prodcons() {
 
 echo "$("$IPCSIM" --version 2>/dev/null | head -1 || true) ($(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo "?")); $("$SPIN" -V | head -1); $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg); $(date +%F)" >&2
 
-for n in 5 6 7; do phil_deadlock "$n"; done
+for n in 5 6 7 16; do phil_deadlock "$n"; done   # 16: the first-deadlock row of the checker-performance issue
 for n in "${EXTRA_N[@]}"; do phil_deadlock "$n" --time-limit "$EXTRA_TIME_LIMIT"; done
 for n in 5 6; do phil_reversed "$n"; done
 prodcons 2 2 2 2
 prodcons 2 2 4 3
 prodcons 3 3 2 3
+prodcons 4 4 4 4   # the producer/consumer row of the checker-performance issue
 
 echo
 echo "| model | params | SPIN verdict | SPIN states | SPIN s | SPIN MiB (pan) | SPIN RSS MiB | ipcsim verdict | ipcsim states | ipcsim s | ipcsim RSS MiB | agree |"
