@@ -6,7 +6,7 @@
 #   bench/run_checker_bench.sh 8 9             # also the deadlocking philosophers for N=8 and N=9
 #
 # Environment: IPCSIM (default build/ipcsim), SPIN (default spin), CC (default gcc),
-# PAN_DEPTH (initial pan -m, default 1000000), EXTRA_TIME_LIMIT (ipcsim --time-limit for the extra N,
+# PAN_DEPTH (initial pan -m, default 1000000), PAN_MEMLIM (pan -DMEMLIM in MiB, default 8192), EXTRA_TIME_LIMIT (ipcsim --time-limit for the extra N,
 # default 300 s; a run that hits it shows "limit" and agree "n/a"), KEEP_TMP=1 keeps the pan build directory.
 set -euo pipefail
 
@@ -16,6 +16,7 @@ IPCSIM=${IPCSIM:-$root/build/ipcsim}
 SPIN=${SPIN:-spin}
 CC=${CC:-gcc}
 PAN_DEPTH=${PAN_DEPTH:-1000000}
+PAN_MEMLIM=${PAN_MEMLIM:-8192}             # pan -DMEMLIM (MiB): beyond it SPIN reports "out of memory"
 EXTRA_TIME_LIMIT=${EXTRA_TIME_LIMIT:-300}   # ipcsim --time-limit (s) for the optional extra N
 EXTRA_N=("$@")   # optional extra N for the deadlocking dining philosophers (e.g. 8 9)
 
@@ -40,7 +41,7 @@ run_spin() {
   local start end
   start=$(date +%s.%N)
   (cd "$dir" && "$SPIN" -a "$@" "$(basename "$model")" >spin.out 2>&1 \
-     && "$CC" -O2 -DSAFETY -o pan pan.c >cc.out 2>&1) \
+     && "$CC" -O2 -DSAFETY -DMEMLIM="$PAN_MEMLIM" -o pan pan.c >cc.out 2>&1) \
     || { echo "spin/gcc failed in $dir" >&2; cat "$dir"/*.out >&2; exit 2; }
   end=$(date +%s.%N)
   spin_build=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
@@ -54,8 +55,11 @@ run_spin() {
   done
   local errors
   errors=$(sed -n 's/.*errors: \([0-9]*\).*/\1/p' "$dir/pan.out" | head -1)
-  [ -n "$errors" ] || { echo "could not parse pan output in $dir" >&2; cat "$dir/pan.out" >&2; exit 2; }
-  if [ "$errors" -gt 0 ]; then
+  if grep -q "MEMLIM\|out of memory" "$dir/pan.out"; then
+    spin_verdict="out of memory"   # pan stopped at -DMEMLIM: no verdict
+  elif [ -z "$errors" ]; then
+    echo "could not parse pan output in $dir" >&2; cat "$dir/pan.out" >&2; exit 2
+  elif [ "$errors" -gt 0 ]; then
     if grep -q "invalid end state" "$dir/pan.out"; then spin_verdict="deadlock"; else spin_verdict="violated"; fi
   else
     spin_verdict="holds"
@@ -94,7 +98,7 @@ rows=()
 row() {
   local agree=no
   if [ "$spin_verdict" = "$ipc_verdict" ]; then agree=yes
-  elif [ "$ipc_verdict" = limit ]; then agree="n/a"     # ipcsim stopped at --time-limit: no verdict
+  elif [ "$ipc_verdict" = limit ] || [ "$spin_verdict" = "out of memory" ]; then agree="n/a"   # a tool gave no verdict
   else disagreements=$((disagreements + 1)); fi
   local line="| $1 | $2 | $spin_verdict | $spin_states | $spin_secs | $spin_mib | $spin_rss | $ipc_verdict | $ipc_states | $ipc_secs | $ipc_rss | $agree |"
   rows+=("$line")
