@@ -40,7 +40,8 @@ private:
       State next = real;
       events_.clear();
       semantics_.apply(next, enabled_[k], events_);
-      if (encode(canonicalizer_.canonical(next)) == target && (!last || violates(next))) {
+      bool same_orbit = encode(canonicalizer_.canonical(next)) == target;
+      if (same_orbit && (!last || monitor_.violates(events_, next, wanted_))) {
         real = std::move(next);
         return k;
       }
@@ -48,12 +49,6 @@ private:
     throw std::logic_error("symmetry reduction: a step of the search has no counterpart in the model");
   }
 
-  bool violates(const State &state) {
-    found_.clear();
-    monitor_.check_events(events_, wanted_, found_);
-    monitor_.check_state(state, wanted_, found_);
-    return !found_.empty();
-  }
 
   Semantics semantics_;
   PropertyMonitor monitor_;
@@ -61,7 +56,6 @@ private:
   PropertySet wanted_;
   std::vector<Transition> enabled_;
   std::vector<Event> events_;
-  std::vector<PropertyViolation> found_;
 };
 
 } // namespace

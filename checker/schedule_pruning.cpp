@@ -30,7 +30,7 @@ public:
     events_.clear();
     State state = semantics_.initial_state(events_);
     std::vector<std::uint32_t> choices;
-    if (violates(state))
+    if (monitor_.violates(events_, state, wanted_))
       return choices;
     for (const Transition &t : steps) {
       semantics_.enabled(state, enabled_);
@@ -40,7 +40,7 @@ public:
       choices.push_back(*position);
       events_.clear();
       semantics_.apply(state, t, events_);
-      if (violates(state))
+      if (monitor_.violates(events_, state, wanted_))
         return choices;
     }
     return std::nullopt;
@@ -54,19 +54,11 @@ private:
     return std::nullopt;
   }
 
-  bool violates(const State &state) {
-    found_.clear();
-    monitor_.check_events(events_, wanted_, found_);
-    monitor_.check_state(state, wanted_, found_);
-    return !found_.empty();
-  }
-
   Semantics semantics_;
   PropertyMonitor monitor_;
   PropertySet wanted_;
   std::vector<Event> events_;
   std::vector<Transition> enabled_;
-  std::vector<PropertyViolation> found_;
 };
 
 } // namespace

@@ -67,8 +67,10 @@ void HappensBefore::observe(const Event& e, std::uint64_t seq, std::vector<DataR
   case EventKind::recv_begin:
     if (e.channel != kNone) // an operation on a mailbox comes after whatever made it usable to this process
       join(mine, mailboxes_[e.channel]);
-    if (e.kind == EventKind::send_begin)
-      sent_[e.msg] = mine;
+    if (e.kind == EventKind::send_begin) {
+      const Channel& channel = model_.channels[e.channel];
+      sent_[e.msg] = {mine, channel.multicast ? channel.receivers->size() : 1};
+    }
     break;
   case EventKind::send_end:
     if (e.peer != kNone) // taken at a rendezvous: the receiver was there first
@@ -87,8 +89,8 @@ void HappensBefore::observe(const Event& e, std::uint64_t seq, std::vector<DataR
     return; // proc is whoever destroyed the mailbox, not a party to the message
   case EventKind::recv_end:
     if (auto m = sent_.find(e.msg); m != sent_.end()) {
-      join(mine, m->second);
-      if (!model_.channels[e.channel].multicast) // the other recipients still need it
+      join(mine, m->second.clock);
+      if (--m->second.takers_left == 0)
         sent_.erase(m);
     }
     break;

@@ -73,7 +73,11 @@ private:
   std::vector<Clock> clocks_;                       // by process
   std::vector<Clock> semaphores_;                   // by semaphore: what its releases have seen
   std::vector<Clock> mailboxes_;                    // by channel: what its create, give and delete have seen
-  std::unordered_map<std::uint32_t, Clock> sent_;   // by message id, until taken
+  struct Sent {
+    Clock clock;                                    // the sender's at the send
+    std::size_t takers_left = 1;                    // a multicast message is taken by each recipient
+  };
+  std::unordered_map<std::uint32_t, Sent> sent_;    // by message id, until taken by all
   std::vector<SegmentHistory> segments_;
 };
 

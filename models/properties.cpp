@@ -88,6 +88,13 @@ void PropertyMonitor::check_state(const State &state, PropertySet wanted, std::v
       out.push_back({PropertyKind::data_race, describe_conflict(state, *pair)});
 }
 
+bool PropertyMonitor::violates(std::span<const Event> events, const State &state, PropertySet wanted) const {
+  std::vector<PropertyViolation> found; // stays empty, and unallocated, unless something is violated
+  check_events(events, wanted, found);
+  check_state(state, wanted, found);
+  return !found.empty();
+}
+
 std::string PropertyMonitor::describe_event(PropertyKind kind, const Event &e) const {
   std::string who = e.proc != kNone ? model_.processes[e.proc].name : "a process";
   std::string where = e.mark.line > 0 ? fmt::format(" (line {})", e.mark.line) : "";

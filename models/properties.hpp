@@ -66,6 +66,9 @@ public:
   // kinds in `wanted`. Appended to `out`.
   void check_state(const State &state, PropertySet wanted, std::vector<PropertyViolation> &out) const;
 
+  // Whether one transition, by its events and the state it reached, violates a property of `wanted`.
+  bool violates(std::span<const Event> events, const State &state, PropertySet wanted) const;
+
 private:
   std::string describe_event(PropertyKind kind, const Event &e) const;
   std::string describe_undelivered(const State &state) const;
