@@ -2,7 +2,6 @@
 #include "check_support.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <map>
 
 using namespace ipcsim;
@@ -20,15 +19,6 @@ const std::map<std::string, std::vector<PropertyKind>> expected_violations = {
     {"semaphore-lock-order", {PropertyKind::deadlock}},
     {"shm-race", {PropertyKind::data_race}},
 };
-
-std::vector<std::string> bundled_names() {
-  std::vector<std::string> names;
-  for (const auto &entry : std::filesystem::directory_iterator(source_path("scenarios")))
-    if (entry.path().extension() == ".yaml")
-      names.push_back(entry.path().stem().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 } // namespace
 

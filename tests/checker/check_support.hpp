@@ -9,13 +9,16 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <sys/wait.h>
+#include <vector>
 
 namespace ipcsim::test {
 
@@ -32,6 +35,16 @@ inline Model bundled(const std::string &name, const LoadOptions &options = {}) {
   Model model = compile(load_scenario_file(source_path("scenarios/" + name + ".yaml"), options));
   model.scenario.file = "scenarios/" + name + ".yaml";
   return model;
+}
+
+// The bundled scenarios, by name (scenarios/NAME.yaml), sorted.
+inline std::vector<std::string> bundled_names() {
+  std::vector<std::string> names;
+  for (const auto &entry : std::filesystem::directory_iterator(source_path("scenarios")))
+    if (entry.path().extension() == ".yaml")
+      names.push_back(entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 // Symmetry reduction is off unless asked for: the counts these tests assert are of the states themselves

@@ -3,7 +3,6 @@
 // tried, where running each process to its end first buries it under every other interleaving.
 #include "check_support.hpp"
 
-#include <filesystem>
 
 using namespace ipcsim;
 using namespace ipcsim::test;
@@ -54,10 +53,7 @@ TEST_CASE("the order of --stop-at-first changes no verdict on any bundled scenar
   // A scenario that holds is explored to its end either way (the order changes which states the reduction
   // keeps, through the cycle proviso, never what is judged); one that does not stops at a violation of a
   // property the full search finds violated.
-  for (const auto &entry : std::filesystem::directory_iterator(source_path("scenarios"))) {
-    if (entry.path().extension() != ".yaml")
-      continue;
-    std::string name = entry.path().stem().string();
+  for (const std::string &name : bundled_names()) {
     SECTION(name) {
       Model model = bundled(name);
       CheckResult full = check_all(model);

@@ -3,7 +3,6 @@
 
 #include "checker/hash_compact_store.hpp"
 
-#include <filesystem>
 
 using namespace ipcsim;
 using namespace ipcsim::test;
@@ -73,10 +72,7 @@ TEST_CASE("the hash-compact store finds what it holds, numbered in order, and gr
 TEST_CASE("hash compaction finds the same states and verdicts as the exact store on every bundled scenario",
           "[hash_compact][bundled]") {
   // Collisions are astronomically unlikely at these sizes (below 1e-9), so the counts must be equal.
-  for (const auto &entry : std::filesystem::directory_iterator(source_path("scenarios"))) {
-    if (entry.path().extension() != ".yaml")
-      continue;
-    std::string name = entry.path().stem().string();
+  for (const std::string &name : bundled_names()) {
     SECTION(name) {
       Model model = bundled(name);
       CheckResult exact = check_all(model);

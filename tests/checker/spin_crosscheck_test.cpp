@@ -178,11 +178,7 @@ private:
 };
 
 const bool registered = [] {
-  std::vector<std::string> names;
-  for (const auto &entry : std::filesystem::directory_iterator(source_path("scenarios")))
-    if (entry.path().extension() == ".yaml")
-      names.push_back(entry.path().stem().string());
-  std::sort(names.begin(), names.end());
+  std::vector<std::string> names = bundled_names();
   static std::vector<std::string> test_names; // Catch keeps references to the names it is given
   test_names.reserve(names.size());
   for (const auto &name : names) {
