@@ -24,12 +24,14 @@ Explorer::Explorer(const Model &model, const CheckOptions &options)
       // schedules that --bfs promises.
       reduce_(options.reduction && !options.breadth_first && !wanted_.contains(PropertyKind::data_race)),
       interleave_(options.stop_at_first), last_move_(model.processes.size(), 0) {
-  if (options.breadth_first && options.hash_compact) // the breadth-first queue is the stored states
-    throw std::invalid_argument("breadth-first search needs the exact store, not hash compaction");
+  if ((options.breadth_first || options.jobs > 1) && options.hash_compact) // they keep exact states
+    throw std::invalid_argument("hash compaction serves the depth-first search only");
 }
 
 CheckResult Explorer::run() {
-  if (options_.breadth_first)
+  if (options_.jobs > 1)
+    parallel_breadth_first();
+  else if (options_.breadth_first)
     breadth_first();
   else
     depth_first();
@@ -203,8 +205,7 @@ void Explorer::breadth_first() {
   arrive(initial, events_);
   if (!violations_.empty())
     record({});
-  parent_.push_back(0);
-  via_.push_back(0);
+  tree_.add(0, 0);
   State current;
   std::vector<StateIndex> components;
   std::vector<Transition> enabled;
@@ -224,32 +225,37 @@ void Explorer::breadth_first() {
       semantics_.apply(successor_, enabled[k], events_);
       ++transitions_;
       if (arrive(successor_, events_, &current, components) == Arrival::fresh) {
-        parent_.push_back(i);
-        via_.push_back(k);
+        tree_.add(i, k);
         max_depth_ = depth + 1;
       }
       if (!violations_.empty())
-        record(bfs_choices(i, k));
+        record(tree_.choices(i, k));
       poll(depth);
     }
   }
 }
 
-// The choices from the initial state to state `index`, then `last`.
-std::vector<std::uint32_t> Explorer::bfs_choices(StateIndex index, std::uint32_t last) const {
-  std::vector<std::uint32_t> choices{last};
-  for (StateIndex s = index; s != 0; s = parent_[s])
-    choices.push_back(via_[s]);
-  std::reverse(choices.begin(), choices.end());
-  return choices;
+// ---------------------------------------------------------------------------------------------------------
+// --jobs: the same breadth-first order, level by level, shared among threads (checker/parallel_search.hpp).
+
+void Explorer::parallel_breadth_first() {
+  parallel_ = parallel_search(model_, options_, options_.jobs, canonicalizer_.groups(), wanted_, reduce_, limits_,
+                              progress_);
+  findings_ = parallel_->findings;
+  if (parallel_->stop)
+    stop(*parallel_->stop);
+  transitions_ = parallel_->transitions;
+  max_depth_ = parallel_->max_depth;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 
 CheckResult Explorer::conclude() {
   CheckResult result;
-  result.search = std::string(options_.breadth_first ? "breadth-first" : "depth-first") +
-                  (reduce_ ? " with partial-order reduction" : "");
+  result.search = parallel_ ? fmt::format("breadth-first in {} threads", options_.jobs)
+                            : std::string(options_.breadth_first ? "breadth-first" : "depth-first");
+  if (reduce_)
+    result.search += " with partial-order reduction";
   if (canonicalizer_.active())
     result.search += fmt::format("{} symmetry reduction ({} interchangeable group{}: {})", reduce_ ? " and" : " with",
                                  canonicalizer_.groups().size(), canonicalizer_.groups().size() == 1 ? "" : "s",
@@ -259,7 +265,7 @@ CheckResult Explorer::conclude() {
     result.limit = limits_.describe(result.stop);
   result.statistics = statistics();
   double search_seconds = limits_.elapsed();
-  if (options_.breadth_first)
+  if (options_.breadth_first || parallel_)
     for (Finding &f : findings_)
       f = real_schedule(model_, canonicalizer_, f);      // its choices apply to the stored representatives
   else if (!findings_.empty() && !options_.hash_compact) // hashes cannot be read back: pruning shortens instead
@@ -276,14 +282,14 @@ CheckResult Explorer::conclude() {
     result.verdicts.push_back({kind, violated ? Verdict::violated : judged_all ? Verdict::holds : Verdict::unknown});
   }
   result.performance = {limits_.elapsed(), limits_.cpu_elapsed(), peak_resident_memory(),
-                        search_seconds > 0 ? static_cast<double>(visited_.size()) / search_seconds : 0.0};
+                        search_seconds > 0 ? static_cast<double>(result.statistics.states) / search_seconds : 0.0};
   return result;
 }
 
 // The visited set's memory counts the codec's component tables, which hold what the packed states refer to.
 CheckStatistics Explorer::statistics() const {
-  CheckStatistics s{visited_.size(), transitions_, max_depth_};
-  s.visited_bytes = visited_.memory_bytes() + codec_.memory_bytes();
+  CheckStatistics s{parallel_ ? parallel_->states : visited_.size(), transitions_, max_depth_};
+  s.visited_bytes = parallel_ ? parallel_->visited_bytes : visited_.memory_bytes() + codec_.memory_bytes();
   s.bytes_per_state = s.states > 0 ? static_cast<double>(s.visited_bytes) / static_cast<double>(s.states) : 0.0;
   if (options_.hash_compact)
     s.omission_probability = HashCompactStore::omission_probability(s.states);

@@ -12,9 +12,11 @@
 #include "checker/check_result.hpp"
 #include "checker/finding.hpp"
 #include "checker/hash_compact_store.hpp"
+#include "checker/parallel_search.hpp"
 #include "checker/persistent_set.hpp"
 #include "checker/progress.hpp"
 #include "checker/search_limits.hpp"
+#include "checker/search_tree.hpp"
 #include "checker/state_codec.hpp"
 #include "checker/state_store.hpp"
 #include "models/properties.hpp"
@@ -55,13 +57,13 @@ private:
   void note_move(Frame &f, ProcId p, std::uint64_t depth);
   void undo_move(Frame &f);
   void breadth_first();
+  void parallel_breadth_first();
   Arrival arrive(const State &state, std::span<const Event> events, const State *base = nullptr,
                  std::span<const StateIndex> base_components = {});
   void record(const std::vector<std::uint32_t> &choices);
   void poll(std::uint64_t depth);
   void stop(StopReason reason);
   std::vector<std::uint32_t> dfs_choices(std::size_t depth) const;
-  std::vector<std::uint32_t> bfs_choices(StateIndex index, std::uint32_t last) const;
   CheckResult conclude();
   CheckStatistics statistics() const;
 
@@ -85,6 +87,7 @@ private:
   std::optional<StopReason> stop_;
   std::uint64_t transitions_ = 0;
   std::uint64_t max_depth_ = 0;
+  std::optional<ParallelOutcome> parallel_; // --jobs: what the threads found
 
   // Scratch space reused by every transition, so that the search allocates little per state.
   std::vector<Event> events_;
@@ -96,8 +99,7 @@ private:
   std::vector<std::uint64_t> last_move_; // by process: the depth of its last step on the stack (0: none)
   StateIndex arrived_ = 0;               // the index of the state arrive() last stored or found
   std::vector<std::uint32_t> chosen_;
-  std::vector<StateIndex> parent_; // breadth-first: where each state was first reached from
-  std::vector<std::uint32_t> via_; // and by which choice
+  SearchTree tree_;                // breadth-first: where each state was first reached from
 };
 
 // Explores `model` with `options`; the whole check in one call.

@@ -23,6 +23,7 @@ struct CheckCommand {
   bool no_reduction = false;
   bool no_symmetry = false;
   bool hash_compact = false;
+  unsigned jobs = 1;
   std::string report_dir;
   bool json = false;
 
@@ -37,6 +38,7 @@ struct CheckCommand {
     o.reduction = !no_reduction;
     o.symmetry = !no_symmetry;
     o.hash_compact = hash_compact;
+    o.jobs = jobs;
     o.progress = true; // shown only on a terminal
     return o;
   }
@@ -81,6 +83,10 @@ void add_check_command(CLI::App &app, CommandAction &action) {
   sub->add_flag("--hash-compact", command->hash_compact,
                 "Store a 64-bit hash per state instead of the state: far less memory, a small reported "
                 "probability of missing a state (depth-first only)");
+  sub->add_option("--jobs,-j", command->jobs,
+                  "Search with this many threads, breadth-first level by level (same verdicts, states and "
+                  "counterexamples for any number above 1)")
+      ->check(CLI::Range(1u, 256u));
   sub->add_option("--report", command->report_dir,
                   "Write report.md, report.html, report.json, counterexample.jsonl, msc.svg and waitfor.svg here");
   sub->add_flag("--json", command->json, "Print the result as JSON");
@@ -88,6 +94,9 @@ void add_check_command(CLI::App &app, CommandAction &action) {
     if (command->hash_compact && command->bfs) // the breadth-first queue is the stored states, read back
       throw CLI::ValidationError("--hash-compact", "a breadth-first search (--bfs) reads its stored states back, "
                                                    "and hash compaction keeps only their hashes: use one or the other");
+    if (command->hash_compact && command->jobs > 1)
+      throw CLI::ValidationError("--hash-compact", "the parallel search (--jobs) keeps exact states in shards: "
+                                                   "hash compaction works with the depth-first search only");
     action = [command] { return (*command)(); };
   });
 }

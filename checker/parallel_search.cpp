@@ -1,0 +1,378 @@
+#include "checker/parallel_search.hpp"
+
+#include "checker/canonical_state.hpp"
+#include "checker/persistent_set.hpp"
+#include "checker/search_tree.hpp"
+#include "checker/state_store.hpp"
+#include "models/semantics.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace ipcsim {
+namespace {
+
+// Where a state was first reached from within its level: the position of the state fired from and the
+// choice, as one number, so that the smallest key is the first in the level's fixed order.
+std::uint64_t key_of(std::uint32_t position, std::uint32_t choice) {
+  return static_cast<std::uint64_t>(position) << 32 | choice;
+}
+std::uint32_t position_of(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32); }
+std::uint32_t choice_of(std::uint64_t key) { return static_cast<std::uint32_t>(key); }
+
+// A state's identity as bytes: the words of encode_state, each as LEB128. Larger than StateCodec's
+// packing, but it needs no table shared by the threads, and it is the same whichever thread writes it.
+class ByteEncoder {
+public:
+  explicit ByteEncoder(std::vector<std::uint8_t> &out) : out_(out) { out_.clear(); }
+  void word(std::uint32_t w) { wide(w); }
+  void wide(std::uint64_t w) {
+    for (; w >= 0x80; w >>= 7)
+      out_.push_back(static_cast<std::uint8_t>(w | 0x80));
+    out_.push_back(static_cast<std::uint8_t>(w));
+  }
+
+private:
+  std::vector<std::uint8_t> &out_;
+};
+
+// A part of the visited set: the states whose hash falls to it.
+struct Shard {
+  std::mutex mutex;
+  StateStore store;
+  std::vector<std::uint32_t> level; // by index in `store`: the level that found the state
+  std::vector<std::uint64_t> first; // and the smallest key that reached it there
+};
+
+// A state stored by a thread in the current level, to be numbered and expanded in the next. Each thread keeps
+// two pools of them, the level being expanded and the next, and reuses their storage level after level.
+struct Fresh {
+  std::uint32_t shard = 0;
+  StateIndex index = 0;
+  State state; // the orbit's representative, as stored
+};
+
+// A violation seen in the current level: by a transition (its key), or by a new state (its shard and index,
+// whose key is final only when the level is over).
+struct Candidate {
+  PropertyKind kind = PropertyKind::invalid;
+  std::uint64_t key = 0;
+  std::uint32_t shard = kNone;
+  StateIndex index = 0;
+};
+
+class LevelSearch {
+public:
+  LevelSearch(const Model &model, const CheckOptions &options, unsigned jobs, const std::vector<SymmetryGroup> &groups,
+              PropertySet wanted, bool reduce, SearchLimits &limits, Progress &progress);
+
+  ParallelOutcome run();
+
+private:
+  // One thread's engines and scratch: Semantics, PersistentSet and Canonicalizer keep per-call state.
+  struct Worker {
+    Worker(const Model &model, const std::vector<SymmetryGroup> &groups)
+        : semantics(model), persistent(model), canonicalizer(model, groups) {}
+    Semantics semantics;
+    PersistentSet persistent;
+    Canonicalizer canonicalizer;
+    std::vector<Transition> enabled;
+    std::vector<std::uint32_t> chosen;
+    std::vector<char> in_set;
+    std::vector<Event> events;
+    std::vector<PropertyViolation> violations;
+    std::vector<std::uint8_t> bytes;
+    State successor;
+    std::vector<Fresh> pool[2]; // by level parity
+    std::size_t used[2] = {0, 0};
+    std::vector<Candidate> candidates;
+    std::uint64_t transitions = 0;
+    std::exception_ptr failure;
+  };
+
+  void start();
+  void expand_level();
+  void work(Worker &w);
+  void expand(Worker &w, std::uint32_t position);
+  bool fire(Worker &w, std::uint32_t position, std::uint32_t choice);
+  void poll(Worker &w);
+  void close_level();
+  void record(const std::vector<Candidate> &found);
+  void request_stop(StopReason reason);
+  std::uint32_t shard_of(const State &state, std::vector<std::uint8_t> &bytes) const;
+  std::uint64_t key_of_candidate(const Candidate &c) const;
+
+  const Model &model_;
+  const CheckOptions &options_;
+  PropertyMonitor monitor_;
+  PropertySet wanted_;
+  bool reduce_;
+  SearchLimits &limits_;
+  Progress &progress_;
+  std::vector<std::unique_ptr<Worker>> workers_;
+  std::vector<std::unique_ptr<Shard>> shards_;
+  SearchTree tree_;
+
+  void keep(Worker &w, std::uint32_t level, std::uint32_t shard, StateIndex index, const State &state);
+
+  std::vector<const State *> frontier_; // the level being expanded, in its fixed order
+  std::uint32_t level_ = 0;     // its number
+  StateIndex level_base_ = 0;   // the number of its first state
+  std::atomic<std::uint32_t> next_{0};
+  std::atomic<std::uint64_t> states_{0};
+  std::atomic<int> stop_{-1}; // a StopReason once the search must end
+  ParallelOutcome outcome_;
+};
+
+LevelSearch::LevelSearch(const Model &model, const CheckOptions &options, unsigned jobs,
+                         const std::vector<SymmetryGroup> &groups, PropertySet wanted, bool reduce,
+                         SearchLimits &limits, Progress &progress)
+    : model_(model), options_(options), monitor_(model), wanted_(wanted), reduce_(reduce), limits_(limits),
+      progress_(progress) {
+  for (unsigned j = 0; j < jobs; ++j)
+    workers_.push_back(std::make_unique<Worker>(model, groups));
+  for (unsigned s = 0; s < 8 * jobs; ++s) // enough shards that two threads rarely wait for one lock
+    shards_.push_back(std::make_unique<Shard>());
+}
+
+ParallelOutcome LevelSearch::run() {
+  start();
+  while (!frontier_.empty() && stop_ < 0) {
+    expand_level();
+    close_level();
+  }
+  if (stop_ >= 0)
+    outcome_.stop = static_cast<StopReason>(stop_.load());
+  outcome_.states = states_;
+  for (const auto &w : workers_)
+    outcome_.transitions += w->transitions;
+  outcome_.visited_bytes = tree_.memory_bytes();
+  for (const auto &s : shards_)
+    outcome_.visited_bytes += s->store.memory_bytes() + s->level.capacity() * 4 + s->first.capacity() * 8;
+  return outcome_;
+}
+
+// Level 0: the initial state, judged and stored.
+void LevelSearch::start() {
+  Worker &w = *workers_.front();
+  State initial = w.semantics.initial_state(w.events);
+  monitor_.check_events(w.events, wanted_, w.violations);
+  monitor_.check_state(initial, wanted_, w.violations);
+  for (const PropertyViolation &v : w.violations) {
+    outcome_.findings.push_back({v.kind, {}});
+    wanted_.erase(v.kind);
+  }
+  const State &representative = w.canonicalizer.canonical(initial);
+  Shard &shard = *shards_[shard_of(representative, w.bytes)];
+  shard.store.insert(w.bytes);
+  shard.level.push_back(0);
+  shard.first.push_back(0);
+  states_ = 1;
+  tree_.add(0, 0);
+  keep(w, 0, 0, 0, representative);
+  frontier_.push_back(&w.pool[0][0].state);
+  if (!w.violations.empty() && options_.stop_at_first)
+    request_stop(StopReason::first_violation);
+  else if (wanted_.empty())
+    request_stop(StopReason::all_violated);
+}
+
+void LevelSearch::expand_level() {
+  next_ = 0;
+  std::vector<std::jthread> threads;
+  for (std::size_t j = 1; j < workers_.size(); ++j)
+    threads.emplace_back([this, j] { work(*workers_[j]); });
+  work(*workers_.front());
+  threads.clear(); // joins
+  for (const auto &w : workers_)
+    if (w->failure)
+      std::rethrow_exception(w->failure);
+}
+
+// Takes the level's states a few at a time until none is left.
+void LevelSearch::work(Worker &w) {
+  constexpr std::uint32_t batch = 16;
+  try {
+    for (std::uint32_t begin = next_.fetch_add(batch); begin < frontier_.size() && stop_ < 0;
+         begin = next_.fetch_add(batch))
+      for (std::uint32_t p = begin; p < std::min<std::size_t>(begin + batch, frontier_.size()) && stop_ < 0; ++p)
+        expand(w, p);
+  } catch (...) {
+    w.failure = std::current_exception();
+    request_stop(StopReason::complete); // any value: the other threads stop, the failure is rethrown
+  }
+}
+
+// The persistent set, and the rest too when the set leads back to this level or an earlier one.
+void LevelSearch::expand(Worker &w, std::uint32_t position) {
+  const State &state = *frontier_[position];
+  w.semantics.enabled(state, w.enabled);
+  auto n = static_cast<std::uint32_t>(w.enabled.size());
+  if (reduce_ && n > 1)
+    w.persistent.choose(state, w.enabled, w.chosen);
+  if (!reduce_ || n < 2 || w.chosen.size() == n) {
+    for (std::uint32_t k = 0; k < n; ++k)
+      fire(w, position, k);
+    return;
+  }
+  bool back = false;
+  w.in_set.assign(n, 0);
+  for (std::uint32_t k : w.chosen) {
+    w.in_set[k] = 1;
+    back = fire(w, position, k) || back;
+  }
+  for (std::uint32_t k = 0; back && k < n; ++k)
+    if (!w.in_set[k])
+      fire(w, position, k);
+}
+
+// Fires one transition and stores its successor. Returns whether the successor belongs to this level or an
+// earlier one (the proviso's question).
+bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) {
+  std::uint64_t key = key_of(position, choice);
+  w.successor = *frontier_[position];
+  w.events.clear();
+  w.semantics.apply(w.successor, w.enabled[choice], w.events);
+  ++w.transitions;
+  poll(w);
+  w.violations.clear();
+  monitor_.check_events(w.events, wanted_, w.violations);
+  for (const PropertyViolation &v : w.violations)
+    w.candidates.push_back({v.kind, key});
+  const State &representative = w.canonicalizer.canonical(w.successor);
+  std::uint32_t shard_number = shard_of(representative, w.bytes);
+  Shard &shard = *shards_[shard_number];
+  StateIndex index = 0;
+  std::uint32_t level = 0;
+  bool added = false;
+  {
+    std::lock_guard lock(shard.mutex);
+    std::optional<StateIndex> known = shard.store.find(w.bytes);
+    if (!known) {
+      if (options_.max_states && states_.fetch_add(1) >= *options_.max_states) {
+        --states_;
+        request_stop(StopReason::max_states);
+        return false;
+      }
+      if (!options_.max_states)
+        ++states_;
+      index = shard.store.insert(w.bytes).first;
+      shard.level.push_back(level_ + 1);
+      shard.first.push_back(key);
+      added = true;
+    } else {
+      index = *known;
+      if (shard.level[index] == level_ + 1)
+        shard.first[index] = std::min(shard.first[index], key);
+    }
+    level = shard.level[index];
+  }
+  if (added) {
+    keep(w, level_ + 1, shard_number, index, representative);
+    w.violations.clear();
+    monitor_.check_state(w.successor, wanted_, w.violations);
+    for (const PropertyViolation &v : w.violations)
+      w.candidates.push_back({v.kind, 0, shard_number, index});
+  }
+  return level <= level_;
+}
+
+// Copies a new state into the thread's pool of its level, reusing the storage of a state two levels back.
+void LevelSearch::keep(Worker &w, std::uint32_t level, std::uint32_t shard, StateIndex index, const State &state) {
+  std::vector<Fresh> &pool = w.pool[level % 2];
+  std::size_t &used = w.used[level % 2];
+  if (used == pool.size())
+    pool.emplace_back();
+  Fresh &f = pool[used++];
+  f.shard = shard;
+  f.index = index;
+  f.state = state; // element by element: the vectors keep their capacity
+}
+
+// The first thread watches time and memory and draws the progress line, every 4096 of its transitions.
+void LevelSearch::poll(Worker &w) {
+  if (&w != workers_.front().get() || w.transitions % 4096 != 0)
+    return;
+  if (auto reason = limits_.poll())
+    request_stop(*reason);
+  progress_.update(states_, level_, limits_.memory());
+}
+
+// Numbers the level's new states in the order of their keys, which makes them the next level, and keeps the
+// first violation of each kind in that order.
+void LevelSearch::close_level() {
+  std::vector<Fresh *> found;
+  std::vector<Candidate> candidates;
+  for (const auto &w : workers_) {
+    for (std::size_t k = 0; k < w->used[(level_ + 1) % 2]; ++k)
+      found.push_back(&w->pool[(level_ + 1) % 2][k]);
+    candidates.insert(candidates.end(), w->candidates.begin(), w->candidates.end());
+  }
+  auto key = [&](const Fresh *f) { return shards_[f->shard]->first[f->index]; };
+  std::sort(found.begin(), found.end(), [&](const Fresh *a, const Fresh *b) { return key(a) < key(b); });
+  std::vector<const State *> next;
+  next.reserve(found.size());
+  for (const Fresh *f : found) {
+    tree_.add(level_base_ + position_of(key(f)), choice_of(key(f)));
+    next.push_back(&f->state);
+  }
+  record(candidates);
+  for (const auto &w : workers_) {
+    w->used[level_ % 2] = 0; // the level just expanded: its pool takes the level after next
+    w->candidates.clear();
+  }
+  level_base_ += static_cast<StateIndex>(frontier_.size());
+  frontier_ = std::move(next);
+  if (!frontier_.empty())
+    outcome_.max_depth = ++level_;
+}
+
+std::uint64_t LevelSearch::key_of_candidate(const Candidate &c) const {
+  return c.shard == kNone ? c.key : shards_[c.shard]->first[c.index];
+}
+
+void LevelSearch::record(const std::vector<Candidate> &found) {
+  bool any = false;
+  for (PropertyKind kind : wanted_.kinds()) {
+    std::optional<std::uint64_t> best;
+    for (const Candidate &c : found)
+      if (c.kind == kind && (!best || key_of_candidate(c) < *best))
+        best = key_of_candidate(c);
+    if (!best)
+      continue;
+    outcome_.findings.push_back({kind, tree_.choices(level_base_ + position_of(*best), choice_of(*best))});
+    wanted_.erase(kind);
+    any = true;
+  }
+  if (any && options_.stop_at_first)
+    request_stop(StopReason::first_violation);
+  else if (wanted_.empty())
+    request_stop(StopReason::all_violated);
+}
+
+// Writes the state's bytes and returns its shard: bits of the hash that StateStore uses for neither the
+// slot (the low bits) nor the tag (the top 24).
+std::uint32_t LevelSearch::shard_of(const State &state, std::vector<std::uint8_t> &bytes) const {
+  ByteEncoder encoder(bytes);
+  encode_state(state, encoder);
+  return static_cast<std::uint32_t>((hash_bytes(bytes) >> 32 & 0xff) % shards_.size());
+}
+
+void LevelSearch::request_stop(StopReason reason) {
+  int none = -1;
+  stop_.compare_exchange_strong(none, static_cast<int>(reason));
+}
+
+} // namespace
+
+ParallelOutcome parallel_search(const Model &model, const CheckOptions &options, unsigned jobs,
+                                const std::vector<SymmetryGroup> &groups, PropertySet wanted, bool reduce,
+                                SearchLimits &limits, Progress &progress) {
+  return LevelSearch(model, options, jobs, groups, wanted, reduce, limits, progress).run();
+}
+
+} // namespace ipcsim

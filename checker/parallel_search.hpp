@@ -1,0 +1,43 @@
+// --jobs J: a breadth-first search by J threads, one level at a time. Each level's states are shared out
+// among the threads, which fire their transitions and store the successors in a visited set cut into
+// shards by the hash of the state (each shard a StateCodec and StateStore behind its own lock). At the end
+// of the level the new states are put in a fixed order (by the first state and choice that reached each),
+// which numbers them and makes the next level's parents, so that states, transitions and counterexamples
+// do not depend on which thread got there first.
+//
+// Partial-order reduction needs a cycle proviso that does not read a depth-first stack. This one reads the
+// levels: a state whose persistent set leads to a state of its own level or an earlier one is expanded
+// fully. On a cycle of the reduced graph, the state of the highest level is followed by a state of a level
+// no higher, so it is expanded fully: no step is postponed around a cycle forever. What a level has stored
+// before is fixed when the level starts, so the proviso does not depend on the threads either.
+#pragma once
+
+#include "checker/check_result.hpp"
+#include "checker/finding.hpp"
+#include "checker/progress.hpp"
+#include "checker/search_limits.hpp"
+#include "checker/symmetry.hpp"
+#include "models/properties.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace ipcsim {
+
+struct ParallelOutcome {
+  std::vector<Finding> findings; // their choices apply to stored representatives (orbit_schedule.hpp)
+  std::optional<StopReason> stop;
+  std::uint64_t states = 0;
+  std::uint64_t transitions = 0;
+  std::uint64_t max_depth = 0;
+  std::size_t visited_bytes = 0; // the shards' stores and codecs, the search tree
+};
+
+// Explores `model` with `jobs` threads until every property of `wanted` is violated (or the first one is,
+// with options.stop_at_first), the space is exhausted or a limit of `limits` is reached.
+ParallelOutcome parallel_search(const Model &model, const CheckOptions &options, unsigned jobs,
+                                const std::vector<SymmetryGroup> &groups, PropertySet wanted, bool reduce,
+                                SearchLimits &limits, Progress &progress);
+
+} // namespace ipcsim

@@ -1,0 +1,145 @@
+// --jobs: the level-by-level search in several threads. It must reach the verdicts of the sequential search,
+// and its states, transitions and counterexamples must not depend on the number of threads or on which
+// thread got somewhere first.
+#include "check_support.hpp"
+#include "random_scenarios.hpp"
+
+using namespace ipcsim;
+using namespace ipcsim::test;
+
+namespace {
+
+CheckResult check_jobs(const Model &model, unsigned jobs, bool breadth_first = false, bool reduction = true,
+                       bool symmetry = true) {
+  CheckOptions options;
+  options.jobs = jobs;
+  options.breadth_first = breadth_first;
+  options.reduction = reduction;
+  options.symmetry = symmetry;
+  return check(model, options);
+}
+
+std::vector<Transition> schedule_of(const CheckResult &r, PropertyKind kind) {
+  for (const Counterexample &c : r.violations)
+    if (c.kind == kind)
+      return c.schedule;
+  return {};
+}
+
+void require_same_verdicts(const CheckResult &a, const CheckResult &b) {
+  REQUIRE(a.verdicts.size() == b.verdicts.size());
+  for (std::size_t k = 0; k < a.verdicts.size(); ++k) {
+    INFO("property " << to_string(a.verdicts[k].kind));
+    CHECK(a.verdicts[k].verdict == b.verdicts[k].verdict);
+  }
+}
+
+void require_same_search(const CheckResult &a, const CheckResult &b) {
+  CHECK(a.stop == b.stop);
+  CHECK(a.statistics.states == b.statistics.states);
+  CHECK(a.statistics.transitions == b.statistics.transitions);
+  CHECK(a.statistics.max_depth == b.statistics.max_depth);
+  require_same_verdicts(a, b);
+  REQUIRE(a.violations.size() == b.violations.size());
+  for (std::size_t k = 0; k < a.violations.size(); ++k)
+    CHECK(a.violations[k].schedule == b.violations[k].schedule);
+}
+
+} // namespace
+
+TEST_CASE("parallel search: the sequential search's verdicts on every bundled scenario, for 2 and 3 threads",
+          "[parallel][bundled]") {
+  for (const auto &name : bundled_names()) {
+    SECTION(name) {
+      Model model = bundled(name);
+      CheckResult sequential = check_jobs(model, 1);
+      CheckResult two = check_jobs(model, 2);
+      CHECK(two.search.rfind("breadth-first in 2 threads", 0) == 0);
+      require_same_verdicts(sequential, two);
+      require_same_search(two, check_jobs(model, 3));
+      require_same_search(two, check_jobs(model, 2)); // and again: nothing depends on the threads' timing
+    }
+  }
+}
+
+TEST_CASE("parallel search: with --bfs, the sequential breadth-first search's states and counterexamples",
+          "[parallel][bundled]") {
+  // Without reduction the levels hold every reachable state, numbered as the sequential search numbers them
+  // (by the first state and choice that reach each), so the schedules are the same shortest ones.
+  for (const auto &name : bundled_names()) {
+    if (name.rfind("classic-dining", 0) == 0)
+      continue; // the largest; one meal below
+    SECTION(name) {
+      Model model = bundled(name);
+      CheckResult sequential = check_jobs(model, 1, true);
+      CheckResult parallel = check_jobs(model, 2, true);
+      require_same_verdicts(sequential, parallel);
+      if (sequential.stop == StopReason::complete) {
+        CHECK(parallel.statistics.states == sequential.statistics.states);
+        CHECK(parallel.statistics.transitions == sequential.statistics.transitions);
+      }
+      for (const Counterexample &c : sequential.violations)
+        CHECK(schedule_of(parallel, c.kind) == c.schedule);
+    }
+  }
+  SECTION("classic-dining-philosophers with one meal") {
+    Model model = bundled("classic-dining-philosophers", {.params = {{"MEALS", "1"}}});
+    CheckResult sequential = check_jobs(model, 1, true);
+    CheckResult parallel = check_jobs(model, 2, true);
+    REQUIRE(parallel.violations.size() == 1);
+    CHECK(parallel.violations[0].steps.size() == 20); // as short as the sequential search's (bundled_verdicts_test)
+    CHECK(parallel.violations[0].schedule == sequential.violations[0].schedule);
+  }
+}
+
+TEST_CASE("parallel search: every reachable state without reduction, exactly as many as the sequential search",
+          "[parallel]") {
+  Model model = bundled("classic-dining-philosophers-ordered", {.params = {{"N", "4"}, {"MEALS", "1"}}});
+  CheckResult sequential = check_jobs(model, 1, false, false, false);
+  CheckResult parallel = check_jobs(model, 2, false, false, false);
+  CHECK(sequential.statistics.states == 6'686);
+  CHECK(parallel.statistics.states == 6'686);
+  CHECK(parallel.statistics.transitions == sequential.statistics.transitions);
+  CHECK(parallel.search == "breadth-first in 2 threads");
+}
+
+TEST_CASE("parallel search with reduction finds exactly the full search's verdicts on 200 random scenarios",
+          "[parallel][reduction]") {
+  int reduced_somewhere = 0;
+  for (std::uint32_t seed = 1; seed <= 200; ++seed) {
+    std::string yaml = ScenarioDraw(seed, seed % 2 == 0).yaml();
+    INFO("seed " << seed << ":\n" << yaml);
+    Model model = model_from_text(yaml);
+    CheckResult full = check_jobs(model, 1, false, false, false);
+    CheckResult parallel = check_jobs(model, 2);
+    REQUIRE(full.stop != StopReason::max_states);
+    require_same_verdicts(full, parallel);
+    reduced_somewhere += parallel.statistics.states < full.statistics.states;
+  }
+  CHECK(reduced_somewhere > 60);
+}
+
+TEST_CASE("parallel search: --max-states stops at exactly that many states", "[parallel]") {
+  Model model = bundled("classic-dining-philosophers-ordered");
+  CheckOptions options;
+  options.jobs = 2;
+  options.max_states = 1000;
+  CheckResult r = check(model, options);
+  CHECK(r.stop == StopReason::max_states);
+  CHECK(r.statistics.states == 1000);
+  CHECK(r.limit == "--max-states 1000");
+}
+
+TEST_CASE("parallel search: the command line", "[parallel][cli]") {
+  CommandOutput out = run_ipcsim("check scenarios/classic-dining-philosophers.yaml --jobs 2 --stop-at-first");
+  CHECK(out.status == 1);
+  CHECK(out.out.find("schedule (20 steps):") != std::string::npos); // a shortest one, as --bfs gives
+  CHECK(out.out.find("search: breadth-first in 2 threads with partial-order reduction and symmetry reduction (1 "
+                     "interchangeable group: table+phil x5 rotation), stopped at the first violation") !=
+        std::string::npos);
+  CommandOutput refused = run_ipcsim("check scenarios/pipeline.yaml --jobs 2 --hash-compact", "2>&1 >/dev/null");
+  CHECK(refused.status == 64);
+  CHECK(refused.out.find("the parallel search (--jobs) keeps exact states in shards: hash compaction works with the "
+                         "depth-first search only") != std::string::npos);
+  CHECK(run_ipcsim("check scenarios/pipeline.yaml --jobs 0", "2>&1 >/dev/null").status == 64);
+}
