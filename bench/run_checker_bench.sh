@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Checker benchmark: the same models checked by `ipcsim check` and by SPIN on hand-written Promela.
-# Prints one Markdown table: states, seconds, memory and verdict of both, side by side.
+# Prints one Markdown table: states, transitions, seconds, memory, counterexample length and verdict of
+# both, side by side.
 #
 #   bench/run_checker_bench.sh                 # default cases (a few minutes on 2 CPUs)
 #   bench/run_checker_bench.sh 8 9             # also the deadlocking philosophers for N=8 and N=9
+#   FORK_SERVERS_N="12 14" bench/run_checker_bench.sh   # also the fork servers at the issue's N
 #
 # Environment: IPCSIM (default build/ipcsim), SPIN (default spin), CC (default gcc),
 # PAN_DEPTH (initial pan -m, default 1000000), PAN_MEMLIM (pan -DMEMLIM in MiB, default 8192), EXTRA_TIME_LIMIT (ipcsim --time-limit for the extra N,
-# default 300 s; a run that hits it shows "limit" and agree "n/a"), KEEP_TMP=1 keeps the pan build directory.
+# default 300 s; a run that hits it shows "limit" and agree "n/a"), EXTRA_MAX_MEMORY (ipcsim --max-memory
+# in MiB for the extra fork-server N, default 4096), FORK_SERVERS_N (extra N for the fork servers, run
+# under both limits), KEEP_TMP=1 keeps the pan build directory.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,7 +22,9 @@ CC=${CC:-gcc}
 PAN_DEPTH=${PAN_DEPTH:-1000000}
 PAN_MEMLIM=${PAN_MEMLIM:-8192}             # pan -DMEMLIM (MiB): beyond it SPIN reports "out of memory"
 EXTRA_TIME_LIMIT=${EXTRA_TIME_LIMIT:-300}   # ipcsim --time-limit (s) for the optional extra N
+EXTRA_MAX_MEMORY=${EXTRA_MAX_MEMORY:-4096} # ipcsim --max-memory (MiB) for the extra fork-server N: it grows by GiB a minute
 EXTRA_N=("$@")   # optional extra N for the deadlocking dining philosophers (e.g. 8 9)
+read -r -a FORK_SERVERS_N <<<"${FORK_SERVERS_N:-}"   # optional extra N for the fork servers (the issue's: 12 14)
 
 if [ ! -x /usr/bin/time ]; then
   echo "installing GNU time" >&2
@@ -32,7 +38,8 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/checker-bench.XXXXXX")
 
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }   # KiB -> MiB
 
-# run_spin MODEL.pml DEFINES... -> sets spin_verdict spin_states spin_secs spin_mib spin_rss spin_build
+# run_spin MODEL.pml DEFINES... -> sets spin_verdict spin_states spin_transitions spin_secs spin_mib spin_rss
+# spin_cex spin_build
 run_spin() {
   local model=$1; shift
   local dir="$tmp/spin.$RANDOM$RANDOM"
@@ -65,6 +72,13 @@ run_spin() {
     spin_verdict="holds"
   fi
   spin_states=$(awk '/states, stored/ { print $1; exit }' "$dir/pan.out")
+  spin_transitions=$(awk '/transitions \(= stored\+matched\)/ { print $1; exit }' "$dir/pan.out")
+  # the counterexample: the steps of the trail pan wrote (its "at depth D" + 1; lines starting with - are
+  # not steps). Promela's init, which starts the processes, is part of it.
+  spin_cex=-
+  local trail
+  trail=$(find "$dir" -maxdepth 1 -name '*.trail' | head -1)
+  [ -z "$trail" ] || spin_cex=$(grep -cv '^-' "$trail")
   spin_pan_secs=$(sed -n 's/^pan: elapsed time \([0-9.e+-]*\).*/\1/p' "$dir/pan.out")
   spin_mib=$(awk '/total actual memory usage/ { printf "%.0f", $1; exit }' "$dir/pan.out")
   read -r spin_secs spin_rss_kib < <(tail -n 1 "$dir/time.out")
@@ -73,14 +87,20 @@ run_spin() {
   [ "${KEEP_TMP:-0}" = 1 ] || rm -rf "$dir"
 }
 
-# run_ipcsim SCENARIO ARGS... -> sets ipc_verdict ipc_states ipc_secs ipc_rss
+# run_ipcsim SCENARIO ARGS... -> sets ipc_verdict ipc_states ipc_transitions ipc_secs ipc_rss ipc_cex
 run_ipcsim() {
   local scenario=$1; shift
   local out="$tmp/ipcsim.json" rc=0
   /usr/bin/time -f "%e %M" -o "$tmp/ipcsim.time" "$IPCSIM" check "$scenario" "$@" --json >"$out" 2>"$tmp/ipcsim.err" || rc=$?
   read -r ipc_secs ipc_rss_kib < <(tail -n 1 "$tmp/ipcsim.time")   # last line: GNU time first reports a non-zero exit
   ipc_rss=$(mib "$ipc_rss_kib")
-  ipc_states=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["statistics"]["states"])' "$out")
+  local stats   # the counterexample: the steps of the first violation's schedule
+  stats=$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+v = d.get("violations") or []
+print(d["statistics"]["states"], d["statistics"]["transitions"], len(v[0]["schedule"]) if v else "-")' "$out")
+  read -r ipc_states ipc_transitions ipc_cex <<<"$stats"
   case $rc in
     0) ipc_verdict="holds" ;;
     1) ipc_verdict=$(python3 -c '
@@ -100,7 +120,8 @@ row() {
   if [ "$spin_verdict" = "$ipc_verdict" ]; then agree=yes
   elif [ "$ipc_verdict" = limit ] || [ "$spin_verdict" = "out of memory" ]; then agree="n/a"   # a tool gave no verdict
   else disagreements=$((disagreements + 1)); fi
-  local line="| $1 | $2 | $spin_verdict | $spin_states | $spin_secs | $spin_mib | $spin_rss | $ipc_verdict | $ipc_states | $ipc_secs | $ipc_rss | $agree |"
+  local line="| $1 | $2 | $spin_verdict | $spin_states | $spin_transitions | $spin_secs | $spin_mib | $spin_rss | $spin_cex"
+  line+=" | $ipc_verdict | $ipc_states | $ipc_transitions | $ipc_secs | $ipc_rss | $ipc_cex | $agree |"
   rows+=("$line")
   echo "$line" >&2
 }
@@ -118,6 +139,13 @@ phil_reversed() {
   run_ipcsim "$root/scenarios/classic-dining-philosophers-ordered.yaml" --param N="$n" --param MEALS=2
   row "philosophers (last reversed)" "N=$n MEALS=2"
 }
+# The first row of the checker-performance issue: fork servers over rendezvous channels, looping forever.
+fork_servers() {
+  local n=$1; shift
+  run_spin "$here/promela/fork_servers.pml" -DN="$n"
+  run_ipcsim "$here/fork-servers.yaml" --param N="$n" "$@"
+  row "fork servers (last reversed)" "N=$n"
+}
 prodcons() {
   local p=$1 c=$2 k=$3 m=$4
   run_spin "$here/promela/producer_consumer.pml" -DP="$p" -DC="$c" -DK="$k" -DM="$m"
@@ -130,14 +158,18 @@ echo "$("$IPCSIM" --version 2>/dev/null | head -1 || true) ($(git -C "$root" rev
 for n in 5 6 7 16; do phil_deadlock "$n"; done   # 16: the first-deadlock row of the checker-performance issue
 for n in "${EXTRA_N[@]}"; do phil_deadlock "$n" --time-limit "$EXTRA_TIME_LIMIT"; done
 for n in 5 6; do phil_reversed "$n"; done
+fork_servers 5   # a few seconds for ipcsim, which stores ~10x more per philosopher (bench/CHECKER.md)
+for n in "${FORK_SERVERS_N[@]}"; do   # the issue's N=12 and 14: pan goes 0.9 M and 8.2 M steps deep
+  PAN_DEPTH=10000000 fork_servers "$n" --time-limit "$EXTRA_TIME_LIMIT" --max-memory "$EXTRA_MAX_MEMORY"
+done
 prodcons 2 2 2 2
 prodcons 2 2 4 3
 prodcons 3 3 2 3
 prodcons 4 4 4 4   # the producer/consumer row of the checker-performance issue
 
 echo
-echo "| model | params | SPIN verdict | SPIN states | SPIN s | SPIN MiB (pan) | SPIN RSS MiB | ipcsim verdict | ipcsim states | ipcsim s | ipcsim RSS MiB | agree |"
-echo "|---|---|---|---:|---:|---:|---:|---|---:|---:|---:|:---:|"
+echo "| model | params | SPIN verdict | SPIN states | SPIN transitions | SPIN s | SPIN MiB (pan) | SPIN RSS MiB | SPIN cex steps | ipcsim verdict | ipcsim states | ipcsim transitions | ipcsim s | ipcsim RSS MiB | ipcsim cex steps | agree |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|:---:|"
 printf '%s\n' "${rows[@]}"
 
 if [ "$disagreements" -gt 0 ]; then
