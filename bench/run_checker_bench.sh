@@ -113,15 +113,26 @@ print("+".join(v) if v else "violated")' "$out") ;;
   esac
 }
 
+# ipcsim_both SCENARIO ARGS...: the same check with --jobs 2 (sets par_verdict par_states par_secs), then
+# the default sequential search (run_ipcsim's variables).
+ipcsim_both() {
+  run_ipcsim "$@" --jobs 2
+  par_verdict=$ipc_verdict par_states=$ipc_states par_secs=$ipc_secs
+  run_ipcsim "$@"
+}
+
 rows=()
-# row MODEL PARAMS  (uses the variables set by run_spin and run_ipcsim)
+# row MODEL PARAMS  (uses the variables set by run_spin and ipcsim_both)
 row() {
   local agree=no
+  if [ "$par_verdict" != "$ipc_verdict" ] && [ "$par_verdict" != limit ] && [ "$ipc_verdict" != limit ]; then
+    disagreements=$((disagreements + 1))   # the parallel search must agree with the sequential one
+  fi
   if [ "$spin_verdict" = "$ipc_verdict" ]; then agree=yes
   elif [ "$ipc_verdict" = limit ] || [ "$spin_verdict" = "out of memory" ]; then agree="n/a"   # a tool gave no verdict
   else disagreements=$((disagreements + 1)); fi
   local line="| $1 | $2 | $spin_verdict | $spin_states | $spin_transitions | $spin_secs | $spin_mib | $spin_rss | $spin_cex"
-  line+=" | $ipc_verdict | $ipc_states | $ipc_transitions | $ipc_secs | $ipc_rss | $ipc_cex | $agree |"
+  line+=" | $ipc_verdict | $ipc_states | $ipc_transitions | $ipc_secs | $ipc_rss | $ipc_cex | $par_states | $par_secs | $agree |"
   rows+=("$line")
   echo "$line" >&2
 }
@@ -131,25 +142,26 @@ phil_deadlock() {
   local n=$1; shift
   run_spin "$here/promela/philosophers.pml" -DN="$n" -DMEALS=2
   run_ipcsim "$root/scenarios/classic-dining-philosophers.yaml" --param N="$n" --param MEALS=2 --stop-at-first "$@"
+  par_verdict=$ipc_verdict par_states="-" par_secs="-"   # a first deadlock is the depth-first search's job
   row "philosophers (all left first)" "N=$n MEALS=2"
 }
 phil_reversed() {
   local n=$1
   run_spin "$here/promela/philosophers.pml" -DN="$n" -DMEALS=2 -DREVERSED
-  run_ipcsim "$root/scenarios/classic-dining-philosophers-ordered.yaml" --param N="$n" --param MEALS=2
+  ipcsim_both "$root/scenarios/classic-dining-philosophers-ordered.yaml" --param N="$n" --param MEALS=2
   row "philosophers (last reversed)" "N=$n MEALS=2"
 }
 # The first row of the checker-performance issue: fork servers over rendezvous channels, looping forever.
 fork_servers() {
   local n=$1; shift
   run_spin "$here/promela/fork_servers.pml" -DN="$n"
-  run_ipcsim "$here/fork-servers.yaml" --param N="$n" "$@"
+  ipcsim_both "$here/fork-servers.yaml" --param N="$n" "$@"
   row "fork servers (last reversed)" "N=$n"
 }
 prodcons() {
   local p=$1 c=$2 k=$3 m=$4
   run_spin "$here/promela/producer_consumer.pml" -DP="$p" -DC="$c" -DK="$k" -DM="$m"
-  run_ipcsim "$here/producer-consumer.yaml" --param P="$p" --param C="$c" --param K="$k" --param M="$m"
+  ipcsim_both "$here/producer-consumer.yaml" --param P="$p" --param C="$c" --param K="$k" --param M="$m"
   row "producer/consumer" "P=$p C=$c K=$k M=$m"
 }
 
@@ -168,8 +180,8 @@ prodcons 3 3 2 3
 prodcons 4 4 4 4   # the producer/consumer row of the checker-performance issue
 
 echo
-echo "| model | params | SPIN verdict | SPIN states | SPIN transitions | SPIN s | SPIN MiB (pan) | SPIN RSS MiB | SPIN cex steps | ipcsim verdict | ipcsim states | ipcsim transitions | ipcsim s | ipcsim RSS MiB | ipcsim cex steps | agree |"
-echo "|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|:---:|"
+echo "| model | params | SPIN verdict | SPIN states | SPIN transitions | SPIN s | SPIN MiB (pan) | SPIN RSS MiB | SPIN cex steps | ipcsim verdict | ipcsim states | ipcsim transitions | ipcsim s | ipcsim RSS MiB | ipcsim cex steps | ipcsim --jobs 2 states | ipcsim --jobs 2 s | agree |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|:---:|"
 printf '%s\n' "${rows[@]}"
 
 if [ "$disagreements" -gt 0 ]; then

@@ -73,11 +73,12 @@ public:
   ParallelOutcome run();
 
 private:
-  // One thread's engines and scratch: Semantics, PersistentSet and Canonicalizer keep per-call state.
+  // One thread's engines and scratch: each may keep per-call state.
   struct Worker {
     Worker(const Model &model, const std::vector<SymmetryGroup> &groups)
-        : semantics(model), persistent(model), canonicalizer(model, groups) {}
+        : semantics(model), monitor(model), persistent(model), canonicalizer(model, groups) {}
     Semantics semantics;
+    PropertyMonitor monitor;
     PersistentSet persistent;
     Canonicalizer canonicalizer;
     std::vector<Transition> enabled;
@@ -108,7 +109,6 @@ private:
 
   const Model &model_;
   const CheckOptions &options_;
-  PropertyMonitor monitor_;
   PropertySet wanted_;
   bool reduce_;
   SearchLimits &limits_;
@@ -131,7 +131,7 @@ private:
 LevelSearch::LevelSearch(const Model &model, const CheckOptions &options, unsigned jobs,
                          const std::vector<SymmetryGroup> &groups, PropertySet wanted, bool reduce,
                          SearchLimits &limits, Progress &progress)
-    : model_(model), options_(options), monitor_(model), wanted_(wanted), reduce_(reduce), limits_(limits),
+    : model_(model), options_(options), wanted_(wanted), reduce_(reduce), limits_(limits),
       progress_(progress) {
   for (unsigned j = 0; j < jobs; ++j)
     workers_.push_back(std::make_unique<Worker>(model, groups));
@@ -160,8 +160,8 @@ ParallelOutcome LevelSearch::run() {
 void LevelSearch::start() {
   Worker &w = *workers_.front();
   State initial = w.semantics.initial_state(w.events);
-  monitor_.check_events(w.events, wanted_, w.violations);
-  monitor_.check_state(initial, wanted_, w.violations);
+  w.monitor.check_events(w.events, wanted_, w.violations);
+  w.monitor.check_state(initial, wanted_, w.violations);
   for (const PropertyViolation &v : w.violations) {
     outcome_.findings.push_back({v.kind, {}});
     wanted_.erase(v.kind);
@@ -240,7 +240,7 @@ bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) 
   ++w.transitions;
   poll(w);
   w.violations.clear();
-  monitor_.check_events(w.events, wanted_, w.violations);
+  w.monitor.check_events(w.events, wanted_, w.violations);
   for (const PropertyViolation &v : w.violations)
     w.candidates.push_back({v.kind, key});
   const State &representative = w.canonicalizer.canonical(w.successor);
@@ -274,7 +274,7 @@ bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) 
   if (added) {
     keep(w, level_ + 1, shard_number, index, representative);
     w.violations.clear();
-    monitor_.check_state(w.successor, wanted_, w.violations);
+    w.monitor.check_state(w.successor, wanted_, w.violations);
     for (const PropertyViolation &v : w.violations)
       w.candidates.push_back({v.kind, 0, shard_number, index});
   }
