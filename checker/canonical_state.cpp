@@ -144,16 +144,19 @@ std::uint64_t Canonicalizer::relative(ProcId p, std::uint32_t g, std::uint32_t b
 }
 
 void Canonicalizer::channel_words(const ChannelState &cs, ChannelId c, std::uint32_t g, std::uint32_t b,
-                                  Words &out) const {
+                                  Words &out) {
   const Channel &channel = model_.channels[c];
   auto who = [&](ProcId p) { push_wide(out, relative(p, g, b)); };
-  auto recipients = [&](std::uint64_t bits) {
-    std::vector<std::uint64_t> set;
-    for_each_recipient(channel, bits, [&](ProcId p) { set.push_back(relative(p, g, b)); });
-    std::sort(set.begin(), set.end());
-    out.push_back(static_cast<std::uint32_t>(set.size()));
-    for (std::uint64_t w : set)
+  auto put_set = [&] { // set_, as a sorted set
+    std::sort(set_.begin(), set_.end());
+    out.push_back(static_cast<std::uint32_t>(set_.size()));
+    for (std::uint64_t w : set_)
       push_wide(out, w);
+  };
+  auto recipients = [&](std::uint64_t bits) {
+    set_.clear();
+    for_each_recipient(channel, bits, [&](ProcId p) { set_.push_back(relative(p, g, b)); });
+    put_set();
   };
   auto message = [&](const Message &m) {
     who(m.sender);
@@ -162,13 +165,10 @@ void Canonicalizer::channel_words(const ChannelState &cs, ChannelId c, std::uint
     recipients(m.unread);
   };
   out.push_back(cs.exists ? 1 : 0);
-  std::vector<std::uint64_t> holders;
+  set_.clear();
   for (ProcId p : cs.may_receive)
-    holders.push_back(relative(p, g, b));
-  std::sort(holders.begin(), holders.end());
-  out.push_back(static_cast<std::uint32_t>(holders.size()));
-  for (std::uint64_t w : holders)
-    push_wide(out, w);
+    set_.push_back(relative(p, g, b));
+  put_set();
   out.push_back(static_cast<std::uint32_t>(cs.buffer.size()));
   for (const Message &m : cs.buffer)
     message(m);
@@ -186,7 +186,7 @@ void Canonicalizer::channel_words(const ChannelState &cs, ChannelId c, std::uint
   }
 }
 
-void Canonicalizer::block_key(const State &state, std::uint32_t g, std::uint32_t b, Words &out) const {
+void Canonicalizer::block_key(const State &state, std::uint32_t g, std::uint32_t b, Words &out) {
   const SymmetryGroup &group = groups_[g];
   out.clear();
   for (const auto &slot : group.procs)

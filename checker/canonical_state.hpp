@@ -49,8 +49,8 @@ private:
   using Words = std::vector<std::uint32_t>;
 
   void collect_signatures(const State &state);
-  void block_key(const State &state, std::uint32_t g, std::uint32_t b, Words &out) const;
-  void channel_words(const ChannelState &c, ChannelId id, std::uint32_t g, std::uint32_t b, Words &out) const;
+  void block_key(const State &state, std::uint32_t g, std::uint32_t b, Words &out);
+  void channel_words(const ChannelState &c, ChannelId id, std::uint32_t g, std::uint32_t b, Words &out);
   void proc_words(ProcId p, const State &state, Words &out) const;
   std::uint64_t relative(ProcId p, std::uint32_t g, std::uint32_t b) const;
   void order_blocks(const State &state, std::uint32_t g);
@@ -67,6 +67,7 @@ private:
   std::vector<Words> signature_;  // by process: where it appears in the objects no group moves
   std::vector<Words> keys_;       // by block of the group being ordered
   std::vector<std::uint32_t> order_;
+  std::vector<std::uint64_t> set_; // a sorted set of a channel's processes, as a block sees them
   ModelPermutation pi_;
   bool moved_ = false; // pi_ is not the identity
   State out_;

@@ -1,6 +1,7 @@
 #include "checker/persistent_set.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <numeric>
 
 namespace ipcsim {
@@ -11,11 +12,6 @@ std::uint32_t root(std::vector<std::uint32_t> &parent, std::uint32_t c) {
   while (parent[c] != c)
     c = parent[c] = parent[parent[c]];
   return c;
-}
-
-void sort_unique(std::vector<std::uint32_t> &v) {
-  std::sort(v.begin(), v.end());
-  v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
 } // namespace
@@ -37,96 +33,107 @@ PersistentSet::PersistentSet(const Model &model) : model_(model) {
   semaphore_group_ = group_count_;
   segment_group_ = semaphore_group_ + static_cast<std::uint32_t>(model.semaphores.size());
   group_count_ = segment_group_ + static_cast<std::uint32_t>(model.segments.size());
+  group_words_ = std::max<std::size_t>(1, (group_count_ + 63) / 64);
+  proc_words_ = std::max<std::size_t>(1, (model.processes.size() + 63) / 64);
+  owned_.assign(model.processes.size() * group_words_, 0);
   for (ProcId p = 0; p < model.processes.size(); ++p) {
     const Process &process = model.processes[p];
-    std::vector<Groups> by_pc;
+    Word *owned = row(owned_, p, group_words_);
+    for (ChannelId c : process.owned) // they disappear when it stops, which any of its steps may lead to
+      add(owned, group_[c]);
+    first_pc_.push_back(step_group_.size());
     for (std::size_t pc = 0; pc < process.sends_ahead.size(); ++pc) {
-      Groups g = owned_groups(p);
+      step_group_.push_back(pc < process.code.size() ? instruction_group(process.code[pc]) : kNone);
+      ahead_.insert(ahead_.end(), owned, owned + group_words_);
+      Word *ahead = row(ahead_, step_group_.size() - 1, group_words_);
       for (const auto *channels : {&process.sends_ahead[pc], &process.receives_ahead[pc], &process.lifecycles_ahead[pc]})
         for (ChannelId c : *channels)
-          g.push_back(group_[c]);
+          add(ahead, group_[c]);
       for (SemaphoreId s : process.semaphores_ahead[pc])
-        g.push_back(semaphore_group_ + s);
+        add(ahead, semaphore_group_ + s);
       for (SegmentId s : process.segments_ahead[pc])
-        g.push_back(segment_group_ + s);
-      sort_unique(g);
-      by_pc.push_back(std::move(g));
+        add(ahead, segment_group_ + s);
     }
-    ahead_.push_back(std::move(by_pc));
   }
 }
 
-// A process's user-space mailboxes disappear when it stops, which any of its steps may lead to.
-PersistentSet::Groups PersistentSet::owned_groups(ProcId p) const {
-  Groups g;
-  for (ChannelId c : model_.processes[p].owned)
-    g.push_back(group_[c]);
-  return g;
-}
-
-void PersistentSet::add_instruction_groups(const Instruction &i, Groups &out) const {
+std::uint32_t PersistentSet::instruction_group(const Instruction &i) const {
   if (i.op == OpCode::receive && !i.sources.empty()) // `from: any` with no link to it has none
-    out.push_back(group_[i.sources.front()]);        // all sources share one group
-  else if (i.op != OpCode::receive && i.channel != kNone)
-    out.push_back(group_[i.channel]);                // send, create, delete, give
-  else if (i.semaphore != kNone)
-    out.push_back(semaphore_group_ + i.semaphore);
-  else if (i.segment != kNone)
-    out.push_back(segment_group_ + i.segment);
+    return group_[i.sources.front()];                // all sources share one group
+  if (i.op != OpCode::receive && i.channel != kNone)
+    return group_[i.channel];                        // send, create, delete, give
+  if (i.semaphore != kNone)
+    return semaphore_group_ + i.semaphore;
+  if (i.segment != kNone)
+    return segment_group_ + i.segment;
+  return kNone;
 }
 
-void PersistentSet::add_posted_groups(const State &state, ProcId p, Groups &out) const {
+void PersistentSet::current(const State &state, ProcId p, Word *out) {
   const Process &process = model_.processes[p];
-  for (std::uint32_t h = 0; h < process.handle_names.size(); ++h) {
-    const HandleState &handle = state.handles[process.handle_base + h];
-    if (handle.status == HandleStatus::pending)
-      add_instruction_groups(process.code[handle.origin], out);
-  }
-}
-
-PersistentSet::Groups PersistentSet::current(const State &state, ProcId p) const {
-  Groups g;
   const ProcState &ps = state.procs[p];
   if (ps.status == ProcStatus::ready) {
-    add_instruction_groups(model_.processes[p].code[ps.pc], g);
-    Groups owned = owned_groups(p);
-    g.insert(g.end(), owned.begin(), owned.end());
+    add(out, step_group_[first_pc_[p] + ps.pc]);
+    const Word *owned = row(owned_, p, group_words_);
+    for (std::size_t w = 0; w < group_words_; ++w)
+      out[w] |= owned[w];
+  } else if (ps.status == ProcStatus::blocked) {
+    add(out, instruction_group(blocking_operation(model_, state, p)));
   }
-  else if (ps.status == ProcStatus::blocked)
-    add_instruction_groups(blocking_operation(model_, state, p), g);
-  add_posted_groups(state, p, g);
-  sort_unique(g);
-  return g;
+  for (std::uint32_t h = 0; h < process.handle_names.size(); ++h) { // its posted operations
+    const HandleState &handle = state.handles[process.handle_base + h];
+    if (handle.status == HandleStatus::pending)
+      add(out, step_group_[first_pc_[p] + handle.origin]);
+  }
 }
 
-PersistentSet::Groups PersistentSet::reach(const State &state, ProcId p) const {
-  Groups g = ahead_[p][state.procs[p].pc];
-  Groups now = current(state, p);
-  g.insert(g.end(), now.begin(), now.end());
-  sort_unique(g);
-  return g;
-}
-
-void PersistentSet::closure(const State &state, ProcId start) {
-  std::fill(member_.begin(), member_.end(), 0);
-  std::fill(in_set_.begin(), in_set_.end(), 0);
-  auto join = [&](ProcId p) {
-    member_[p] = 1;
-    for (std::uint32_t g : current(state, p))
-      in_set_[g] = 1;
-  };
-  join(start);
-  for (bool grown = true; grown;) {
-    grown = false;
-    for (ProcId r = 0; r < state.procs.size(); ++r) {
-      if (member_[r] || reach_[r].empty())
-        continue;
-      if (std::any_of(reach_[r].begin(), reach_[r].end(), [&](std::uint32_t g) { return in_set_[g] != 0; })) {
-        join(r);
-        grown = true;
+// An unfinished process r joins the set as soon as a member's current groups meet every group r may still
+// touch (its reach): the set from a start is everything reachable from it along these links.
+void PersistentSet::link_processes(const State &state) {
+  std::size_t processes = state.procs.size();
+  current_.assign(processes * group_words_, 0);
+  reachers_.assign(group_count_ * proc_words_, 0);
+  joins_.assign(processes * proc_words_, 0);
+  for (ProcId p = 0; p < processes; ++p) {
+    if (state.procs[p].status == ProcStatus::ended || state.procs[p].status == ProcStatus::failed)
+      continue; // a finished process reaches nothing, and never joins
+    Word *now = row(current_, p, group_words_);
+    current(state, p, now);
+    const Word *ahead = row(ahead_, first_pc_[p] + state.procs[p].pc, group_words_);
+    for (std::size_t w = 0; w < group_words_; ++w)
+      for (Word reach = ahead[w] | now[w]; reach != 0; reach &= reach - 1)
+        add(row(reachers_, w * 64 + std::countr_zero(reach), proc_words_), p);
+  }
+  for (ProcId m = 0; m < processes; ++m) {
+    Word *joins = row(joins_, m, proc_words_);
+    const Word *now = row(current_, m, group_words_);
+    for (std::size_t w = 0; w < group_words_; ++w)
+      for (Word groups = now[w]; groups != 0; groups &= groups - 1) {
+        const Word *reachers = row(reachers_, w * 64 + std::countr_zero(groups), proc_words_);
+        for (std::size_t v = 0; v < proc_words_; ++v)
+          joins[v] |= reachers[v];
       }
-    }
   }
+}
+
+std::size_t PersistentSet::closure(ProcId start) {
+  std::fill(members_.begin(), members_.end(), 0);
+  add(members_.data(), start);
+  pending_.assign(1, start);
+  std::size_t transitions = 0;
+  while (!pending_.empty()) {
+    ProcId m = pending_.back();
+    pending_.pop_back();
+    transitions += enabled_count_[m];
+    const Word *joins = row(joins_, m, proc_words_);
+    for (std::size_t w = 0; w < proc_words_; ++w)
+      for (Word fresh = joins[w] & ~members_[w]; fresh != 0; fresh &= fresh - 1) {
+        auto r = static_cast<ProcId>(w * 64 + std::countr_zero(fresh));
+        add(members_.data(), r);
+        pending_.push_back(r);
+      }
+  }
+  return transitions;
 }
 
 void PersistentSet::choose(const State &state, const std::vector<Transition> &enabled,
@@ -134,31 +141,30 @@ void PersistentSet::choose(const State &state, const std::vector<Transition> &en
   chosen.resize(enabled.size());
   std::iota(chosen.begin(), chosen.end(), 0u);
   std::size_t processes = state.procs.size();
-  member_.assign(processes, 0);
-  in_set_.assign(group_count_, 0);
-  reach_.resize(processes);
-  std::vector<char> tried(processes, 0);
-  for (ProcId p = 0; p < processes; ++p) {
-    bool finished = state.procs[p].status == ProcStatus::ended || state.procs[p].status == ProcStatus::failed;
-    reach_[p] = finished ? Groups{} : reach(state, p);
-  }
-  std::vector<std::uint32_t> best;
-  for (const Transition &t : enabled) {
-    if (tried[t.proc])
+  enabled_count_.assign(processes, 0);
+  for (const Transition &t : enabled)
+    ++enabled_count_[t.proc];
+  link_processes(state);
+  members_.resize(proc_words_);
+  // Every ready process as the start, in process order (the order of `enabled`); the first smallest set wins.
+  std::size_t best = enabled.size();
+  ProcId best_start = kNone;
+  for (ProcId p = 0; p < processes && best > 1; ++p) {
+    if (enabled_count_[p] == 0)
       continue;
-    tried[t.proc] = 1;
-    closure(state, t.proc);
-    std::vector<std::uint32_t> set;
-    for (std::uint32_t k = 0; k < enabled.size(); ++k)
-      if (member_[enabled[k].proc])
-        set.push_back(k);
-    if (best.empty() || set.size() < best.size())
-      best = std::move(set);
-    if (best.size() == 1)
-      break;
+    std::size_t size = closure(p);
+    if (size < best) {
+      best = size;
+      best_start = p;
+    }
   }
-  if (!best.empty())
-    chosen = std::move(best);
+  if (best_start == kNone)
+    return; // no set smaller than all of them
+  closure(best_start);
+  chosen.clear();
+  for (std::uint32_t k = 0; k < enabled.size(); ++k)
+    if (has(members_.data(), enabled[k].proc))
+      chosen.push_back(k);
 }
 
 } // namespace ipcsim

@@ -43,26 +43,39 @@ public:
   void choose(const State &state, const std::vector<Transition> &enabled, std::vector<std::uint32_t> &chosen);
 
 private:
-  using Groups = std::vector<std::uint32_t>;
+  // A set of groups, or of processes, as bits: a model has few of either, so a set is a word or two.
+  using Word = std::uint64_t;
 
-  Groups owned_groups(ProcId p) const;
-  void add_instruction_groups(const Instruction &i, Groups &out) const;
-  void add_posted_groups(const State &state, ProcId p, Groups &out) const;
-  Groups reach(const State &state, ProcId p) const;   // every group p may still touch
-  Groups current(const State &state, ProcId p) const; // the groups its next step (or its wait) touches
-  void closure(const State &state, ProcId start);
+  static Word *row(std::vector<Word> &sets, std::size_t k, std::size_t words) { return sets.data() + k * words; }
+  static bool has(const Word *set, std::uint32_t k) { return (set[k / 64] >> (k % 64)) & 1; }
+  static void add(Word *set, std::uint32_t k) {
+    if (k != kNone)
+      set[k / 64] |= Word{1} << (k % 64);
+  }
+  std::uint32_t instruction_group(const Instruction &i) const; // kNone: touches no group
+  void current(const State &state, ProcId p, Word *out);       // the groups its next step (or its wait) touches
+  void link_processes(const State &state);
+  std::size_t closure(ProcId start);                            // the members' enabled transitions
 
   const Model &model_;
-  std::vector<std::uint32_t> group_;                 // by channel
-  std::vector<std::vector<Groups>> ahead_;           // by process and pc: groups of sends and receives ahead
-  std::uint32_t semaphore_group_ = 0;                // groups after the channels': semaphores, then segments
+  std::vector<std::uint32_t> group_;      // by channel
+  std::uint32_t semaphore_group_ = 0;     // groups after the channels': semaphores, then segments
   std::uint32_t segment_group_ = 0;
   std::uint32_t group_count_ = 0;
+  std::size_t group_words_ = 1;           // words in a set of groups
+  std::size_t proc_words_ = 1;            // words in a set of processes
+  std::vector<std::size_t> first_pc_;     // by process: its first row in ahead_ and step_group_
+  std::vector<Word> ahead_;               // by process and pc: every group it may still touch from there on
+  std::vector<std::uint32_t> step_group_; // by process and pc: the group of that instruction, or kNone
+  std::vector<Word> owned_;               // by process: the groups of its user-space mailboxes
 
-  // Scratch of one closure.
-  std::vector<char> member_;
-  std::vector<char> in_set_; // by group
-  std::vector<Groups> reach_; // by process, for the state being reduced
+  // Scratch of one choose(), for the state being reduced.
+  std::vector<Word> current_;         // by process: groups
+  std::vector<Word> reachers_;        // by group: the unfinished processes that may still touch it
+  std::vector<Word> joins_;           // by process m: the processes that join the set once m is in it
+  std::vector<Word> members_;         // the set being closed
+  std::vector<ProcId> pending_;       // members whose joins are not yet added
+  std::vector<std::uint32_t> enabled_count_; // by process
 };
 
 } // namespace ipcsim

@@ -1,5 +1,6 @@
 #include "checker/state_codec.hpp"
 
+#include <algorithm>
 #include <cassert>
 #include <cstring>
 
@@ -118,12 +119,20 @@ std::span<const std::uint8_t> StateCodec::pack_semaphore(const SemaphoreState &s
 
 StateIndex StateCodec::component_index(std::size_t k, std::span<const std::uint8_t> bytes) {
   Memo &memo = memo_[k];
-  if (memo.valid && same_bytes(memo.bytes, bytes))
-    return memo.index;
-  memo.index = tables_[k].insert(bytes).first;
-  memo.bytes.assign(bytes.begin(), bytes.end());
-  memo.valid = true;
-  return memo.index;
+  std::size_t e = 0;
+  while (e < memo.filled && !same_bytes(memo.bytes[e], bytes))
+    ++e;
+  if (e == memo.filled) { // a miss: the least recent entry makes room
+    e = std::min(memo.filled, Memo::ways - 1);
+    memo.filled = std::max(memo.filled, e + 1);
+    memo.index[e] = tables_[k].insert(bytes).first;
+    memo.bytes[e].assign(bytes.begin(), bytes.end());
+  }
+  for (; e > 0; --e) { // to the front
+    std::swap(memo.bytes[e], memo.bytes[e - 1]);
+    std::swap(memo.index[e], memo.index[e - 1]);
+  }
+  return memo.index[0];
 }
 
 void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out) {
@@ -139,25 +148,24 @@ void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out) {
 }
 
 // Equal parts pack alike; unequal ones (a channel whose messages were renumbered, say) are packed again,
-// which finds the same component: a miss costs time, never correctness.
-bool StateCodec::same_process(const State &a, const State &b, ProcId p) const {
-  const Process &process = model_.processes[p];
-  if (!(a.procs[p] == b.procs[p]))
-    return false;
-  for (std::uint32_t k = process.counter_base; k < process.counter_base + process.counter_count; ++k)
-    if (a.counters[k] != b.counters[k])
-      return false;
-  for (std::uint32_t k = process.handle_base; k < process.handle_base + process.handle_names.size(); ++k)
-    if (!(a.handles[k] == b.handles[k]))
-      return false;
-  return true;
-}
-
+// which finds the same component: a miss costs time, never correctness. A transition changes the counters
+// and handles of one or two processes at most, so the whole arrays are compared first.
 void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out, const State &base,
                       std::span<const StateIndex> base_components) {
+  bool counters_same = state.counters == base.counters;
+  bool handles_same = state.handles == base.handles;
+  auto same_process = [&](ProcId p) {
+    const Process &process = model_.processes[p];
+    auto counters = [&](const State &s) { return s.counters.begin() + process.counter_base; };
+    auto handles = [&](const State &s) { return s.handles.begin() + process.handle_base; };
+    return state.procs[p] == base.procs[p] &&
+           (counters_same || std::equal(counters(state), counters(state) + process.counter_count, counters(base))) &&
+           (handles_same ||
+            std::equal(handles(state), handles(state) + process.handle_names.size(), handles(base)));
+  };
   Writer w(room(out, tables_.size()));
   for (ProcId p = 0; p < state.procs.size(); ++p)
-    w.word(same_process(state, base, p) ? base_components[p] : component_index(p, pack_process(state, p)));
+    w.word(same_process(p) ? base_components[p] : component_index(p, pack_process(state, p)));
   for (ChannelId c = 0; c < state.channels.size(); ++c) {
     std::size_t k = state.procs.size() + c;
     w.word(state.channels[c] == base.channels[c] ? base_components[k]

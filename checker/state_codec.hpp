@@ -42,12 +42,14 @@ public:
   std::size_t memory_bytes() const; // the component tables
 
 private:
-  // The last component packed in each place: consecutive states are neighbours and share most of them,
-  // so comparing a few bytes usually spares the table lookup.
+  // The last few components packed in each place, the most recent first: consecutive states are
+  // neighbours and share most of them (under symmetry, a place takes turns among a few), so comparing a
+  // few bytes usually spares the table lookup.
   struct Memo {
-    std::vector<std::uint8_t> bytes;
-    StateIndex index = 0;
-    bool valid = false;
+    static constexpr std::size_t ways = 4;
+    std::vector<std::uint8_t> bytes[ways];
+    StateIndex index[ways] = {};
+    std::size_t filled = 0; // entries in use
   };
 
   // A component's bytes, in scratch_ (valid until the next call).
@@ -55,7 +57,6 @@ private:
   std::span<const std::uint8_t> pack_channel(const ChannelState &channel);
   std::span<const std::uint8_t> pack_semaphore(const SemaphoreState &semaphore);
   StateIndex component_index(std::size_t k, std::span<const std::uint8_t> bytes);
-  bool same_process(const State &a, const State &b, ProcId p) const;
 
   const Model &model_;
   std::vector<StateStore> tables_; // processes, then channels

@@ -49,37 +49,50 @@ bool can_end_mailbox(const Model& model, const State& state, ProcId q, const Ins
                                     : std::any_of(blocked.sources.begin(), blocked.sources.end(), ends);
 }
 
+// Whether q's program lists an operation that could complete `blocked` at all.
+bool listed(const Model& model, ProcId q, const Instruction& blocked) {
+  auto has = [q](const std::vector<ProcId>& processes) {
+    return std::find(processes.begin(), processes.end(), q) != processes.end();
+  };
+  if (blocked.op == OpCode::acquire)
+    return true;
+  if (blocked.op == OpCode::send)
+    return has(model.channels[blocked.channel].receivers_of);
+  return std::any_of(blocked.sources.begin(), blocked.sources.end(),
+                     [&](ChannelId c) { return has(model.channels[c].senders_of); });
+}
+
+// Whether q could still end p's blocked operation `blocked`.
+bool may_release(const Model& model, const State& state, ProcId p, const Instruction& blocked, ProcId q) {
+  return q != p && alive(state, q) &&
+         ((listed(model, q, blocked) && can_still(model, state, q, blocked)) ||
+          can_end_mailbox(model, state, q, blocked));
+}
+
+// A server blocked in a receive: a normal way to end.
+bool idle_server(const Model& model, ProcId p, const Instruction& blocked) {
+  return blocked.op != OpCode::acquire && blocked.op != OpCode::send && model.processes[p].server;
+}
+
 // The operation p is blocked in, and the processes that could end it.
 BlockedProcess blocked_process(const Model& model, const State& state, ProcId p) {
   const Process& process = model.processes[p];
   const Instruction& step = *model.instruction(p, state.procs[p].pc);
   const Instruction* i = &blocking_operation(model, state, p);
-  BlockedProcess b{.proc = p};
+  BlockedProcess b{.proc = p, .idle_server = idle_server(model, p, *i)};
   std::string prefix = step.op == OpCode::wait ? "wait for " + process.handle_names[step.handle] + " (" : "";
-  std::vector<ProcId> candidates;
-  if (i->op == OpCode::acquire) {
+  if (i->op == OpCode::acquire)
     b.waits_for = "acquire " + model.semaphores[i->semaphore].name;
-    for (ProcId q = 0; q < model.processes.size(); ++q)
-      candidates.push_back(q);
-  } else if (i->op == OpCode::send) {
+  else if (i->op == OpCode::send)
     b.waits_for = prefix + "send on " + model.channels[i->channel].name;
-    candidates = model.channels[i->channel].receivers_of;
-  } else {
+  else
     b.waits_for = prefix + "receive from " + (i->sources.size() == 1 ? model.channels[i->sources[0]].name
                                                                     : "any (" + channel_list(model, i->sources) + ")");
-    for (ChannelId c : i->sources)
-      candidates.insert(candidates.end(), model.channels[c].senders_of.begin(), model.channels[c].senders_of.end());
-    b.idle_server = process.server;
-  }
   if (!prefix.empty())
     b.waits_for += ")";
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  for (ProcId q = 0; q < model.processes.size(); ++q) {
-    bool listed = std::binary_search(candidates.begin(), candidates.end(), q);
-    if (q != p && alive(state, q) && ((listed && can_still(model, state, q, *i)) || can_end_mailbox(model, state, q, *i)))
+  for (ProcId q = 0; q < model.processes.size(); ++q)
+    if (may_release(model, state, p, *i, q))
       b.releasers.push_back(q);
-  }
   return b;
 }
 
@@ -110,6 +123,34 @@ BlockingAnalysis analyse_blocking(const Model& model, const State& state) {
     }
   a.global = a.deadlock && !any_ready;
   return a;
+}
+
+// The same greatest fixpoint as analyse_blocking, without names or lists: the checker asks it of every new state.
+bool has_deadlock(const Model& model, const State& state) {
+  auto blocked = [&](ProcId p) { return state.procs[p].status == ProcStatus::blocked; };
+  bool busy = false; // a blocked process that is not an idle server: only such a one makes a deadlock
+  for (ProcId p = 0; p < state.procs.size() && !busy; ++p)
+    busy = blocked(p) && !idle_server(model, p, blocking_operation(model, state, p));
+  if (!busy)
+    return false;
+  std::vector<char> in(state.procs.size(), 0);
+  for (ProcId p = 0; p < state.procs.size(); ++p)
+    in[p] = blocked(p);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (ProcId p = 0; p < state.procs.size(); ++p) {
+      if (!in[p])
+        continue;
+      const Instruction& i = blocking_operation(model, state, p);
+      for (ProcId q = 0; q < state.procs.size() && in[p]; ++q)
+        if (!in[q] && may_release(model, state, p, i, q))
+          in[p] = 0, changed = true;
+    }
+  }
+  for (ProcId p = 0; p < state.procs.size(); ++p)
+    if (in[p] && !idle_server(model, p, blocking_operation(model, state, p)))
+      return true;
+  return false;
 }
 
 WaitForGraph wait_for_graph(const Model& model, const State& state, const BlockingAnalysis& analysis) {

@@ -29,6 +29,9 @@ struct BlockingAnalysis {
 
 BlockingAnalysis analyse_blocking(const Model& model, const State& state);
 
+// analyse_blocking(model, state).deadlock, faster: nothing is named or listed.
+bool has_deadlock(const Model& model, const State& state);
+
 WaitForGraph wait_for_graph(const Model& model, const State& state, const BlockingAnalysis& analysis);
 
 // "deadlock: every remaining process is blocked forever" or "...while others run".

@@ -72,11 +72,8 @@ void PropertyMonitor::check_state(const State &state, PropertySet wanted, std::v
   // Only a blocked process can be deadlocked: the cheap test spares most states the full analysis.
   bool any_blocked = std::any_of(state.procs.begin(), state.procs.end(),
                                  [](const ProcState &ps) { return ps.status == ProcStatus::blocked; });
-  if (wanted.contains(PropertyKind::deadlock) && any_blocked) {
-    BlockingAnalysis analysis = analyse_blocking(model_, state);
-    if (analysis.deadlock)
-      out.push_back({PropertyKind::deadlock, describe_deadlock(model_, analysis)});
-  }
+  if (wanted.contains(PropertyKind::deadlock) && any_blocked && has_deadlock(model_, state))
+    out.push_back({PropertyKind::deadlock, describe_deadlock(model_, analyse_blocking(model_, state))});
   if (wanted.contains(PropertyKind::undelivered)) {
     bool buffered = std::any_of(state.channels.begin(), state.channels.end(),
                                 [](const ChannelState &c) { return !c.buffer.empty(); });

@@ -43,10 +43,12 @@ std::uint32_t Semantics::alternative_count(const State& state, ProcId p) const {
   const Instruction& i = *model_.instruction(p, state.procs[p].pc);
   if (i.op == OpCode::choose)
     return static_cast<std::uint32_t>(i.branches.size());
-  if (i.op == OpCode::receive && i.sources.size() > 1) {
+  if (i.op == OpCode::receive && i.sources.size() > 1) { // counted, not listed: enabled() allocates nothing
     std::vector<Event> unused;
-    auto ready = Firing(model_, const_cast<State&>(state), unused).deliverable_sources(p, i);
-    return std::max<std::uint32_t>(1, static_cast<std::uint32_t>(ready.size()));
+    Firing firing(model_, const_cast<State&>(state), unused);
+    auto ready = std::count_if(i.sources.begin(), i.sources.end(),
+                               [&](ChannelId c) { return firing.oldest_deliverable(c, i.tag, p) != kNone; });
+    return std::max<std::uint32_t>(1, static_cast<std::uint32_t>(ready));
   }
   return 1;
 }

@@ -42,7 +42,7 @@ struct PendingReceive {
   bool operator==(const PendingReceive&) const = default;
 };
 
-struct ChannelState {
+struct ChannelState { // a new member must be copied in State::operator= (state.cpp) too
   bool exists = true;                // a mailbox before `create`, after `delete` or its owner's exit: false
   std::vector<ProcId> may_receive;   // mailboxes with a receivers list: who holds the privilege now (sorted)
   std::vector<Message> buffer;       // accepted, not yet received; oldest first
@@ -68,7 +68,7 @@ struct ProcState {
   bool operator==(const ProcState&) const = default;
 };
 
-struct SemaphoreState {
+struct SemaphoreState { // likewise
   std::uint64_t value = 0;
   std::vector<ProcId> waiters;       // blocked in acquire, in the order they started to wait
   bool operator==(const SemaphoreState&) const = default;
@@ -81,6 +81,14 @@ struct State {
   std::vector<ChannelState> channels;
   std::vector<SemaphoreState> semaphores;
   std::uint32_t next_message = 1;
+
+  State() = default;
+  State(const State&) = default;
+  State(State&&) noexcept = default;
+  State& operator=(State&&) noexcept = default;
+  // The checker copies a state for every transition (its successor starts as a copy), and most of a
+  // channel's lists are empty: this copy skips those, where the default one assigns every list.
+  State& operator=(const State& other);
   bool operator==(const State&) const = default;
 };
 
