@@ -93,11 +93,11 @@ void Explorer::poll(std::uint64_t depth) {
 
 void Explorer::depth_first() {
   std::size_t depth = 0;
-  auto push = [&](const State &state) {
+  auto push = [&](State &state) { // takes the state's storage: the caller overwrites it before reading it again
     if (frames_.size() == depth)
       frames_.emplace_back();
     Frame &f = frames_[depth++];
-    f.state = state;
+    std::swap(f.state, state);
     f.index = arrived_;
     codec_.components(bytes_, f.components); // bytes_ holds the state just stored
     f.next = 0;
@@ -155,10 +155,10 @@ void Explorer::order_transitions(Frame &f) {
   persistent_.choose(f.state, f.enabled, chosen_);
   if (chosen_.size() == n)
     return;
-  std::vector<char> in_set(n, 0);
+  in_set_.assign(n, 0);
   for (std::uint32_t k : chosen_)
-    in_set[k] = 1;
-  std::stable_partition(f.order.begin(), f.order.end(), [&](std::uint32_t k) { return in_set[k] != 0; });
+    in_set_[k] = 1;
+  std::stable_partition(f.order.begin(), f.order.end(), [&](std::uint32_t k) { return in_set_[k] != 0; });
   f.limit = static_cast<std::uint32_t>(chosen_.size());
 }
 

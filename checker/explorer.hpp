@@ -99,6 +99,7 @@ private:
   std::vector<std::uint64_t> last_move_; // by process: the depth of its last step on the stack (0: none)
   StateIndex arrived_ = 0;               // the index of the state arrive() last stored or found
   std::vector<std::uint32_t> chosen_;
+  std::vector<char> in_set_; // by position in a frame's `enabled`: in the persistent set
   SearchTree tree_;                // breadth-first: where each state was first reached from
 };
 
