@@ -28,16 +28,25 @@ std::uint32_t choice_of(std::uint64_t key) { return static_cast<std::uint32_t>(k
 // packing, but it needs no table shared by the threads, and it is the same whichever thread writes it.
 class ByteEncoder {
 public:
-  explicit ByteEncoder(std::vector<std::uint8_t> &out) : out_(out) { out_.clear(); }
+  std::span<const std::uint8_t> encode(const State &state) {
+    size_ = 0;
+    encode_state(state, *this);
+    return {buffer_.data(), size_};
+  }
   void word(std::uint32_t w) { wide(w); }
   void wide(std::uint64_t w) {
+    if (buffer_.size() - size_ < 10) // room for the longest word
+      buffer_.resize(std::max<std::size_t>(64, 2 * buffer_.size()));
+    std::uint8_t *p = buffer_.data() + size_;
     for (; w >= 0x80; w >>= 7)
-      out_.push_back(static_cast<std::uint8_t>(w | 0x80));
-    out_.push_back(static_cast<std::uint8_t>(w));
+      *p++ = static_cast<std::uint8_t>(w | 0x80);
+    *p++ = static_cast<std::uint8_t>(w);
+    size_ = static_cast<std::size_t>(p - buffer_.data());
   }
 
 private:
-  std::vector<std::uint8_t> &out_;
+  std::vector<std::uint8_t> buffer_;
+  std::size_t size_ = 0;
 };
 
 // A part of the visited set: the states whose hash falls to it.
@@ -86,7 +95,7 @@ private:
     std::vector<char> in_set;
     std::vector<Event> events;
     std::vector<PropertyViolation> violations;
-    std::vector<std::uint8_t> bytes;
+    ByteEncoder encoder;
     State successor;
     std::vector<Fresh> pool[2]; // by level parity
     std::size_t used[2] = {0, 0};
@@ -104,7 +113,7 @@ private:
   void close_level();
   void record(const std::vector<Candidate> &found);
   void request_stop(StopReason reason);
-  std::uint32_t shard_of(const State &state, std::vector<std::uint8_t> &bytes) const;
+  std::uint32_t shard_of(std::span<const std::uint8_t> bytes) const;
   std::uint64_t key_of_candidate(const Candidate &c) const;
 
   const Model &model_;
@@ -167,8 +176,9 @@ void LevelSearch::start() {
     wanted_.erase(v.kind);
   }
   const State &representative = w.canonicalizer.canonical(initial);
-  Shard &shard = *shards_[shard_of(representative, w.bytes)];
-  shard.store.insert(w.bytes);
+  std::span<const std::uint8_t> bytes = w.encoder.encode(representative);
+  Shard &shard = *shards_[shard_of(bytes)];
+  shard.store.insert(bytes);
   shard.level.push_back(0);
   shard.first.push_back(0);
   states_ = 1;
@@ -244,14 +254,15 @@ bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) 
   for (const PropertyViolation &v : w.violations)
     w.candidates.push_back({v.kind, key});
   const State &representative = w.canonicalizer.canonical(w.successor);
-  std::uint32_t shard_number = shard_of(representative, w.bytes);
+  std::span<const std::uint8_t> bytes = w.encoder.encode(representative);
+  std::uint32_t shard_number = shard_of(bytes);
   Shard &shard = *shards_[shard_number];
   StateIndex index = 0;
   std::uint32_t level = 0;
   bool added = false;
   {
     std::lock_guard lock(shard.mutex);
-    std::optional<StateIndex> known = shard.store.find(w.bytes);
+    std::optional<StateIndex> known = shard.store.find(bytes);
     if (!known) {
       if (options_.max_states && states_.fetch_add(1) >= *options_.max_states) {
         --states_;
@@ -260,7 +271,7 @@ bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) 
       }
       if (!options_.max_states)
         ++states_;
-      index = shard.store.insert(w.bytes).first;
+      index = shard.store.insert(bytes).first;
       shard.level.push_back(level_ + 1);
       shard.first.push_back(key);
       added = true;
@@ -272,16 +283,16 @@ bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) 
     level = shard.level[index];
   }
   if (added) {
-    keep(w, level_ + 1, shard_number, index, representative);
     w.violations.clear();
     w.monitor.check_state(w.successor, wanted_, w.violations);
     for (const PropertyViolation &v : w.violations)
       w.candidates.push_back({v.kind, 0, shard_number, index});
+    keep(w, level_ + 1, shard_number, index, representative);
   }
   return level <= level_;
 }
 
-// Copies a new state into the thread's pool of its level, reusing the storage of a state two levels back.
+// Puts a new state into the thread's pool of its level, reusing the storage of a state two levels back.
 void LevelSearch::keep(Worker &w, std::uint32_t level, std::uint32_t shard, StateIndex index, const State &state) {
   std::vector<Fresh> &pool = w.pool[level % 2];
   std::size_t &used = w.used[level % 2];
@@ -290,7 +301,10 @@ void LevelSearch::keep(Worker &w, std::uint32_t level, std::uint32_t shard, Stat
   Fresh &f = pool[used++];
   f.shard = shard;
   f.index = index;
-  f.state = state; // element by element: the vectors keep their capacity
+  if (&state == &w.successor)
+    std::swap(f.state, w.successor); // the next transition overwrites the successor anyway
+  else
+    f.state = state; // element by element: the vectors keep their capacity
 }
 
 // The first thread watches time and memory and draws the progress line, every 4096 of its transitions.
@@ -354,11 +368,9 @@ void LevelSearch::record(const std::vector<Candidate> &found) {
     request_stop(StopReason::all_violated);
 }
 
-// Writes the state's bytes and returns its shard: bits of the hash that StateStore uses for neither the
-// slot (the low bits) nor the tag (the top 24).
-std::uint32_t LevelSearch::shard_of(const State &state, std::vector<std::uint8_t> &bytes) const {
-  ByteEncoder encoder(bytes);
-  encode_state(state, encoder);
+// A state's shard: bits of its hash that StateStore uses for neither the slot (the low bits) nor the tag
+// (the top 24).
+std::uint32_t LevelSearch::shard_of(std::span<const std::uint8_t> bytes) const {
   return static_cast<std::uint32_t>((hash_bytes(bytes) >> 32 & 0xff) % shards_.size());
 }
 
