@@ -69,6 +69,23 @@ bool may_release(const Model& model, const State& state, ProcId p, const Instruc
           can_end_mailbox(model, state, q, blocked));
 }
 
+// The greatest fixpoint: the blocked processes of which none can be released by a process outside the set
+// (releases(p, q): q could still end p's blocked operation). By process, 1 for those in it.
+template <class Releases>
+std::vector<char> stuck_processes(const State& state, Releases releases) {
+  std::vector<char> in(state.procs.size(), 0);
+  for (ProcId p = 0; p < state.procs.size(); ++p)
+    in[p] = state.procs[p].status == ProcStatus::blocked;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (ProcId p = 0; p < state.procs.size(); ++p)
+      for (ProcId q = 0; q < state.procs.size() && in[p]; ++q)
+        if (!in[q] && releases(p, q))
+          in[p] = 0, changed = true;
+  }
+  return in;
+}
+
 // A server blocked in a receive: a normal way to end.
 bool idle_server(const Model& model, ProcId p, const Instruction& blocked) {
   return blocked.op != OpCode::acquire && blocked.op != OpCode::send && model.processes[p].server;
@@ -106,16 +123,12 @@ BlockingAnalysis analyse_blocking(const Model& model, const State& state) {
     if (state.procs[p].status == ProcStatus::blocked)
       a.blocked.push_back(blocked_process(model, state, p));
   }
-  // Shrink to the greatest fixpoint: drop any process with a releaser outside the set.
-  std::vector<bool> in(state.procs.size(), false);
+  std::vector<const std::vector<ProcId>*> releasers(state.procs.size(), nullptr);
   for (const auto& b : a.blocked)
-    in[b.proc] = true;
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (const auto& b : a.blocked)
-      if (in[b.proc] && std::any_of(b.releasers.begin(), b.releasers.end(), [&](ProcId q) { return !in[q]; }))
-        in[b.proc] = false, changed = true;
-  }
+    releasers[b.proc] = &b.releasers;
+  std::vector<char> in = stuck_processes(state, [&](ProcId p, ProcId q) { // releasers are in process order
+    return std::binary_search(releasers[p]->begin(), releasers[p]->end(), q);
+  });
   for (const auto& b : a.blocked)
     if (in[b.proc]) {
       a.stuck.push_back(b.proc);
@@ -133,22 +146,15 @@ bool has_deadlock(const Model& model, const State& state) {
     busy = blocked(p) && !idle_server(model, p, blocking_operation(model, state, p));
   if (!busy)
     return false;
-  std::vector<char> in(state.procs.size(), 0);
+  std::vector<const Instruction*> waiting(state.procs.size(), nullptr);
   for (ProcId p = 0; p < state.procs.size(); ++p)
-    in[p] = blocked(p);
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (ProcId p = 0; p < state.procs.size(); ++p) {
-      if (!in[p])
-        continue;
-      const Instruction& i = blocking_operation(model, state, p);
-      for (ProcId q = 0; q < state.procs.size() && in[p]; ++q)
-        if (!in[q] && may_release(model, state, p, i, q))
-          in[p] = 0, changed = true;
-    }
-  }
+    if (blocked(p))
+      waiting[p] = &blocking_operation(model, state, p);
+  std::vector<char> in = stuck_processes(state, [&](ProcId p, ProcId q) {
+    return may_release(model, state, p, *waiting[p], q);
+  });
   for (ProcId p = 0; p < state.procs.size(); ++p)
-    if (in[p] && !idle_server(model, p, blocking_operation(model, state, p)))
+    if (in[p] && !idle_server(model, p, *waiting[p]))
       return true;
   return false;
 }
