@@ -116,7 +116,6 @@ private:
   std::uint32_t shard_of(std::span<const std::uint8_t> bytes) const;
   std::uint64_t key_of_candidate(const Candidate &c) const;
 
-  const Model &model_;
   const CheckOptions &options_;
   PropertySet wanted_;
   bool reduce_;
@@ -140,7 +139,7 @@ private:
 LevelSearch::LevelSearch(const Model &model, const CheckOptions &options, unsigned jobs,
                          const std::vector<SymmetryGroup> &groups, PropertySet wanted, bool reduce,
                          SearchLimits &limits, Progress &progress)
-    : model_(model), options_(options), wanted_(wanted), reduce_(reduce), limits_(limits),
+    : options_(options), wanted_(wanted), reduce_(reduce), limits_(limits),
       progress_(progress) {
   for (unsigned j = 0; j < jobs; ++j)
     workers_.push_back(std::make_unique<Worker>(model, groups));
@@ -264,13 +263,11 @@ bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) 
     std::lock_guard lock(shard.mutex);
     std::optional<StateIndex> known = shard.store.find(bytes);
     if (!known) {
-      if (options_.max_states && states_.fetch_add(1) >= *options_.max_states) {
+      if (limits_.states_full(states_.fetch_add(1))) { // reserves the state's place, exactly at the limit
         --states_;
         request_stop(StopReason::max_states);
         return false;
       }
-      if (!options_.max_states)
-        ++states_;
       index = shard.store.insert(bytes).first;
       shard.level.push_back(level_ + 1);
       shard.first.push_back(key);
