@@ -14,7 +14,7 @@
 namespace ipcsim {
 
 Explorer::Explorer(const Model &model, const CheckOptions &options)
-    : model_(model), options_(options), semantics_(model), monitor_(model), codec_(model),
+    : model_(model), options_(options), monitor_(model), codec_(model),
       visited_(options.hash_compact ? static_cast<VisitedSet &>(compact_) : store_), limits_(options),
       progress_(options.progress), persistent_(model),
       canonicalizer_(model, options.symmetry ? detect_symmetry(model) : std::vector<SymmetryGroup>{}),
@@ -23,7 +23,7 @@ Explorer::Explorer(const Model &model, const CheckOptions &options)
       // accesses are enabled together, which is how races are found (models/data_race.hpp); nor the shortest
       // schedules that --bfs promises.
       reduce_(options.reduction && !options.breadth_first && !wanted_.contains(PropertyKind::data_race)),
-      interleave_(options.stop_at_first), last_move_(model.processes.size(), 0) {
+      interleave_(options.stop_at_first), steps_(model, reduce_), last_move_(model.processes.size(), 0) {
   if ((options.breadth_first || options.jobs > 1) && options.hash_compact) // they keep exact states
     throw std::invalid_argument("hash compaction serves the depth-first search only");
 }
@@ -58,7 +58,7 @@ Explorer::Arrival Explorer::arrive(const State &state, std::span<const Event> ev
   arrived_ = index;
   if (!added)
     return Arrival::known;
-  monitor_.check_state(state, wanted_, violations_);
+  monitor_.check_state(steps_.judged(state), wanted_, violations_);
   return Arrival::fresh;
 }
 
@@ -102,7 +102,7 @@ void Explorer::depth_first() {
     codec_.components(bytes_, f.components); // bytes_ holds the state just stored
     f.next = 0;
     f.moved = kNone;
-    semantics_.enabled(f.state, f.enabled);
+    steps_.enabled(f.state, f.enabled);
     order_transitions(f);
     if (interleave_)
       prefer_waiting(f);
@@ -111,7 +111,7 @@ void Explorer::depth_first() {
     on_stack_[f.index] = true;
     max_depth_ = std::max<std::uint64_t>(max_depth_, depth - 1);
   };
-  State initial = semantics_.initial_state(events_);
+  State initial = steps_.initial_state(events_);
   Arrival first = arrive(initial, events_);
   if (!violations_.empty())
     record({});
@@ -125,11 +125,11 @@ void Explorer::depth_first() {
       --depth;
       continue;
     }
-    Transition t = f.enabled[f.order[f.next++]];
-    note_move(f, t.proc, depth);
+    const SearchStep &step = f.enabled[f.order[f.next++]];
+    note_move(f, step.first.proc, depth);
     successor_ = f.state;
     events_.clear();
-    semantics_.apply(successor_, t, events_);
+    steps_.apply(successor_, step, events_);
     ++transitions_;
     Arrival arrival = arrive(successor_, events_, &f.state, f.components);
     // The cycle proviso: a reduced state that leads back onto the stack may close a cycle along which some
@@ -168,7 +168,7 @@ void Explorer::order_transitions(Frame &f) {
 // of running one process to its end before the next starts. Only the order changes, never what is explored.
 void Explorer::prefer_waiting(Frame &f) {
   auto waited_longer = [&](std::uint32_t a, std::uint32_t b) {
-    return last_move_[f.enabled[a].proc] < last_move_[f.enabled[b].proc];
+    return last_move_[f.enabled[a].first.proc] < last_move_[f.enabled[b].first.proc];
   };
   std::stable_sort(f.order.begin(), f.order.begin() + f.limit, waited_longer);
   std::stable_sort(f.order.begin() + f.limit, f.order.end(), waited_longer);
@@ -201,14 +201,14 @@ std::vector<std::uint32_t> Explorer::dfs_choices(std::size_t depth) const {
 // is the queue; each state is unpacked when its turn comes.
 
 void Explorer::breadth_first() {
-  State initial = semantics_.initial_state(events_);
+  State initial = steps_.initial_state(events_);
   arrive(initial, events_);
   if (!violations_.empty())
     record({});
   tree_.add(0, 0);
   State current;
   std::vector<StateIndex> components;
-  std::vector<Transition> enabled;
+  std::vector<SearchStep> enabled;
   std::uint64_t depth = 0;
   StateIndex level_end = 1;
   for (StateIndex i = 0; i < store_.size() && !stop_; ++i) {
@@ -218,11 +218,11 @@ void Explorer::breadth_first() {
     }
     codec_.unpack(store_.bytes(i), current);
     codec_.components(store_.bytes(i), components);
-    semantics_.enabled(current, enabled);
+    steps_.enabled(current, enabled);
     for (std::uint32_t k = 0; k < enabled.size() && !stop_; ++k) {
       successor_ = current;
       events_.clear();
-      semantics_.apply(successor_, enabled[k], events_);
+      steps_.apply(successor_, enabled[k], events_);
       ++transitions_;
       if (arrive(successor_, events_, &current, components) == Arrival::fresh) {
         tree_.add(i, k);
@@ -260,6 +260,8 @@ CheckResult Explorer::conclude() {
     result.search += fmt::format("{} symmetry reduction ({} interchangeable group{}: {})", reduce_ ? " and" : " with",
                                  canonicalizer_.groups().size(), canonicalizer_.groups().size() == 1 ? "" : "s",
                                  describe(canonicalizer_.groups()));
+  if (std::size_t fused = steps_.fused_channels())
+    result.search += fmt::format(", rendezvous fused on {} channel{}", fused, fused == 1 ? "" : "s");
   result.stop = stop_.value_or(StopReason::complete);
   if (is_limit(result.stop))
     result.limit = limits_.describe(result.stop);
@@ -267,9 +269,11 @@ CheckResult Explorer::conclude() {
   double search_seconds = limits_.elapsed();
   if (options_.breadth_first || parallel_)
     for (Finding &f : findings_)
-      f = real_schedule(model_, canonicalizer_, f);      // its choices apply to the stored representatives
+      f = real_schedule(steps_, canonicalizer_, f);      // its choices apply to the stored representatives
   else if (!findings_.empty() && !options_.hash_compact) // hashes cannot be read back: pruning shortens instead
-    findings_ = shortest_findings(model_, codec_, store_, canonicalizer_, findings_);
+    findings_ = shortest_findings(steps_, codec_, store_, canonicalizer_, findings_);
+  for (Finding &f : findings_)
+    f.choices = steps_.real_choices(f.choices, f.kind);
   if (reduce_ || options_.hash_compact)
     for (Finding &f : findings_)
       f = prune_schedule(model_, f);

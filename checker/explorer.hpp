@@ -15,6 +15,7 @@
 #include "checker/parallel_search.hpp"
 #include "checker/persistent_set.hpp"
 #include "checker/progress.hpp"
+#include "checker/search_steps.hpp"
 #include "checker/search_limits.hpp"
 #include "checker/search_tree.hpp"
 #include "checker/state_codec.hpp"
@@ -42,7 +43,7 @@ private:
     State state;
     StateIndex index = 0;
     std::vector<StateIndex> components; // of the packed state (StateCodec)
-    std::vector<Transition> enabled;    // all of them, in Semantics::enabled order (a choice is a position)
+    std::vector<SearchStep> enabled;    // all of them, in SearchSteps::enabled order (a choice is a position)
     std::vector<std::uint32_t> order;   // positions in `enabled`: the persistent set first, then the rest
     std::uint32_t limit = 0;            // how many of `order` to fire: the set's size, or all of them
     std::uint32_t next = 0;             // the next position of `order` to fire
@@ -69,7 +70,6 @@ private:
 
   const Model &model_;
   CheckOptions options_;
-  Semantics semantics_;
   PropertyMonitor monitor_;
   StateCodec codec_;
   StateStore store_;
@@ -83,6 +83,7 @@ private:
   PropertySet wanted_; // watched and not yet violated
   bool reduce_;        // partial-order reduction in use
   bool interleave_;    // depth-first: the process that has waited longest first (--stop-at-first)
+  SearchSteps steps_;  // Semantics' transitions, with rendezvous fused under the reduction
   std::vector<Finding> findings_;
   std::optional<StopReason> stop_;
   std::uint64_t transitions_ = 0;

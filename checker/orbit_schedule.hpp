@@ -11,9 +11,10 @@
 
 #include "checker/canonical_state.hpp"
 #include "checker/finding.hpp"
+#include "checker/search_steps.hpp"
 
 namespace ipcsim {
 
-Finding real_schedule(const Model &model, Canonicalizer &canonicalizer, const Finding &found);
+Finding real_schedule(SearchSteps &steps, Canonicalizer &canonicalizer, const Finding &found);
 
 } // namespace ipcsim

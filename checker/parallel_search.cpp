@@ -2,9 +2,9 @@
 
 #include "checker/canonical_state.hpp"
 #include "checker/persistent_set.hpp"
+#include "checker/search_steps.hpp"
 #include "checker/search_tree.hpp"
 #include "checker/state_store.hpp"
-#include "models/semantics.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -84,13 +84,13 @@ public:
 private:
   // One thread's engines and scratch: each may keep per-call state.
   struct Worker {
-    Worker(const Model &model, const std::vector<SymmetryGroup> &groups)
-        : semantics(model), monitor(model), persistent(model), canonicalizer(model, groups) {}
-    Semantics semantics;
+    Worker(const Model &model, const std::vector<SymmetryGroup> &groups, bool reduce)
+        : steps(model, reduce), monitor(model), persistent(model), canonicalizer(model, groups) {}
+    SearchSteps steps;
     PropertyMonitor monitor;
     PersistentSet persistent;
     Canonicalizer canonicalizer;
-    std::vector<Transition> enabled;
+    std::vector<SearchStep> enabled;
     std::vector<std::uint32_t> chosen;
     std::vector<char> in_set;
     std::vector<Event> events;
@@ -142,7 +142,7 @@ LevelSearch::LevelSearch(const Model &model, const CheckOptions &options, unsign
     : options_(options), wanted_(wanted), reduce_(reduce), limits_(limits),
       progress_(progress) {
   for (unsigned j = 0; j < jobs; ++j)
-    workers_.push_back(std::make_unique<Worker>(model, groups));
+    workers_.push_back(std::make_unique<Worker>(model, groups, reduce));
   for (unsigned s = 0; s < 8 * jobs; ++s) // enough shards that two threads rarely wait for one lock
     shards_.push_back(std::make_unique<Shard>());
 }
@@ -167,9 +167,9 @@ ParallelOutcome LevelSearch::run() {
 // Level 0: the initial state, judged and stored.
 void LevelSearch::start() {
   Worker &w = *workers_.front();
-  State initial = w.semantics.initial_state(w.events);
+  State initial = w.steps.initial_state(w.events);
   w.monitor.check_events(w.events, wanted_, w.violations);
-  w.monitor.check_state(initial, wanted_, w.violations);
+  w.monitor.check_state(w.steps.judged(initial), wanted_, w.violations);
   for (const PropertyViolation &v : w.violations) {
     outcome_.findings.push_back({v.kind, {}});
     wanted_.erase(v.kind);
@@ -219,7 +219,7 @@ void LevelSearch::work(Worker &w) {
 // The persistent set, and the rest too when the set leads back to this level or an earlier one.
 void LevelSearch::expand(Worker &w, std::uint32_t position) {
   const State &state = *frontier_[position];
-  w.semantics.enabled(state, w.enabled);
+  w.steps.enabled(state, w.enabled);
   auto n = static_cast<std::uint32_t>(w.enabled.size());
   if (reduce_ && n > 1)
     w.persistent.choose(state, w.enabled, w.chosen);
@@ -245,7 +245,7 @@ bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) 
   std::uint64_t key = key_of(position, choice);
   w.successor = *frontier_[position];
   w.events.clear();
-  w.semantics.apply(w.successor, w.enabled[choice], w.events);
+  w.steps.apply(w.successor, w.enabled[choice], w.events);
   ++w.transitions;
   poll(w);
   w.violations.clear();
@@ -281,7 +281,7 @@ bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) 
   }
   if (added) {
     w.violations.clear();
-    w.monitor.check_state(w.successor, wanted_, w.violations);
+    w.monitor.check_state(w.steps.judged(w.successor), wanted_, w.violations);
     for (const PropertyViolation &v : w.violations)
       w.candidates.push_back({v.kind, 0, shard_number, index});
     keep(w, level_ + 1, shard_number, index, representative);

@@ -136,14 +136,14 @@ std::size_t PersistentSet::closure(ProcId start) {
   return transitions;
 }
 
-void PersistentSet::choose(const State &state, const std::vector<Transition> &enabled,
+void PersistentSet::choose(const State &state, const std::vector<SearchStep> &enabled,
                            std::vector<std::uint32_t> &chosen) {
   chosen.resize(enabled.size());
   std::iota(chosen.begin(), chosen.end(), 0u);
   std::size_t processes = state.procs.size();
   enabled_count_.assign(processes, 0);
-  for (const Transition &t : enabled)
-    ++enabled_count_[t.proc];
+  for (const SearchStep &s : enabled)
+    ++enabled_count_[s.first.proc];
   link_processes(state);
   members_.resize(proc_words_);
   // Every ready process as the start, in process order (the order of `enabled`); the first smallest set wins.
@@ -163,7 +163,7 @@ void PersistentSet::choose(const State &state, const std::vector<Transition> &en
   closure(best_start);
   chosen.clear();
   for (std::uint32_t k = 0; k < enabled.size(); ++k)
-    if (has(members_.data(), enabled[k].proc))
+    if (has(members_.data(), enabled[k].first.proc))
       chosen.push_back(k);
 }
 

@@ -25,8 +25,8 @@
 // skipped schedule is a reordering of independent steps of an explored one, which emit the same events.
 #pragma once
 
+#include "checker/search_steps.hpp"
 #include "models/model.hpp"
-#include "models/semantics.hpp"
 #include "models/state.hpp"
 
 #include <cstdint>
@@ -38,9 +38,10 @@ class PersistentSet {
 public:
   explicit PersistentSet(const Model &model);
 
-  // Positions in `enabled` (Semantics::enabled of `state`) of a persistent set, in increasing order: all of
-  // them when no smaller one exists.
-  void choose(const State &state, const std::vector<Transition> &enabled, std::vector<std::uint32_t> &chosen);
+  // Positions in `enabled` (SearchSteps::enabled of `state`) of a persistent set, in increasing order: all of
+  // them when no smaller one exists. A fused rendezvous counts as its sender's step: its receiver, at an
+  // operation on the same channel, is in every set that holds the sender.
+  void choose(const State &state, const std::vector<SearchStep> &enabled, std::vector<std::uint32_t> &chosen);
 
 private:
   // A set of groups, or of processes, as bits: a model has few of either, so a set is a word or two.

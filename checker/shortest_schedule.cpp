@@ -11,16 +11,16 @@ namespace {
 
 class ShortestSearch {
 public:
-  ShortestSearch(const Model &model, StateCodec &codec, const StateStore &store, Canonicalizer &canonicalizer)
-      : semantics_(model), monitor_(model), codec_(codec), store_(store), canonicalizer_(canonicalizer),
+  ShortestSearch(SearchSteps &steps, StateCodec &codec, const StateStore &store, Canonicalizer &canonicalizer)
+      : steps_(steps), monitor_(steps.semantics().model()), codec_(codec), store_(store), canonicalizer_(canonicalizer),
         parent_(store.size(), kNone), via_(store.size(), 0) {}
 
   std::vector<Finding> run(PropertySet wanted) {
     std::vector<Event> events;
-    State state = semantics_.initial_state(events);
+    State state = steps_.initial_state(events);
     std::vector<PropertyViolation> found;
     monitor_.check_events(events, wanted, found);
-    monitor_.check_state(state, wanted, found);
+    monitor_.check_state(steps_.judged(state), wanted, found);
     keep(found, {}, wanted);
     codec_.pack(canonicalizer_.canonical(state), bytes_);
     std::optional<StateIndex> root = store_.find(bytes_);
@@ -37,11 +37,11 @@ private:
   void expand(StateIndex from, std::vector<StateIndex> &queue, PropertySet &wanted, StateIndex root) {
     codec_.unpack(store_.bytes(from), current_);
     codec_.components(store_.bytes(from), components_);
-    semantics_.enabled(current_, enabled_);
+    steps_.enabled(current_, enabled_);
     for (std::uint32_t k = 0; k < enabled_.size() && !wanted.empty(); ++k) {
       next_ = current_;
       events_.clear();
-      semantics_.apply(next_, enabled_[k], events_);
+      steps_.apply(next_, enabled_[k], events_);
       found_.clear();
       monitor_.check_events(events_, wanted, found_);
       pack_next();
@@ -50,7 +50,7 @@ private:
         parent_[*to] = from;
         via_[*to] = k;
         queue.push_back(*to);
-        monitor_.check_state(next_, wanted, found_);
+        monitor_.check_state(steps_.judged(next_), wanted, found_);
       }
       if (!found_.empty())
         keep(found_, path(from, k, root), wanted);
@@ -83,7 +83,7 @@ private:
     return choices;
   }
 
-  Semantics semantics_;
+  SearchSteps &steps_;
   PropertyMonitor monitor_;
   StateCodec &codec_;
   const StateStore &store_;
@@ -93,7 +93,7 @@ private:
   std::vector<Finding> findings_;
   State current_, next_;
   std::vector<StateIndex> components_;
-  std::vector<Transition> enabled_;
+  std::vector<SearchStep> enabled_;
   std::vector<Event> events_;
   std::vector<PropertyViolation> found_;
   std::vector<std::uint8_t> bytes_;
@@ -101,14 +101,14 @@ private:
 
 } // namespace
 
-std::vector<Finding> shortest_findings(const Model &model, StateCodec &codec, const StateStore &store,
+std::vector<Finding> shortest_findings(SearchSteps &steps, StateCodec &codec, const StateStore &store,
                                        Canonicalizer &canonicalizer, const std::vector<Finding> &found) {
   PropertySet wanted;
   for (const auto &f : found)
     wanted.insert(f.kind);
-  std::vector<Finding> shorter = ShortestSearch(model, codec, store, canonicalizer).run(wanted);
+  std::vector<Finding> shorter = ShortestSearch(steps, codec, store, canonicalizer).run(wanted);
   for (Finding &f : shorter) // its choices apply to the stored representatives
-    f = real_schedule(model, canonicalizer, f);
+    f = real_schedule(steps, canonicalizer, f);
   // Whatever the pass could not show (it always should) keeps the depth-first schedule.
   for (const auto &f : found)
     if (std::none_of(shorter.begin(), shorter.end(), [&](const Finding &s) { return s.kind == f.kind; }))

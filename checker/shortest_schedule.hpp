@@ -10,15 +10,15 @@
 
 #include "checker/canonical_state.hpp"
 #include "checker/finding.hpp"
+#include "checker/search_steps.hpp"
 #include "checker/state_codec.hpp"
 #include "checker/state_store.hpp"
-#include "models/model.hpp"
 
 #include <vector>
 
 namespace ipcsim {
 
-std::vector<Finding> shortest_findings(const Model &model, StateCodec &codec, const StateStore &store,
+std::vector<Finding> shortest_findings(SearchSteps &steps, StateCodec &codec, const StateStore &store,
                                        Canonicalizer &canonicalizer, const std::vector<Finding> &found);
 
 } // namespace ipcsim

@@ -79,6 +79,4 @@ private:
   std::vector<Event>& events_;
 };
 
-inline bool tag_matches(TagId wanted, TagId tag) { return wanted == 0 || wanted == tag; }
-
 } // namespace ipcsim

@@ -52,6 +52,9 @@ private:
   const Model& model_;
 };
 
+// Whether a receive that wants tag `wanted` (0: any) takes a message tagged `tag`.
+inline bool tag_matches(TagId wanted, TagId tag) { return wanted == 0 || wanted == tag; }
+
 // The send or receive that blocked process p is waiting for: its current step, or for a `wait`, the async
 // operation that posted the handle.
 const Instruction& blocking_operation(const Model& model, const State& state, ProcId p);

@@ -3,7 +3,9 @@
 // receives from any, tags, blocking, non-blocking and asynchronous operations, loops and choices, mailboxes
 // created and deleted, and a semaphore acquired and released. With `replicas`, the third process is replicated
 // (count 2 or 3) and the fourth, if any, may be (count 1 or 2), so that every draw has interchangeable
-// processes, or none when what they do tells them apart.
+// processes, or none when what they do tells them apart. With `rendezvous`, every channel has capacity 0,
+// exists from the start and sees only blocking sends and receives: the ground of rendezvous fusion
+// (checker/search_steps.hpp), where a receive from any is what keeps a channel out of it.
 #pragma once
 
 #include <fmt/format.h>
@@ -15,16 +17,18 @@ namespace ipcsim::test {
 
 class ScenarioDraw {
 public:
-  explicit ScenarioDraw(std::uint32_t seed, bool replicas = false) : random_(seed), replicas_(replicas) {}
+  explicit ScenarioDraw(std::uint32_t seed, bool replicas = false, bool rendezvous = false)
+      : random_(seed), replicas_(replicas), rendezvous_(rendezvous) {}
 
   std::string yaml() {
     int processes = pick(replicas_ ? 3 : 2, 4), mailboxes = pick(1, 2);
     std::string out = "scenario: random\nproperties: {lost_messages: true, undelivered: true}\nchannels:\n";
     for (int m = 0; m < mailboxes; ++m) {
-      int capacity = pick(0, 2);
-      out += fmt::format("  - {{mailbox: m{}, capacity: {}{}}}\n", m, capacity, pick(0, 3) == 0 ? ", created: false" : "");
+      int capacity = rendezvous_ ? 0 : pick(0, 2);
+      bool later = !rendezvous_ && pick(0, 3) == 0;
+      out += fmt::format("  - {{mailbox: m{}, capacity: {}{}}}\n", m, capacity, later ? ", created: false" : "");
     }
-    out += fmt::format("  - {{link: [p0, p1], capacity: {}}}\n", pick(0, 1));
+    out += fmt::format("  - {{link: [p0, p1], capacity: {}}}\n", rendezvous_ ? 0 : pick(0, 1));
     out += fmt::format("semaphores: [{{name: s, initial: {}}}]\n", pick(0, 1));
     out += "processes:\n";
     for (int p = 0; p < processes; ++p) {
@@ -53,7 +57,10 @@ private:
 
   std::string step(int p, int processes, int mailboxes, const std::string &indent) {
     std::string tag = pick(0, 3) == 0 ? ", tag: T" : "";
-    switch (pick(0, 9)) {
+    int kind = pick(0, 9);
+    if (rendezvous_ && (kind == 2 || kind == 4 || kind == 5 || kind == 8)) // non-blocking, async, lifecycle
+      kind = kind == 4 ? 3 : 1;
+    switch (kind) {
     case 0:
       return indent + "- compute: 1us\n";
     case 1:
@@ -94,6 +101,7 @@ private:
 
   std::mt19937 random_;
   bool replicas_;
+  bool rendezvous_;
   bool handle_ = false;
 };
 

@@ -1,0 +1,110 @@
+// Rendezvous fusion (checker/search_steps.hpp) on the fork servers of bench/fork-servers.yaml: which
+// channels it serves, the steps it offers, the state it judges, and the real schedules it gives back.
+#include "check_support.hpp"
+
+#include "checker/search_steps.hpp"
+#include "models/loader.hpp"
+
+using namespace ipcsim;
+using namespace ipcsim::test;
+
+namespace {
+
+// Processes: server[0..N-1], phil[0..N-2], last. Channels: fork[0..N-1].
+Model fork_servers(int n, bool reversed = true) {
+  LoadOptions options;
+  options.params = {{"N", std::to_string(n)}};
+  std::string text = read_text(source_path("bench/fork-servers.yaml"));
+  if (!reversed) { // `last` takes fork[N-1] then fork[0], like the others: a ring that can deadlock
+    std::string first = "- send: {to: \"fork[0]\", tag: ACQ}\n          - send: {to: \"fork[${N - 1}]\", tag: ACQ}";
+    std::string ring = "- send: {to: \"fork[${N - 1}]\", tag: ACQ}\n          - send: {to: \"fork[0]\", tag: ACQ}";
+    REQUIRE(text.find(first) != std::string::npos);
+    text.replace(text.find(first), first.size(), ring);
+  }
+  return model_from_text(text, options);
+}
+
+std::vector<ProcStatus> statuses(const State &state) {
+  std::vector<ProcStatus> out;
+  for (const ProcState &p : state.procs)
+    out.push_back(p.status);
+  return out;
+}
+
+constexpr ProcStatus ready = ProcStatus::ready, blocked = ProcStatus::blocked;
+
+} // namespace
+
+TEST_CASE("fusion serves capacity-0 channels used only by blocking sends and receives, under the reduction") {
+  Model model = fork_servers(3);
+  CHECK(SearchSteps(model, true).fused_channels() == 3);
+  CHECK(SearchSteps(model, false).fused_channels() == 0);
+  // A non-blocking operation, a buffer, a receive from any or a lifecycle keeps a channel out.
+  CHECK(SearchSteps(bundled("buffering-zero-capacity"), true).fused_channels() == 1);
+  CHECK(SearchSteps(bundled("buffering-bounded"), true).fused_channels() == 0);
+  CHECK(SearchSteps(bundled("sync-nonblocking-polling"), true).fused_channels() == 0);
+}
+
+TEST_CASE("a fused rendezvous is one step per sender and partner; a lone waiting process has none") {
+  Model model = fork_servers(3);
+  SearchSteps steps(model, true);
+  std::vector<Event> events;
+  State initial = steps.initial_state(events);
+  std::vector<SearchStep> enabled;
+  steps.enabled(initial, enabled);
+  // phil[0] (process 3) and last (5) offer ACQ to server[0], phil[1] (4) to server[1]; server[2] waits alone.
+  CHECK(enabled == std::vector<SearchStep>{{{3, 0}, 0}, {{4, 0}, 1}, {{5, 0}, 0}});
+  State next = initial;
+  steps.apply(next, enabled[0], events);
+  CHECK(statuses(next) == std::vector<ProcStatus>(6, ready)); // both moved on, nobody queued
+  CHECK(next.procs[0].pc == 1);
+  CHECK(next.procs[3].pc == 1);
+}
+
+TEST_CASE("properties are judged with every lone waiting process queued as Semantics queues it") {
+  Model model = fork_servers(3);
+  SearchSteps steps(model, true);
+  std::vector<Event> events;
+  State initial = steps.initial_state(events);
+  CHECK(statuses(steps.judged(initial)) == std::vector<ProcStatus>{ready, ready, blocked, ready, ready, ready});
+  CHECK(steps.judged(initial).channels[2].receivers.size() == 1);
+  CHECK(&SearchSteps(model, false).judged(initial) == &initial);
+}
+
+TEST_CASE("a fused schedule comes back as Semantics transitions, up to the judged state for a deadlock") {
+  Model model = fork_servers(3);
+  SearchSteps steps(model, true);
+  Semantics semantics(model);
+  // phil[0] takes fork[0]: its send (position 3 of the six transitions), then server[0]'s receive (now first).
+  CHECK(steps.real_choices({0}, PropertyKind::invalid) == std::vector<std::uint32_t>{3, 0});
+  // For a deadlock the schedule goes on to queue server[0] (waits for REL), server[2] and last (fork[0] is
+  // taken): the state the deadlock was judged on.
+  std::vector<std::uint32_t> real = steps.real_choices({0}, PropertyKind::deadlock);
+  REQUIRE(real.size() == 5);
+  std::vector<Event> events;
+  State state = semantics.initial_state(events);
+  std::vector<Transition> enabled;
+  for (std::uint32_t choice : real) {
+    semantics.enabled(state, enabled);
+    semantics.apply(state, enabled.at(choice), events);
+  }
+  CHECK(statuses(state) == std::vector<ProcStatus>{blocked, ready, blocked, ready, ready, blocked});
+}
+
+TEST_CASE("the fork servers: fusion stores SPIN's order of states, and finds the ring's deadlock") {
+  // SPIN stores 244 states at N=5 (bench/promela/fork_servers.pml); Semantics' own steps give 12,050 at N=4.
+  for (auto [n, states] : {std::pair{3, 26}, {4, 72}, {5, 215}}) {
+    CheckResult fused = check_all(fork_servers(n));
+    INFO("N=" << n);
+    CHECK(verdict_of(fused, PropertyKind::deadlock) == Verdict::holds);
+    CHECK(fused.statistics.states == static_cast<std::uint64_t>(states));
+  }
+  CheckResult full = check_all(fork_servers(4), false, false);
+  CHECK(verdict_of(full, PropertyKind::deadlock) == Verdict::holds);
+  CHECK(full.statistics.states == 12050);
+  CheckResult ring = check_all(fork_servers(4, false));
+  CHECK(verdict_of(ring, PropertyKind::deadlock) == Verdict::violated);
+  REQUIRE(ring.violations.size() == 1);
+  // Each philosopher takes its first fork (2 transitions each), then all four wait: 8 + 4 + 4 queued.
+  CHECK(ring.violations[0].schedule.size() == 16);
+}
