@@ -61,11 +61,47 @@ public:
     mark_rendezvous_property();
     for (auto& p : model_.processes)
       compute_ahead(p);
+    list_completers();
     diagnostics_.throw_if_any();
     return std::move(model_);
   }
 
 private:
+  // From its first instruction a process may reach every instruction it will ever be at, so what lies ahead of
+  // pc 0 covers what lies ahead of any pc the deadlock analysis meets.
+  void list_completers() {
+    auto ahead_of_start = [&](ProcId q, auto field, std::uint32_t id) {
+      const auto& ahead = (model_.processes[q].*field)[0];
+      return std::binary_search(ahead.begin(), ahead.end(), id);
+    };
+    auto enders = [&](ChannelId c, std::vector<ProcId>& out) {
+      if (model_.channels[c].owner != kNone)
+        out.push_back(model_.channels[c].owner);
+      for (ProcId q = 0; q < model_.processes.size(); ++q)
+        if (ahead_of_start(q, &Process::lifecycles_ahead, c))
+          out.push_back(q);
+    };
+    for (auto& process : model_.processes)
+      for (auto& i : process.code) {
+        if (i.op == OpCode::acquire) {
+          for (ProcId q = 0; q < model_.processes.size(); ++q)
+            if (ahead_of_start(q, &Process::releases_ahead, i.semaphore))
+              i.completers.push_back(q);
+        } else if (i.op == OpCode::send) {
+          i.completers = model_.channels[i.channel].receivers_of;
+          enders(i.channel, i.completers);
+        } else if (i.op == OpCode::receive) {
+          for (ChannelId c : i.sources) {
+            const auto& senders = model_.channels[c].senders_of;
+            i.completers.insert(i.completers.end(), senders.begin(), senders.end());
+            enders(c, i.completers);
+          }
+        }
+        std::sort(i.completers.begin(), i.completers.end());
+        i.completers.erase(std::unique(i.completers.begin(), i.completers.end()), i.completers.end());
+      }
+  }
+
   void declare_semaphores_and_segments() {
     const Scenario& s = model_.scenario;
     for (const auto& sem : s.semaphores) {

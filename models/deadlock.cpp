@@ -3,6 +3,7 @@
 #include "models/semantics.hpp"
 
 #include <algorithm>
+#include <span>
 #include <fmt/format.h>
 
 namespace ipcsim {
@@ -70,18 +71,21 @@ bool may_release(const Model& model, const State& state, ProcId p, const Instruc
 }
 
 // The greatest fixpoint: the blocked processes of which none can be released by a process outside the set
-// (releases(p, q): q could still end p's blocked operation). By process, 1 for those in it.
-template <class Releases>
-std::vector<char> stuck_processes(const State& state, Releases releases) {
+// (releases(p, q): q, one of candidates(p), could still end p's blocked operation). By process, 1 for those
+// in it.
+template <class Candidates, class Releases>
+std::vector<char> stuck_processes(const State& state, Candidates candidates, Releases releases) {
   std::vector<char> in(state.procs.size(), 0);
   for (ProcId p = 0; p < state.procs.size(); ++p)
     in[p] = state.procs[p].status == ProcStatus::blocked;
   for (bool changed = true; changed;) {
     changed = false;
     for (ProcId p = 0; p < state.procs.size(); ++p)
-      for (ProcId q = 0; q < state.procs.size() && in[p]; ++q)
-        if (!in[q] && releases(p, q))
+      for (ProcId q : in[p] ? candidates(p) : std::span<const ProcId>{})
+        if (!in[q] && releases(p, q)) {
           in[p] = 0, changed = true;
+          break;
+        }
   }
   return in;
 }
@@ -107,7 +111,7 @@ BlockedProcess blocked_process(const Model& model, const State& state, ProcId p)
                                                                     : "any (" + channel_list(model, i->sources) + ")");
   if (!prefix.empty())
     b.waits_for += ")";
-  for (ProcId q = 0; q < model.processes.size(); ++q)
+  for (ProcId q : i->completers)
     if (may_release(model, state, p, *i, q))
       b.releasers.push_back(q);
   return b;
@@ -126,9 +130,8 @@ BlockingAnalysis analyse_blocking(const Model& model, const State& state) {
   std::vector<const std::vector<ProcId>*> releasers(state.procs.size(), nullptr);
   for (const auto& b : a.blocked)
     releasers[b.proc] = &b.releasers;
-  std::vector<char> in = stuck_processes(state, [&](ProcId p, ProcId q) { // releasers are in process order
-    return std::binary_search(releasers[p]->begin(), releasers[p]->end(), q);
-  });
+  std::vector<char> in = stuck_processes(
+      state, [&](ProcId p) { return std::span<const ProcId>(*releasers[p]); }, [](ProcId, ProcId) { return true; });
   for (const auto& b : a.blocked)
     if (in[b.proc]) {
       a.stuck.push_back(b.proc);
@@ -150,9 +153,9 @@ bool has_deadlock(const Model& model, const State& state) {
   for (ProcId p = 0; p < state.procs.size(); ++p)
     if (blocked(p))
       waiting[p] = &blocking_operation(model, state, p);
-  std::vector<char> in = stuck_processes(state, [&](ProcId p, ProcId q) {
-    return may_release(model, state, p, *waiting[p], q);
-  });
+  std::vector<char> in = stuck_processes(
+      state, [&](ProcId p) { return std::span<const ProcId>(waiting[p]->completers); },
+      [&](ProcId p, ProcId q) { return may_release(model, state, p, *waiting[p], q); });
   for (ProcId p = 0; p < state.procs.size(); ++p)
     if (in[p] && !idle_server(model, p, *waiting[p]))
       return true;

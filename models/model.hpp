@@ -62,6 +62,9 @@ struct Instruction {
   std::uint64_t times = 0;           // repeat_init
   std::vector<std::uint32_t> branches; // choose: first instruction of each branch
   Duration duration;                 // compute, sleep
+  // send, receive, acquire: the processes whose program could complete it or make its mailbox cease to exist
+  // (sorted), the only ones the deadlock analysis needs to ask about.
+  std::vector<ProcId> completers;
   std::optional<double> flops;       // compute {flops: ...}
 };
 
