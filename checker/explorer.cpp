@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 
@@ -23,7 +24,11 @@ Explorer::Explorer(const Model &model, const CheckOptions &options)
       // accesses are enabled together, which is how races are found (models/data_race.hpp); nor the shortest
       // schedules that --bfs promises.
       reduce_(options.reduction && !options.breadth_first && !wanted_.contains(PropertyKind::data_race)),
-      interleave_(options.stop_at_first), steps_(model, reduce_), last_move_(model.processes.size(), 0) {
+      interleave_(options.stop_at_first), steps_(model, reduce_),
+      // Frames are rebuilt from the stored state: not under hash compaction, which stores none, nor under
+      // symmetry, where the stored state is its orbit's representative and not the schedule's.
+      window_(options.hash_compact || canonicalizer_.active() ? std::numeric_limits<std::size_t>::max() : 1024),
+      last_move_(model.processes.size(), 0) {
   if ((options.breadth_first || options.jobs > 1) && options.hash_compact) // they keep exact states
     throw std::invalid_argument("hash compaction serves the depth-first search only");
 }
@@ -88,27 +93,28 @@ void Explorer::poll(std::uint64_t depth) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Depth-first: frames_[0, depth) is the current schedule; each frame keeps its state and enabled transitions
-// (their storage is reused as the stack goes up and down).
+// Depth-first: marks_[0, depth) is the current schedule. A deep schedule (a model that loops forever goes as
+// deep as it has states) keeps only a mark per state; the top window_ of them also keep their state and
+// steps, and a deeper one's are rebuilt from the visited set on the way back (their storage is reused).
 
 void Explorer::depth_first() {
   std::size_t depth = 0;
   auto push = [&](State &state) { // takes the state's storage: the caller overwrites it before reading it again
-    if (frames_.size() == depth)
+    if (marks_.size() == depth)
+      marks_.emplace_back();
+    if (frames_.size() == depth % window_)
       frames_.emplace_back();
-    Frame &f = frames_[depth++];
+    Mark &m = marks_[depth];
+    Frame &f = frames_[depth % window_];
+    m = Mark{.index = arrived_};
+    f.depth = depth++;
     std::swap(f.state, state);
-    f.index = arrived_;
     codec_.components(bytes_, f.components); // bytes_ holds the state just stored
-    f.next = 0;
-    f.moved = kNone;
     steps_.enabled(f.state, f.enabled);
-    order_transitions(f);
-    if (interleave_)
-      prefer_waiting(f);
-    if (on_stack_.size() <= f.index)
+    m.limit = order_steps(f);
+    if (on_stack_.size() <= m.index)
       on_stack_.resize(visited_.size());
-    on_stack_[f.index] = true;
+    on_stack_[m.index] = true;
     max_depth_ = std::max<std::uint64_t>(max_depth_, depth - 1);
   };
   State initial = steps_.initial_state(events_);
@@ -118,15 +124,17 @@ void Explorer::depth_first() {
   if (first == Arrival::fresh)
     push(initial);
   while (depth > 0 && !stop_) {
-    Frame &f = frames_[depth - 1];
-    if (f.next == f.limit) {
-      undo_move(f);
-      on_stack_[f.index] = false;
+    Mark &m = marks_[depth - 1];
+    if (m.next == m.limit) {
+      undo_move(m);
+      on_stack_[m.index] = false;
       --depth;
       continue;
     }
-    const SearchStep &step = f.enabled[f.order[f.next++]];
-    note_move(f, step.first.proc, depth);
+    Frame &f = frame(depth - 1);
+    m.choice = f.order[m.next++];
+    const SearchStep &step = f.enabled[m.choice];
+    note_move(m, step.first.proc, depth);
     successor_ = f.state;
     events_.clear();
     steps_.apply(successor_, step, events_);
@@ -134,8 +142,8 @@ void Explorer::depth_first() {
     Arrival arrival = arrive(successor_, events_, &f.state, f.components);
     // The cycle proviso: a reduced state that leads back onto the stack may close a cycle along which some
     // process's step would be postponed forever, so it is expanded fully.
-    if (arrival == Arrival::known && f.limit < f.order.size() && on_stack_[arrived_])
-      f.limit = static_cast<std::uint32_t>(f.order.size());
+    if (arrival == Arrival::known && m.limit < f.order.size() && on_stack_[arrived_])
+      m.limit = static_cast<std::uint32_t>(f.order.size());
     if (!violations_.empty())
       record(dfs_choices(depth));
     if (arrival == Arrival::fresh && !stop_)
@@ -144,55 +152,79 @@ void Explorer::depth_first() {
   }
 }
 
-// The persistent set first (all transitions without reduction), then the rest for the cycle proviso.
-void Explorer::order_transitions(Frame &f) {
+// The frame of mark `depth`, rebuilt if a deeper one has taken its place: the same state (read back from the
+// visited set) gives the same steps in the same order, as long as the processes' last moves are those it
+// was first ordered with (its own last step taken back for the moment).
+Explorer::Frame &Explorer::frame(std::size_t depth) {
+  Frame &f = frames_[depth % window_];
+  if (f.depth == depth)
+    return f;
+  const Mark &m = marks_[depth];
+  f.depth = depth;
+  codec_.unpack(store_.bytes(m.index), f.state);
+  codec_.components(store_.bytes(m.index), f.components);
+  steps_.enabled(f.state, f.enabled);
+  if (m.moved != kNone)
+    last_move_[m.moved] = m.moved_before;
+  order_steps(f);
+  if (m.moved != kNone)
+    last_move_[m.moved] = depth + 1;
+  return f;
+}
+
+// The persistent set first (all steps without reduction), then the rest for the cycle proviso. Returns how
+// many to fire: the set's size.
+std::uint32_t Explorer::order_steps(Frame &f) {
   auto n = static_cast<std::uint32_t>(f.enabled.size());
   f.order.resize(n);
   std::iota(f.order.begin(), f.order.end(), 0u);
-  f.limit = n;
-  if (!reduce_ || n < 2)
-    return;
-  persistent_.choose(f.state, f.enabled, chosen_);
-  if (chosen_.size() == n)
-    return;
-  in_set_.assign(n, 0);
-  for (std::uint32_t k : chosen_)
-    in_set_[k] = 1;
-  std::stable_partition(f.order.begin(), f.order.end(), [&](std::uint32_t k) { return in_set_[k] != 0; });
-  f.limit = static_cast<std::uint32_t>(chosen_.size());
+  std::uint32_t limit = n;
+  if (reduce_ && n > 1) {
+    persistent_.choose(f.state, f.enabled, chosen_);
+    if (chosen_.size() < n) {
+      in_set_.assign(n, 0);
+      for (std::uint32_t k : chosen_)
+        in_set_[k] = 1;
+      std::stable_partition(f.order.begin(), f.order.end(), [&](std::uint32_t k) { return in_set_[k] != 0; });
+      limit = static_cast<std::uint32_t>(chosen_.size());
+    }
+  }
+  if (interleave_)
+    prefer_waiting(f, limit);
+  return limit;
 }
 
 // --stop-at-first: within the persistent set and within the rest, the steps of the processes that have waited
 // longest on the current schedule come first, so that the first schedules tried interleave the processes
 // (a lock-order deadlock needs every process to take its first resource before any takes its second) instead
 // of running one process to its end before the next starts. Only the order changes, never what is explored.
-void Explorer::prefer_waiting(Frame &f) {
+void Explorer::prefer_waiting(Frame &f, std::uint32_t limit) {
   auto waited_longer = [&](std::uint32_t a, std::uint32_t b) {
     return last_move_[f.enabled[a].first.proc] < last_move_[f.enabled[b].first.proc];
   };
-  std::stable_sort(f.order.begin(), f.order.begin() + f.limit, waited_longer);
-  std::stable_sort(f.order.begin() + f.limit, f.order.end(), waited_longer);
+  std::stable_sort(f.order.begin(), f.order.begin() + limit, waited_longer);
+  std::stable_sort(f.order.begin() + limit, f.order.end(), waited_longer);
 }
 
-// last_move_ follows the current schedule: a frame notes the step it fired last, and takes it back when it
+// last_move_ follows the current schedule: a mark notes the step it fired last, and takes it back when it
 // fires the next one or is left.
-void Explorer::note_move(Frame &f, ProcId p, std::uint64_t depth) {
-  undo_move(f);
-  f.moved = p;
-  f.moved_before = last_move_[p];
+void Explorer::note_move(Mark &m, ProcId p, std::uint64_t depth) {
+  undo_move(m);
+  m.moved = p;
+  m.moved_before = last_move_[p];
   last_move_[p] = depth;
 }
 
-void Explorer::undo_move(Frame &f) {
-  if (f.moved != kNone)
-    last_move_[f.moved] = f.moved_before;
-  f.moved = kNone;
+void Explorer::undo_move(Mark &m) {
+  if (m.moved != kNone)
+    last_move_[m.moved] = m.moved_before;
+  m.moved = kNone;
 }
 
 std::vector<std::uint32_t> Explorer::dfs_choices(std::size_t depth) const {
   std::vector<std::uint32_t> choices;
   for (std::size_t k = 0; k < depth; ++k)
-    choices.push_back(frames_[k].order[frames_[k].next - 1]);
+    choices.push_back(marks_[k].choice);
   return choices;
 }
 

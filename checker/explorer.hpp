@@ -39,24 +39,32 @@ public:
   StateCodec &codec() { return codec_; }
 
 private:
-  struct Frame {
-    State state;
+  // A state of the current schedule as the whole depth-first stack keeps it: a few words, whatever the depth.
+  struct Mark {
     StateIndex index = 0;
+    std::uint32_t next = 0;   // the next position of the frame's `order` to fire
+    std::uint32_t limit = 0;  // how many of `order` to fire: the persistent set's size, or all of them
+    std::uint32_t choice = 0; // the position in the frame's `enabled` of the step fired last
+    ProcId moved = kNone;     // that step's process, and when it had moved before
+    std::uint64_t moved_before = 0;
+  };
+  // What firing a mark's steps needs. Only the top frames of the stack keep one (window_); a deeper mark's is
+  // rebuilt from its stored state when the search comes back down to it.
+  struct Frame {
+    std::size_t depth = ~std::size_t{0}; // the mark it belongs to
+    State state;
     std::vector<StateIndex> components; // of the packed state (StateCodec)
     std::vector<SearchStep> enabled;    // all of them, in SearchSteps::enabled order (a choice is a position)
     std::vector<std::uint32_t> order;   // positions in `enabled`: the persistent set first, then the rest
-    std::uint32_t limit = 0;            // how many of `order` to fire: the set's size, or all of them
-    std::uint32_t next = 0;             // the next position of `order` to fire
-    ProcId moved = kNone;               // the process of the step fired last, and when it had moved before
-    std::uint64_t moved_before = 0;
   };
   enum class Arrival { fresh, known, dropped };
 
   void depth_first();
-  void order_transitions(Frame &f);
-  void prefer_waiting(Frame &f);
-  void note_move(Frame &f, ProcId p, std::uint64_t depth);
-  void undo_move(Frame &f);
+  Frame &frame(std::size_t depth);
+  std::uint32_t order_steps(Frame &f);
+  void prefer_waiting(Frame &f, std::uint32_t limit);
+  void note_move(Mark &m, ProcId p, std::uint64_t depth);
+  void undo_move(Mark &m);
   void breadth_first();
   void parallel_breadth_first();
   Arrival arrive(const State &state, std::span<const Event> events, const State *base = nullptr,
@@ -95,8 +103,10 @@ private:
   std::vector<std::uint8_t> bytes_;
   std::vector<PropertyViolation> violations_;
   State successor_;
-  std::vector<Frame> frames_;            // depth-first: the current schedule
-  std::vector<bool> on_stack_;           // depth-first: by state index, whether the state is in frames_
+  std::vector<Mark> marks_;              // depth-first: the current schedule
+  std::vector<Frame> frames_;            // the frame of mark d at d % window_
+  std::size_t window_;                   // how many frames are kept: all of them unless states can be read back
+  std::vector<bool> on_stack_;           // depth-first: by state index, whether the state is in marks_
   std::vector<std::uint64_t> last_move_; // by process: the depth of its last step on the stack (0: none)
   StateIndex arrived_ = 0;               // the index of the state arrive() last stored or found
   std::vector<std::uint32_t> chosen_;
