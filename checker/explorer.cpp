@@ -63,7 +63,7 @@ Explorer::Arrival Explorer::arrive(const State &state, std::span<const Event> ev
   arrived_ = index;
   if (!added)
     return Arrival::known;
-  monitor_.check_state(steps_.judged(state), wanted_, violations_);
+  monitor_.check_state(steps_.judged(state, wanted_), wanted_, violations_);
   return Arrival::fresh;
 }
 

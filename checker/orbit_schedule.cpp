@@ -41,7 +41,7 @@ private:
       events_.clear();
       steps_.apply(next, enabled_[k], events_);
       bool same_orbit = encode(canonicalizer_.canonical(next)) == target;
-      if (same_orbit && (!last || monitor_.violates(events_, steps_.judged(next), wanted_))) {
+      if (same_orbit && (!last || monitor_.violates(events_, steps_.judged(next, wanted_), wanted_))) {
         real = std::move(next);
         return k;
       }

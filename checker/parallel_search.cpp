@@ -169,7 +169,7 @@ void LevelSearch::start() {
   Worker &w = *workers_.front();
   State initial = w.steps.initial_state(w.events);
   w.monitor.check_events(w.events, wanted_, w.violations);
-  w.monitor.check_state(w.steps.judged(initial), wanted_, w.violations);
+  w.monitor.check_state(w.steps.judged(initial, wanted_), wanted_, w.violations);
   for (const PropertyViolation &v : w.violations) {
     outcome_.findings.push_back({v.kind, {}});
     wanted_.erase(v.kind);
@@ -281,7 +281,7 @@ bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) 
   }
   if (added) {
     w.violations.clear();
-    w.monitor.check_state(w.steps.judged(w.successor), wanted_, w.violations);
+    w.monitor.check_state(w.steps.judged(w.successor, wanted_), wanted_, w.violations);
     for (const PropertyViolation &v : w.violations)
       w.candidates.push_back({v.kind, 0, shard_number, index});
     keep(w, level_ + 1, shard_number, index, representative);

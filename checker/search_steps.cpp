@@ -1,5 +1,7 @@
 #include "checker/search_steps.hpp"
 
+#include "models/deadlock.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -101,19 +103,30 @@ void SearchSteps::apply(State &state, const SearchStep &step, std::vector<Event>
     semantics_.apply(state, {step.partner, 0}, events);
 }
 
-const State &SearchSteps::judged(const State &state) {
+void SearchSteps::collect_alone(const State &state) {
+  collect_waiting(state);
+  alone_.clear();
+  for (const Waiting &w : waiting_)
+    if (!has_partner(w))
+      alone_.push_back(w.proc);
+}
+
+const State &SearchSteps::judged(const State &state, PropertySet wanted) {
   if (fused_count_ == 0)
     return state;
-  collect_waiting(state);
-  bool alone = std::any_of(waiting_.begin(), waiting_.end(), [&](const Waiting &w) { return !has_partner(w); });
-  if (!alone)
+  collect_alone(state);
+  if (alone_.empty())
+    return state;
+  bool buffered = std::any_of(state.channels.begin(), state.channels.end(),
+                              [](const ChannelState &c) { return !c.buffer.empty(); });
+  bool deadlock = wanted.contains(PropertyKind::deadlock) && has_deadlock(model_, state, alone_);
+  if (!deadlock && !(buffered && wanted.contains(PropertyKind::undelivered)))
     return state;
   view_ = state;
-  for (const Waiting &w : waiting_)
-    if (!has_partner(w)) {
-      events_.clear();
-      semantics_.apply(view_, {w.proc, 0}, events_);
-    }
+  for (ProcId p : alone_) {
+    events_.clear();
+    semantics_.apply(view_, {p, 0}, events_);
+  }
   return view_;
 }
 
@@ -138,12 +151,8 @@ std::vector<std::uint32_t> SearchSteps::real_choices(const std::vector<std::uint
   // A deadlock or undelivered messages were judged on judged(state): the schedule goes on to that state.
   bool of_state = kind == PropertyKind::deadlock || kind == PropertyKind::undelivered;
   if (of_state) {
-    collect_waiting(state);
-    std::vector<ProcId> alone;
-    for (const Waiting &w : waiting_)
-      if (!has_partner(w))
-        alone.push_back(w.proc);
-    for (ProcId p : alone)
+    collect_alone(state);
+    for (ProcId p : alone_)
       take({p, 0});
   }
   return out;

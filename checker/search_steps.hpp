@@ -52,9 +52,10 @@ public:
 
   void apply(State &state, const SearchStep &step, std::vector<Event> &events) const;
 
-  // The state whose properties stand for `state`'s (above): `state` itself when no process waits at a fused
-  // operation without a partner, else a state of this object's valid until the next call.
-  const State &judged(const State &state);
+  // The state whose properties of `wanted` stand for `state`'s (above): a state of this object's, valid until
+  // the next call, with the lone waiting processes queued; or `state` itself when there are none, or when
+  // none of those properties can hold there (no deadlock even with them counted as queued, nothing buffered).
+  const State &judged(const State &state, PropertySet wanted);
 
   // A schedule of steps (positions in enabled()) as a schedule of Semantics transitions: each fused
   // rendezvous as its two transitions and, when the violation is a property of the last state, the queuing
@@ -71,12 +72,14 @@ private:
   bool fusible(const Model &model, ChannelId c) const;
   void collect_waiting(const State &state);
   bool has_partner(const Waiting &w) const;
+  void collect_alone(const State &state);
 
   const Model &model_;
   Semantics semantics_;
   std::vector<char> fused_; // by channel
   std::size_t fused_count_ = 0;
   std::vector<Waiting> waiting_; // scratch: the ready processes at a fused operation, in process order
+  std::vector<ProcId> alone_;    // scratch: those of them with no partner
   std::vector<Transition> transitions_;
   std::vector<SearchStep> steps_;
   std::vector<Event> events_;

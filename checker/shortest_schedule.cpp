@@ -20,7 +20,7 @@ public:
     State state = steps_.initial_state(events);
     std::vector<PropertyViolation> found;
     monitor_.check_events(events, wanted, found);
-    monitor_.check_state(steps_.judged(state), wanted, found);
+    monitor_.check_state(steps_.judged(state, wanted), wanted, found);
     keep(found, {}, wanted);
     codec_.pack(canonicalizer_.canonical(state), bytes_);
     std::optional<StateIndex> root = store_.find(bytes_);
@@ -50,7 +50,7 @@ private:
         parent_[*to] = from;
         via_[*to] = k;
         queue.push_back(*to);
-        monitor_.check_state(steps_.judged(next_), wanted, found_);
+        monitor_.check_state(steps_.judged(next_, wanted), wanted, found_);
       }
       if (!found_.empty())
         keep(found_, path(from, k, root), wanted);

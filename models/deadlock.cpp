@@ -73,11 +73,11 @@ bool may_release(const Model& model, const State& state, ProcId p, const Instruc
 // The greatest fixpoint: the blocked processes of which none can be released by a process outside the set
 // (releases(p, q): q, one of candidates(p), could still end p's blocked operation). By process, 1 for those
 // in it.
-template <class Candidates, class Releases>
-std::vector<char> stuck_processes(const State& state, Candidates candidates, Releases releases) {
+template <class Blocked, class Candidates, class Releases>
+std::vector<char> stuck_processes(const State& state, Blocked blocked, Candidates candidates, Releases releases) {
   std::vector<char> in(state.procs.size(), 0);
   for (ProcId p = 0; p < state.procs.size(); ++p)
-    in[p] = state.procs[p].status == ProcStatus::blocked;
+    in[p] = blocked(p);
   for (bool changed = true; changed;) {
     changed = false;
     for (ProcId p = 0; p < state.procs.size(); ++p)
@@ -131,7 +131,8 @@ BlockingAnalysis analyse_blocking(const Model& model, const State& state) {
   for (const auto& b : a.blocked)
     releasers[b.proc] = &b.releasers;
   std::vector<char> in = stuck_processes(
-      state, [&](ProcId p) { return std::span<const ProcId>(*releasers[p]); }, [](ProcId, ProcId) { return true; });
+      state, [&](ProcId p) { return releasers[p] != nullptr; },
+      [&](ProcId p) { return std::span<const ProcId>(*releasers[p]); }, [](ProcId, ProcId) { return true; });
   for (const auto& b : a.blocked)
     if (in[b.proc]) {
       a.stuck.push_back(b.proc);
@@ -142,8 +143,10 @@ BlockingAnalysis analyse_blocking(const Model& model, const State& state) {
 }
 
 // The same greatest fixpoint as analyse_blocking, without names or lists: the checker asks it of every new state.
-bool has_deadlock(const Model& model, const State& state) {
-  auto blocked = [&](ProcId p) { return state.procs[p].status == ProcStatus::blocked; };
+bool has_deadlock(const Model& model, const State& state, std::span<const ProcId> queued) {
+  auto blocked = [&](ProcId p) {
+    return state.procs[p].status == ProcStatus::blocked || std::binary_search(queued.begin(), queued.end(), p);
+  };
   bool busy = false; // a blocked process that is not an idle server: only such a one makes a deadlock
   for (ProcId p = 0; p < state.procs.size() && !busy; ++p)
     busy = blocked(p) && !idle_server(model, p, blocking_operation(model, state, p));
@@ -154,7 +157,8 @@ bool has_deadlock(const Model& model, const State& state) {
     if (blocked(p))
       waiting[p] = &blocking_operation(model, state, p);
   std::vector<char> in = stuck_processes(
-      state, [&](ProcId p) { return std::span<const ProcId>(waiting[p]->completers); },
+      state, [&](ProcId p) { return waiting[p] != nullptr; },
+      [&](ProcId p) { return std::span<const ProcId>(waiting[p]->completers); },
       [&](ProcId p, ProcId q) { return may_release(model, state, p, *waiting[p], q); });
   for (ProcId p = 0; p < state.procs.size(); ++p)
     if (in[p] && !idle_server(model, p, *waiting[p]))

@@ -6,6 +6,7 @@
 #include "models/state.hpp"
 #include "models/wait_for_graph.hpp"
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,11 @@ struct BlockingAnalysis {
 
 BlockingAnalysis analyse_blocking(const Model& model, const State& state);
 
-// analyse_blocking(model, state).deadlock, faster: nothing is named or listed.
-bool has_deadlock(const Model& model, const State& state);
+// analyse_blocking(model, state).deadlock, faster: nothing is named or listed. The ready processes of `queued`
+// (sorted) count as blocked in their current send or receive, as they would be once they had taken it with
+// no partner there: the checker's fused rendezvous (checker/search_steps.hpp) asks this of the state before
+// building that one.
+bool has_deadlock(const Model& model, const State& state, std::span<const ProcId> queued = {});
 
 WaitForGraph wait_for_graph(const Model& model, const State& state, const BlockingAnalysis& analysis);
 

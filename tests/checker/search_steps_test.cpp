@@ -61,14 +61,24 @@ TEST_CASE("a fused rendezvous is one step per sender and partner; a lone waiting
   CHECK(next.procs[3].pc == 1);
 }
 
-TEST_CASE("properties are judged with every lone waiting process queued as Semantics queues it") {
-  Model model = fork_servers(3);
+TEST_CASE("properties are judged with the lone waiting processes queued, when one of them may hold there") {
+  Model model = fork_servers(3, false);
   SearchSteps steps(model, true);
+  PropertySet deadlock;
+  deadlock.insert(PropertyKind::deadlock);
   std::vector<Event> events;
-  State initial = steps.initial_state(events);
-  CHECK(statuses(steps.judged(initial)) == std::vector<ProcStatus>{ready, ready, blocked, ready, ready, ready});
-  CHECK(steps.judged(initial).channels[2].receivers.size() == 1);
-  CHECK(&SearchSteps(model, false).judged(initial) == &initial);
+  State state = steps.initial_state(events);
+  CHECK(&steps.judged(state, deadlock) == &state); // nobody waits alone
+  // Each philosopher takes its first fork: phil[0] fork[0], phil[1] fork[1], last fork[2].
+  for (SearchStep step : {SearchStep{{3, 0}, 0}, SearchStep{{4, 0}, 1}, SearchStep{{5, 0}, 2}})
+    steps.apply(state, step, events);
+  CHECK(statuses(state) == std::vector<ProcStatus>(6, ready));
+  const State &judged = steps.judged(state, deadlock);
+  CHECK(statuses(judged) == std::vector<ProcStatus>(6, blocked)); // the ring's deadlock
+  CHECK(judged.channels[0].senders.size() == 1);   // last, for its second fork
+  CHECK(judged.channels[0].receivers.size() == 1); // server[0], for phil[0]'s REL
+  CHECK(&steps.judged(state, PropertySet{}) == &state); // nothing asked that could hold there
+  CHECK(&SearchSteps(model, false).judged(state, deadlock) == &state);
 }
 
 TEST_CASE("a fused schedule comes back as Semantics transitions, up to the judged state for a deadlock") {
