@@ -1,4 +1,5 @@
-// Stateful exploration of every schedule of a model: each state reachable through Semantics is stored once
+// Stateful exploration of every schedule of a model: each state reachable through SearchSteps (Semantics'
+// transitions, with rendezvous fused under the reduction) is stored once
 // (StateStore, or only its hash with HashCompactStore) and expanded once, depth-first (the default: memory
 // grows with the states, not the frontier) or breadth-first (the shortest schedule to each violation). Every
 // transition's events and every new state are judged by PropertyMonitor; the first violation of each

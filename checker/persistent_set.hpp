@@ -18,6 +18,10 @@
 // only when released through a group of the set. Every ready process is tried as the start; the smallest
 // set wins.
 //
+// With rendezvous fusion (search_steps.hpp) a fused rendezvous counts as its sender's step, and a process
+// waiting at a fused operation with no partner is like a blocked one: it moves only with a partner, which
+// may still touch its channel and so joins any set that holds it.
+//
 // What it preserves: every reachable state with no enabled step, and, with the cycle proviso the explorer
 // applies (a state whose reduced successors lead back onto the depth-first stack is expanded fully), every
 // state property that stays true once true (a deadlock: blocked processes that can never be released) and
