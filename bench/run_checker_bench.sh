@@ -5,7 +5,7 @@
 #
 #   bench/run_checker_bench.sh                 # default cases (a few minutes on 2 CPUs)
 #   bench/run_checker_bench.sh 8 9             # also the deadlocking philosophers for N=8 and N=9
-#   FORK_SERVERS_N="12 14" bench/run_checker_bench.sh   # also the fork servers at the issue's N
+#   FORK_SERVERS_N=14 bench/run_checker_bench.sh   # also the fork servers at the issue's other N
 #
 # Environment: IPCSIM (default build/ipcsim), SPIN (default spin), CC (default gcc),
 # PAN_DEPTH (initial pan -m, default 1000000), PAN_MEMLIM (pan -DMEMLIM in MiB, default 8192), EXTRA_TIME_LIMIT (ipcsim --time-limit for the extra N,
@@ -22,9 +22,9 @@ CC=${CC:-gcc}
 PAN_DEPTH=${PAN_DEPTH:-1000000}
 PAN_MEMLIM=${PAN_MEMLIM:-8192}             # pan -DMEMLIM (MiB): beyond it SPIN reports "out of memory"
 EXTRA_TIME_LIMIT=${EXTRA_TIME_LIMIT:-300}   # ipcsim --time-limit (s) for the optional extra N
-EXTRA_MAX_MEMORY=${EXTRA_MAX_MEMORY:-4096} # ipcsim --max-memory (MiB) for the extra fork-server N: it grows by GiB a minute
+EXTRA_MAX_MEMORY=${EXTRA_MAX_MEMORY:-4096} # ipcsim --max-memory (MiB) for the extra fork-server N
 EXTRA_N=("$@")   # optional extra N for the deadlocking dining philosophers (e.g. 8 9)
-read -r -a FORK_SERVERS_N <<<"${FORK_SERVERS_N:-}"   # optional extra N for the fork servers (the issue's: 12 14)
+read -r -a FORK_SERVERS_N <<<"${FORK_SERVERS_N:-}"   # optional extra N for the fork servers (the issue's other: 14)
 
 if [ ! -x /usr/bin/time ]; then
   echo "installing GNU time" >&2
@@ -158,6 +158,14 @@ fork_servers() {
   ipcsim_both "$here/fork-servers.yaml" --param N="$n" "$@"
   row "fork servers (last reversed)" "N=$n"
 }
+# Its second row: the same ring without the reversed philosopher, to the first deadlock.
+fork_ring() {
+  local n=$1
+  run_spin "$here/promela/fork_servers.pml" -DN="$n" -DRING
+  run_ipcsim "$here/fork-servers.yaml" --param N="$n" --param RING=1 --stop-at-first
+  par_verdict=$ipc_verdict par_states="-" par_secs="-"   # a first deadlock is the depth-first search's job
+  row "fork servers (ring), first deadlock" "N=$n"
+}
 prodcons() {
   local p=$1 c=$2 k=$3 m=$4
   run_spin "$here/promela/producer_consumer.pml" -DP="$p" -DC="$c" -DK="$k" -DM="$m"
@@ -170,10 +178,12 @@ echo "$("$IPCSIM" --version 2>/dev/null | head -1 || true) ($(git -C "$root" rev
 for n in 5 6 7 16; do phil_deadlock "$n"; done   # 16: the first-deadlock row of the checker-performance issue
 for n in "${EXTRA_N[@]}"; do phil_deadlock "$n" --time-limit "$EXTRA_TIME_LIMIT"; done
 for n in 5 6; do phil_reversed "$n"; done
-fork_servers 5   # a few seconds for ipcsim, which stores ~10x more per philosopher (bench/CHECKER.md)
-for n in "${FORK_SERVERS_N[@]}"; do   # the issue's N=12 and 14: pan goes 0.9 M and 8.2 M steps deep
+fork_servers 5
+PAN_DEPTH=10000000 fork_servers 12   # the issue's N=12 (and 14 below): pan goes 0.9 M and 8.2 M steps deep
+for n in "${FORK_SERVERS_N[@]}"; do
   PAN_DEPTH=10000000 fork_servers "$n" --time-limit "$EXTRA_TIME_LIMIT" --max-memory "$EXTRA_MAX_MEMORY"
 done
+PAN_DEPTH=10000000 fork_ring 16   # the issue's second row
 prodcons 2 2 2 2
 prodcons 2 2 4 3
 prodcons 3 3 2 3

@@ -6,6 +6,8 @@
  * its second, then REL to both. Philosopher i < N-1 takes fork[i] then fork[i+1];
  * the last one is reversed (fork[0] then fork[N-1]), so there is no deadlock and
  * pan's safety run (pan -DSAFETY: invalid end states) explores everything.
+ * With -DRING the last one takes fork[N-1] then fork[0] like the others: a ring
+ * that deadlocks when every philosopher holds its first fork.
  *
  * Semantics differ from ipcsim's here: in Promela a rendezvous is one transition,
  * taken when both sides are at their statements, and a process at a `!` with no
@@ -53,7 +55,11 @@ init
 		:: i < N - 1 -> run phil(i, i + 1); i++
 		:: else -> break
 		od;
+#ifdef RING
+		run phil(N - 1, 0)
+#else
 		/* the reversed one: its right fork (fork[0]) first */
 		run phil(0, N - 1)
+#endif
 	}
 }

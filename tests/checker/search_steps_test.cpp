@@ -10,18 +10,12 @@ using namespace ipcsim::test;
 
 namespace {
 
-// Processes: server[0..N-1], phil[0..N-2], last. Channels: fork[0..N-1].
+// Processes: server[0..N-1], phil[0..N-2], last. Channels: fork[0..N-1]. Without `reversed`, `last` takes
+// fork[N-1] then fork[0] like the others: a ring that can deadlock.
 Model fork_servers(int n, bool reversed = true) {
   LoadOptions options;
-  options.params = {{"N", std::to_string(n)}};
-  std::string text = read_text(source_path("bench/fork-servers.yaml"));
-  if (!reversed) { // `last` takes fork[N-1] then fork[0], like the others: a ring that can deadlock
-    std::string first = "- send: {to: \"fork[0]\", tag: ACQ}\n          - send: {to: \"fork[${N - 1}]\", tag: ACQ}";
-    std::string ring = "- send: {to: \"fork[${N - 1}]\", tag: ACQ}\n          - send: {to: \"fork[0]\", tag: ACQ}";
-    REQUIRE(text.find(first) != std::string::npos);
-    text.replace(text.find(first), first.size(), ring);
-  }
-  return model_from_text(text, options);
+  options.params = {{"N", std::to_string(n)}, {"RING", reversed ? "0" : "1"}};
+  return model_from_text(read_text(source_path("bench/fork-servers.yaml")), options);
 }
 
 std::vector<ProcStatus> statuses(const State &state) {
