@@ -231,9 +231,12 @@ void Canonicalizer::order_blocks(const State &state, std::uint32_t g) {
     for (std::uint32_t j = 0; j < n; ++j)
       order_[j] = (best + j) % n;
   }
+  bool identity = true;
   for (std::uint32_t j = 0; j < n; ++j)
-    moved_ = moved_ || order_[j] != j;
-  permute_blocks(group, order_, pi_);
+    identity = identity && order_[j] == j;
+  if (!identity) // pi_ starts as the identity
+    permute_blocks(group, order_, pi_);
+  moved_ = moved_ || !identity;
 }
 
 std::uint32_t Canonicalizer::rename_handle(std::uint32_t handle, const ModelPermutation &pi) const {
@@ -268,8 +271,11 @@ void Canonicalizer::rename(const State &state, const ModelPermutation &pi, State
     const Process &from = model_.processes[p];
     const Process &to = model_.processes[pi.procs[p]];
     out.procs[pi.procs[p]] = state.procs[p];
-    std::copy_n(state.counters.begin() + from.counter_base, from.counter_count, out.counters.begin() + to.counter_base);
-    std::copy_n(state.handles.begin() + from.handle_base, from.handle_names.size(), out.handles.begin() + to.handle_base);
+    // Element by element: a process has a counter or two, too few for a call to memmove to pay.
+    for (std::uint32_t k = 0; k < from.counter_count; ++k)
+      out.counters[to.counter_base + k] = state.counters[from.counter_base + k];
+    for (std::uint32_t k = 0; k < from.handle_names.size(); ++k)
+      out.handles[to.handle_base + k] = state.handles[from.handle_base + k];
   }
   auto message = [&](Message m, ChannelId from, ChannelId to) {
     m.sender = image(pi.procs, m.sender);

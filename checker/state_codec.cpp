@@ -1,6 +1,7 @@
 #include "checker/state_codec.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cstring>
 
@@ -31,18 +32,31 @@ private:
   std::uint8_t *out_;
 };
 
-// Room for `words` words in `buffer`, which only grows.
+// Room for `words` words in `buffer`, which only grows, and for the zeros that pad them to whole 8-byte words.
 std::uint8_t *room(std::vector<std::uint8_t> &buffer, std::size_t words) {
-  if (buffer.size() < 5 * words)
-    buffer.resize(5 * words);
+  if (buffer.size() < 5 * words + 8)
+    buffer.resize(5 * words + 8);
   return buffer.data();
 }
 
-bool same_bytes(const std::vector<std::uint8_t> &a, std::span<const std::uint8_t> b) {
-  if (a.size() != b.size())
-    return false;
-  for (std::size_t k = 0; k < b.size(); ++k) // components are a few bytes: a loop beats a call to memcmp
-    if (a[k] != b[k])
+std::uint64_t load64(const std::uint8_t *p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+std::size_t whole_words(std::size_t bytes) { return (bytes + 7) / 8; }
+
+// `begin`'s bytes up to w's end, zero-padded (room() left space for it).
+std::span<const std::uint8_t> padded(std::uint8_t *begin, const Writer &w) {
+  std::memset(w.end(), 0, 8);
+  return {begin, w.end()};
+}
+
+// The words of `bytes` (zero-padded) after the first, against `rest`.
+bool same_rest(const std::vector<std::uint64_t> &rest, std::span<const std::uint8_t> bytes) {
+  for (std::size_t k = 0; k < rest.size(); ++k)
+    if (rest[k] != load64(bytes.data() + 8 * (k + 1)))
       return false;
   return true;
 }
@@ -100,7 +114,7 @@ std::span<const std::uint8_t> StateCodec::pack_process(const State &state, ProcI
     w.word(static_cast<std::uint32_t>(h.status));
     w.word(h.origin);
   }
-  return {scratch_.data(), w.end()};
+  return padded(scratch_.data(), w);
 }
 
 // The words encode() writes for a channel (the one definition is models' encode_channel).
@@ -108,31 +122,35 @@ std::span<const std::uint8_t> StateCodec::pack_channel(const ChannelState &c) {
   Writer w(room(scratch_, 5 + c.may_receive.size() + 6 * c.buffer.size() + 8 * c.senders.size() +
                               3 * c.receivers.size()));
   encode_channel(c, w);
-  return {scratch_.data(), w.end()};
+  return padded(scratch_.data(), w);
 }
 
 std::span<const std::uint8_t> StateCodec::pack_semaphore(const SemaphoreState &s) {
   Writer w(room(scratch_, 3 + s.waiters.size()));
   encode_semaphore(s, w);
-  return {scratch_.data(), w.end()};
+  return padded(scratch_.data(), w);
 }
 
 StateIndex StateCodec::component_index(std::size_t k, std::span<const std::uint8_t> bytes) {
   Memo &memo = memo_[k];
-  std::size_t e = 0;
-  while (e < memo.filled && !same_bytes(memo.bytes[e], bytes))
-    ++e;
-  if (e == memo.filled) { // a miss: the least recent entry makes room
-    e = std::min(memo.filled, Memo::ways - 1);
-    memo.filled = std::max(memo.filled, e + 1);
-    memo.index[e] = tables_[k].insert(bytes).first;
-    memo.bytes[e].assign(bytes.begin(), bytes.end());
+  std::uint64_t head = load64(bytes.data());
+  unsigned candidates = 0;
+  for (std::size_t e = 0; e < Memo::ways; ++e)
+    candidates |= unsigned{memo.head[e] == head && memo.size[e] == bytes.size()} << e;
+  for (; candidates != 0; candidates &= candidates - 1) {
+    auto e = static_cast<std::size_t>(std::countr_zero(candidates));
+    if (bytes.size() <= 8 || same_rest(memo.rest[e], bytes))
+      return memo.index[e];
   }
-  for (; e > 0; --e) { // to the front
-    std::swap(memo.bytes[e], memo.bytes[e - 1]);
-    std::swap(memo.index[e], memo.index[e - 1]);
-  }
-  return memo.index[0];
+  std::size_t e = memo.next;
+  memo.next = (e + 1) % Memo::ways;
+  memo.head[e] = head;
+  memo.size[e] = bytes.size();
+  memo.index[e] = tables_[k].insert(bytes).first;
+  memo.rest[e].resize(whole_words(bytes.size()) - 1);
+  for (std::size_t w = 0; w < memo.rest[e].size(); ++w)
+    memo.rest[e][w] = load64(bytes.data() + 8 * (w + 1));
+  return memo.index[e];
 }
 
 void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out) {

@@ -42,17 +42,20 @@ public:
   std::size_t memory_bytes() const; // the component tables
 
 private:
-  // The last few components packed in each place, the most recent first: consecutive states are
-  // neighbours and share most of them (under symmetry, a place takes turns among a few), so comparing a
-  // few bytes usually spares the table lookup.
+  // The last few components packed in each place: consecutive states are neighbours and share most of
+  // them (under symmetry, a place takes turns among a few), so comparing a few bytes usually spares the
+  // table lookup. A component's first 8 bytes and its length are compared for every entry at once (no
+  // branch on which entry hits); the rest, if any, for a candidate only.
   struct Memo {
     static constexpr std::size_t ways = 4;
-    std::vector<std::uint8_t> bytes[ways];
+    std::uint64_t head[ways] = {};                      // the first 8 bytes, zero-padded
+    std::size_t size[ways] = {0, 0, 0, 0};              // in bytes; 0 (no component is empty): unused
     StateIndex index[ways] = {};
-    std::size_t filled = 0; // entries in use
+    std::vector<std::uint64_t> rest[ways];              // the bytes after the first 8, zero-padded
+    std::size_t next = 0;                               // the entry a miss replaces: the oldest
   };
 
-  // A component's bytes, in scratch_ (valid until the next call).
+  // A component's bytes, in scratch_ (valid until the next call), followed by zeros up to a whole word.
   std::span<const std::uint8_t> pack_process(const State &state, ProcId p);
   std::span<const std::uint8_t> pack_channel(const ChannelState &channel);
   std::span<const std::uint8_t> pack_semaphore(const SemaphoreState &semaphore);
