@@ -21,8 +21,10 @@ std::string verdict_text(const PropertyVerdict &v, const CheckStatistics &s) {
 }
 
 std::string statistics_text(const CheckStatistics &s) {
-  std::string text = fmt::format("statistics: {} states, {} transitions, max depth {}, {:.1f} bytes per state",
-                                 s.states, s.transitions, s.max_depth, s.bytes_per_state);
+  auto plural = [](std::uint64_t n) { return n == 1 ? "" : "s"; };
+  std::string text = fmt::format("statistics: {} state{}, {} transition{}, max depth {}, {:.1f} bytes per state",
+                                 s.states, plural(s.states), s.transitions, plural(s.transitions), s.max_depth,
+                                 s.bytes_per_state);
   if (s.omission_probability)
     text += fmt::format(" (hash compaction: probability of an omitted state <= {:.1e})", *s.omission_probability);
   return text;
