@@ -40,13 +40,11 @@ bool SearchSteps::fusible(const Model &model, ChannelId c) const {
   if (!channel.rendezvous() || channel.multicast || channel.exclusive_receive || !channel.created ||
       channel.owner != kNone)
     return false;
-  const MessageSize &limit = channel.message_size;
   for (ProcId p = 0; p < model.processes.size(); ++p)
     for (const Instruction &i : model.processes[p].code) {
       if (manages(i, c))
         return false;
-      if (sends_on(i, c) &&
-          (i.mode != Mode::blocking || (limit.kind != MessageSize::Kind::any && channel.padded_size(i.size) > limit.bytes)))
+      if (sends_on(i, c) && (i.mode != Mode::blocking || channel.too_large(i.size)))
         return false;
       bool privileged = !channel.receivers || std::binary_search(channel.receivers->begin(), channel.receivers->end(), p);
       if (receives_on(i, c) && (i.mode != Mode::blocking || i.sources.size() != 1 || !privileged))

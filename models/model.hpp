@@ -119,6 +119,10 @@ struct Channel {
     bool padded = message_size.kind == MessageSize::Kind::fixed && requested < message_size.bytes;
     return padded ? message_size.bytes : requested;
   }
+  // Whether a send of `requested` bytes exceeds its fixed or maximum message size: an invalid operation.
+  bool too_large(std::uint64_t requested) const {
+    return message_size.kind != MessageSize::Kind::any && padded_size(requested) > message_size.bytes;
+  }
 };
 
 struct Semaphore {

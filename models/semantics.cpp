@@ -189,7 +189,7 @@ std::optional<std::string> Semantics::Firing::send_error(ProcId p, const Instruc
   const Channel& c = model_.channels[i.channel];
   const MessageSize& limit = c.message_size;
   std::uint64_t size = c.padded_size(i.size);
-  if (limit.kind != MessageSize::Kind::any && size > limit.bytes)
+  if (c.too_large(i.size))
     return fmt::format("message of {} B is larger than the {} message size of {} ({} B)", size,
                        limit.kind == MessageSize::Kind::fixed ? "fixed" : "maximum", c.name, limit.bytes);
   if (c.capacity_bytes && c.capacity != 0u && size > *c.capacity_bytes)

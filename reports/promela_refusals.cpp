@@ -131,7 +131,7 @@ private:
       refuse(i.mark, "non-blocking send to " + channel_name(c) + ", a rendezvous channel",
              "it succeeds only when a receiver is already waiting, which Promela cannot test");
     std::uint64_t size = c.padded_size(i.size);
-    if (c.message_size.kind != MessageSize::Kind::any && size > c.message_size.bytes)
+    if (c.too_large(i.size))
       refuse(i.mark,
              "a send of " + std::to_string(size) + " B to " + channel_name(c) + ", larger than its " +
                  (c.message_size.kind == MessageSize::Kind::fixed ? "fixed" : "maximum") + " message size of " +
