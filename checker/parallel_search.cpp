@@ -113,7 +113,7 @@ private:
   void close_level();
   void record(const std::vector<Candidate> &found);
   void request_stop(StopReason reason);
-  std::uint32_t shard_of(std::span<const std::uint8_t> bytes) const;
+  std::uint32_t shard_of(std::uint64_t hash) const;
   std::uint64_t key_of_candidate(const Candidate &c) const;
 
   const CheckOptions &options_;
@@ -176,8 +176,9 @@ void LevelSearch::start() {
   }
   const State &representative = w.canonicalizer.canonical(initial);
   std::span<const std::uint8_t> bytes = w.encoder.encode(representative);
-  Shard &shard = *shards_[shard_of(bytes)];
-  shard.store.insert(bytes);
+  std::uint64_t hash = hash_bytes(bytes);
+  Shard &shard = *shards_[shard_of(hash)];
+  shard.store.insert(bytes, hash);
   shard.level.push_back(0);
   shard.first.push_back(0);
   states_ = 1;
@@ -254,21 +255,22 @@ bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) 
     w.candidates.push_back({v.kind, key});
   const State &representative = w.canonicalizer.canonical(w.successor);
   std::span<const std::uint8_t> bytes = w.encoder.encode(representative);
-  std::uint32_t shard_number = shard_of(bytes);
+  std::uint64_t hash = hash_bytes(bytes);
+  std::uint32_t shard_number = shard_of(hash);
   Shard &shard = *shards_[shard_number];
   StateIndex index = 0;
   std::uint32_t level = 0;
   bool added = false;
   {
     std::lock_guard lock(shard.mutex);
-    std::optional<StateIndex> known = shard.store.find(bytes);
+    std::optional<StateIndex> known = shard.store.find(bytes, hash);
     if (!known) {
       if (limits_.states_full(states_.fetch_add(1))) { // reserves the state's place, exactly at the limit
         --states_;
         request_stop(StopReason::max_states);
         return false;
       }
-      index = shard.store.insert(bytes).first;
+      index = shard.store.insert(bytes, hash).first;
       shard.level.push_back(level_ + 1);
       shard.first.push_back(key);
       added = true;
@@ -365,10 +367,10 @@ void LevelSearch::record(const std::vector<Candidate> &found) {
     request_stop(StopReason::all_violated);
 }
 
-// A state's shard: bits of its hash that StateStore uses for neither the slot (the low bits) nor the tag
-// (the top 24).
-std::uint32_t LevelSearch::shard_of(std::span<const std::uint8_t> bytes) const {
-  return static_cast<std::uint32_t>((hash_bytes(bytes) >> 32 & 0xff) % shards_.size());
+// A state's shard, from its hash_bytes(): bits that StateStore uses for neither the slot (the low bits) nor the
+// tag (the top 24).
+std::uint32_t LevelSearch::shard_of(std::uint64_t hash) const {
+  return static_cast<std::uint32_t>((hash >> 32 & 0xff) % shards_.size());
 }
 
 void LevelSearch::request_stop(StopReason reason) {

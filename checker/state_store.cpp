@@ -90,14 +90,21 @@ std::size_t StateStore::slot_of(std::span<const std::uint8_t> bytes, std::uint64
 }
 
 std::optional<StateIndex> StateStore::find(std::span<const std::uint8_t> bytes) const {
-  std::uint64_t entry = slots_[slot_of(bytes, hash_bytes(bytes))];
+  return find(bytes, hash_bytes(bytes));
+}
+
+std::optional<StateIndex> StateStore::find(std::span<const std::uint8_t> bytes, std::uint64_t hash) const {
+  std::uint64_t entry = slots_[slot_of(bytes, hash)];
   if (entry == 0)
     return std::nullopt;
   return record((entry & position_mask) - 1).index;
 }
 
 std::pair<StateIndex, bool> StateStore::insert(std::span<const std::uint8_t> bytes) {
-  std::uint64_t hash = hash_bytes(bytes);
+  return insert(bytes, hash_bytes(bytes));
+}
+
+std::pair<StateIndex, bool> StateStore::insert(std::span<const std::uint8_t> bytes, std::uint64_t hash) {
   std::size_t s = slot_of(bytes, hash);
   if (slots_[s] != 0)
     return {record((slots_[s] & position_mask) - 1).index, false};

@@ -22,6 +22,9 @@ public:
 
   std::pair<StateIndex, bool> insert(std::span<const std::uint8_t> bytes) override;
   std::optional<StateIndex> find(std::span<const std::uint8_t> bytes) const override;
+  // The same, given the bytes' hash_bytes(): the parallel search hashes a state once, for its shard too.
+  std::pair<StateIndex, bool> insert(std::span<const std::uint8_t> bytes, std::uint64_t hash);
+  std::optional<StateIndex> find(std::span<const std::uint8_t> bytes, std::uint64_t hash) const;
 
   std::span<const std::uint8_t> bytes(StateIndex index) const;
   std::size_t size() const override { return positions_.size(); }
