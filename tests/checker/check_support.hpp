@@ -37,6 +37,11 @@ inline Model bundled(const std::string &name, const LoadOptions &options = {}) {
   return model;
 }
 
+// A benchmark scenario, bench/NAME.yaml.
+inline Model bench(const std::string &name, const LoadOptions &options = {}) {
+  return compile(load_scenario_file(source_path("bench/" + name + ".yaml"), options));
+}
+
 // The bundled scenarios, by name (scenarios/NAME.yaml), sorted.
 inline std::vector<std::string> bundled_names() {
   std::vector<std::string> names;

@@ -4,17 +4,13 @@
 // read back, keeps every frame, so both must explore exactly alike.
 #include "check_support.hpp"
 
-#include "models/loader.hpp"
-
 using namespace ipcsim;
 using namespace ipcsim::test;
 
 namespace {
 
 CheckResult check_fork_servers(bool hash_compact, bool stop_at_first) {
-  LoadOptions load;
-  load.params = {{"N", "8"}};
-  Model model = model_from_text(read_text(source_path("bench/fork-servers.yaml")), load);
+  Model model = bench("fork-servers", {.params = {{"N", "8"}}});
   CheckOptions options;
   options.hash_compact = hash_compact;
   options.stop_at_first = stop_at_first; // orders each frame by the processes' last moves on the stack

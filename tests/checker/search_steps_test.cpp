@@ -3,7 +3,6 @@
 #include "check_support.hpp"
 
 #include "checker/search_steps.hpp"
-#include "models/loader.hpp"
 
 using namespace ipcsim;
 using namespace ipcsim::test;
@@ -13,9 +12,7 @@ namespace {
 // Processes: server[0..N-1], phil[0..N-2], last. Channels: fork[0..N-1]. Without `reversed`, `last` takes
 // fork[N-1] then fork[0] like the others: a ring that can deadlock.
 Model fork_servers(int n, bool reversed = true) {
-  LoadOptions options;
-  options.params = {{"N", std::to_string(n)}, {"RING", reversed ? "0" : "1"}};
-  return model_from_text(read_text(source_path("bench/fork-servers.yaml")), options);
+  return bench("fork-servers", {.params = {{"N", std::to_string(n)}, {"RING", reversed ? "0" : "1"}}});
 }
 
 std::vector<ProcStatus> statuses(const State &state) {

@@ -96,13 +96,12 @@ TEST_CASE("independent client/server pairs: reduced states grow by 28 a pair", "
   // combination of the pairs' 29 states, 29^NP. (NP starts at 2: a count of 1 drops the [i] suffix.)
   for (int np : {2, 5, 20}) {
     INFO("NP = " << np);
-    Model model = compile(load_scenario_file(source_path("bench/client-server-pairs.yaml"),
-                                             {.params = {{"NP", std::to_string(np)}}}));
+    Model model = bench("client-server-pairs", {.params = {{"NP", std::to_string(np)}}});
     CheckResult r = check_all(model);
     CHECK(r.stop == StopReason::complete);
     CHECK_FALSE(r.violated());
     CHECK(r.statistics.states == 1 + 28 * static_cast<std::uint64_t>(np));
   }
-  Model two = compile(load_scenario_file(source_path("bench/client-server-pairs.yaml"), {.params = {{"NP", "2"}}}));
+  Model two = bench("client-server-pairs", {.params = {{"NP", "2"}}});
   CHECK(check_all(two, false, false).statistics.states == 29 * 29);
 }

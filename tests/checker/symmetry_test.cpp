@@ -16,10 +16,6 @@ using namespace ipcsim::test;
 
 namespace {
 
-Model bench(const std::string &name, const LoadOptions &options = {}) {
-  return compile(load_scenario_file(source_path("bench/" + name + ".yaml"), options));
-}
-
 LoadOptions params(std::vector<std::pair<std::string, std::string>> values) { return {.params = std::move(values)}; }
 
 std::string groups_of(const Model &model) { return describe(detect_symmetry(model)); }
