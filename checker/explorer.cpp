@@ -17,14 +17,14 @@ namespace ipcsim {
 Explorer::Explorer(const Model &model, const CheckOptions &options)
     : model_(model), options_(options), monitor_(model), codec_(model),
       visited_(options.hash_compact ? static_cast<VisitedSet &>(compact_) : store_), limits_(options),
-      progress_(options.progress), persistent_(model),
+      progress_(options.progress),
       canonicalizer_(model, options.symmetry ? detect_symmetry(model) : std::vector<SymmetryGroup>{}),
       wanted_(monitor_.watched()),
       // The reduction keeps every deadlock and every step's events, but not every state in which two
       // accesses are enabled together, which is how races are found (models/data_race.hpp); nor the shortest
       // schedules that --bfs promises.
       reduce_(options.reduction && !options.breadth_first && !wanted_.contains(PropertyKind::data_race)),
-      interleave_(options.stop_at_first), steps_(model, reduce_),
+      interleave_(options.stop_at_first), steps_(model, reduce_), persistent_(model, steps_),
       // Frames are rebuilt from the stored state: not under hash compaction, which stores none, nor under
       // symmetry, where the stored state is its orbit's representative and not the schedule's.
       window_(options.hash_compact || canonicalizer_.active() ? std::numeric_limits<std::size_t>::max() : 1024),
@@ -112,9 +112,10 @@ void Explorer::depth_first() {
     codec_.components(bytes_, f.components); // bytes_ holds the state just stored
     steps_.enabled(f.state, f.enabled);
     m.limit = order_steps(f);
-    if (on_stack_.size() <= m.index)
-      on_stack_.resize(visited_.size());
-    on_stack_[m.index] = true;
+    m.steps = static_cast<std::uint32_t>(f.order.size());
+    if (stack_depth_.size() <= m.index)
+      stack_depth_.resize(visited_.size());
+    stack_depth_[m.index] = static_cast<std::uint32_t>(depth); // 1 + the mark's depth
     max_depth_ = std::max<std::uint64_t>(max_depth_, depth - 1);
   };
   State initial = steps_.initial_state(events_);
@@ -127,7 +128,7 @@ void Explorer::depth_first() {
     Mark &m = marks_[depth - 1];
     if (m.next == m.limit) {
       undo_move(m);
-      on_stack_[m.index] = false;
+      stack_depth_[m.index] = 0;
       --depth;
       continue;
     }
@@ -140,10 +141,16 @@ void Explorer::depth_first() {
     steps_.apply(successor_, step, events_);
     ++transitions_;
     Arrival arrival = arrive(successor_, events_, &f.state, f.components);
-    // The cycle proviso: a reduced state that leads back onto the stack may close a cycle along which some
-    // process's step would be postponed forever, so it is expanded fully.
-    if (arrival == Arrival::known && m.limit < f.order.size() && on_stack_[arrived_])
-      m.limit = static_cast<std::uint32_t>(f.order.size());
+    // The cycle proviso: a step back onto the stack may close a cycle along which some process's step would
+    // be postponed forever, so the state it leads to is expanded fully (it is still on the stack, so its
+    // other steps are yet to come). Every cycle of the reduced graph has such a step into the state of the
+    // cycle found first, so every cycle holds a state expanded fully. Expanding the target rather than the
+    // source (SPIN's choice) expands a state once for all the steps that lead back to it: a model that loops
+    // forever closes cycles at almost every state, back to a few.
+    if (arrival == Arrival::known && arrived_ < stack_depth_.size() && stack_depth_[arrived_] != 0) {
+      Mark &target = marks_[stack_depth_[arrived_] - 1];
+      target.limit = target.steps;
+    }
     if (!violations_.empty())
       record(dfs_choices(depth));
     if (arrival == Arrival::fresh && !stop_)

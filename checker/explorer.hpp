@@ -45,6 +45,7 @@ private:
     StateIndex index = 0;
     std::uint32_t next = 0;   // the next position of the frame's `order` to fire
     std::uint32_t limit = 0;  // how many of `order` to fire: the persistent set's size, or all of them
+    std::uint32_t steps = 0;  // all of them: the limit once the cycle proviso expands the state fully
     std::uint32_t choice = 0; // the position in the frame's `enabled` of the step fired last
     ProcId moved = kNone;     // that step's process, and when it had moved before
     std::uint64_t moved_before = 0;
@@ -86,13 +87,13 @@ private:
   VisitedSet &visited_; // store_, or compact_ with --hash-compact
   SearchLimits limits_;
   Progress progress_;
-  PersistentSet persistent_;
   Canonicalizer canonicalizer_; // the visited set's keys: representatives of orbits under symmetry
 
   PropertySet wanted_; // watched and not yet violated
   bool reduce_;        // partial-order reduction in use
   bool interleave_;    // depth-first: the process that has waited longest first (--stop-at-first)
   SearchSteps steps_;  // Semantics' transitions, with rendezvous fused under the reduction
+  PersistentSet persistent_;
   std::vector<Finding> findings_;
   std::optional<StopReason> stop_;
   std::uint64_t transitions_ = 0;
@@ -107,7 +108,7 @@ private:
   std::vector<Mark> marks_;              // depth-first: the current schedule
   std::vector<Frame> frames_;            // the frame of mark d at d % window_
   std::size_t window_;                   // how many frames are kept: all of them unless states can be read back
-  std::vector<bool> on_stack_;           // depth-first: by state index, whether the state is in marks_
+  std::vector<std::uint32_t> stack_depth_; // depth-first: by state index, 1 + its depth in marks_, or 0
   std::vector<std::uint64_t> last_move_; // by process: the depth of its last step on the stack (0: none)
   StateIndex arrived_ = 0;               // the index of the state arrive() last stored or found
   std::vector<std::uint32_t> chosen_;

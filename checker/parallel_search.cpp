@@ -85,7 +85,7 @@ private:
   // One thread's engines and scratch: each may keep per-call state.
   struct Worker {
     Worker(const Model &model, const std::vector<SymmetryGroup> &groups, bool reduce)
-        : steps(model, reduce), monitor(model), persistent(model), canonicalizer(model, groups) {}
+        : steps(model, reduce), monitor(model), persistent(model, steps), canonicalizer(model, groups) {}
     SearchSteps steps;
     PropertyMonitor monitor;
     PersistentSet persistent;

@@ -16,7 +16,7 @@ std::uint32_t root(std::vector<std::uint32_t> &parent, std::uint32_t c) {
 
 } // namespace
 
-PersistentSet::PersistentSet(const Model &model) : model_(model) {
+PersistentSet::PersistentSet(const Model &model, const SearchSteps &steps) : model_(model) {
   std::vector<std::uint32_t> parent(model.channels.size());
   std::iota(parent.begin(), parent.end(), 0u);
   for (const Process &p : model.processes)
@@ -35,12 +35,14 @@ PersistentSet::PersistentSet(const Model &model) : model_(model) {
   group_count_ = segment_group_ + static_cast<std::uint32_t>(model.segments.size());
   group_words_ = std::max<std::size_t>(1, (group_count_ + 63) / 64);
   proc_words_ = std::max<std::size_t>(1, (model.processes.size() + 63) / 64);
+  find_servers(steps);
   owned_.assign(model.processes.size() * group_words_, 0);
   for (ProcId p = 0; p < model.processes.size(); ++p) {
     const Process &process = model.processes[p];
     Word *owned = row(owned_, p, group_words_);
     for (ChannelId c : process.owned) // they disappear when it stops, which any of its steps may lead to
       add(owned, group_[c]);
+    find_first_sends(process);
     first_pc_.push_back(step_group_.size());
     for (std::size_t pc = 0; pc < process.sends_ahead.size(); ++pc) {
       step_group_.push_back(pc < process.code.size() ? instruction_group(process.code[pc]) : kNone);
@@ -55,6 +57,57 @@ PersistentSet::PersistentSet(const Model &model) : model_(model) {
         add(ahead, segment_group_ + s);
     }
   }
+}
+
+void PersistentSet::find_servers(const SearchSteps &steps) {
+  server_.assign(group_count_, kNone);
+  for (ChannelId c = 0; c < model_.channels.size(); ++c)
+    if (steps.fused(c) && model_.channels[c].receivers_of.size() == 1) // a fused channel is a group of its own
+      server_[group_[c]] = model_.channels[c].receivers_of.front();
+}
+
+// Backward dataflow to a fixpoint, as models/compile.cpp finds what lies ahead: a send to a server's channel
+// is the first there from its own pc; elsewhere the first ones are those of the successors.
+void PersistentSet::find_first_sends(const Process &process) {
+  using Firsts = std::vector<std::pair<std::uint32_t, TagId>>;
+  std::vector<Firsts> first(process.code.size() + 1);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t pc = process.code.size(); pc-- > 0;) {
+      const Instruction &i = process.code[pc];
+      std::uint32_t own = i.op == OpCode::send ? group_[i.channel] : kNone;
+      if (own != kNone && server_[own] == kNone)
+        own = kNone;
+      Firsts next;
+      if (own != kNone)
+        next.push_back({own, i.tag});
+      for (std::uint32_t successor : successors(process.code, static_cast<std::uint32_t>(pc)))
+        for (auto send : first[successor])
+          if (send.first != own)
+            next.push_back(send);
+      std::sort(next.begin(), next.end());
+      next.erase(std::unique(next.begin(), next.end()), next.end());
+      if (next != first[pc]) {
+        first[pc] = std::move(next);
+        changed = true;
+      }
+    }
+  }
+  first_sends_.insert(first_sends_.end(), first.begin(), first.end());
+}
+
+// Whether `sender` may still meet the server of `group` (above), which is a member and so stays at its
+// current step: only if that step is a receive there that takes the tag of one of its first sends there.
+bool PersistentSet::may_meet_server(const State &state, ProcId sender, std::uint32_t group) const {
+  ProcId server = server_[group];
+  const ProcState &ps = state.procs[server];
+  const Instruction *receive = ps.status == ProcStatus::ready ? model_.instruction(server, ps.pc) : nullptr;
+  if (!receive || receive->op != OpCode::receive || receive->sources.size() != 1 || group_[receive->sources[0]] != group)
+    return false;
+  const auto &firsts = first_sends_[first_pc_[sender] + state.procs[sender].pc];
+  return std::any_of(firsts.begin(), firsts.end(), [&](const auto &send) {
+    return send.first == group && tag_matches(receive->tag, send.second);
+  });
 }
 
 std::uint32_t PersistentSet::instruction_group(const Instruction &i) const {
@@ -101,8 +154,11 @@ void PersistentSet::link_processes(const State &state) {
     current(state, p, now);
     const Word *ahead = row(ahead_, first_pc_[p] + state.procs[p].pc, group_words_);
     for (std::size_t w = 0; w < group_words_; ++w)
-      for (Word reach = ahead[w] | now[w]; reach != 0; reach &= reach - 1)
-        add(row(reachers_, w * 64 + std::countr_zero(reach), proc_words_), p);
+      for (Word reach = ahead[w] | now[w]; reach != 0; reach &= reach - 1) {
+        auto group = static_cast<std::uint32_t>(w * 64 + std::countr_zero(reach));
+        if (server_[group] == kNone || server_[group] == p || may_meet_server(state, p, group))
+          add(row(reachers_, group, proc_words_), p);
+      }
   }
   for (ProcId m = 0; m < processes; ++m) {
     Word *joins = row(joins_, m, proc_words_);

@@ -22,8 +22,17 @@
 // waiting at a fused operation with no partner is like a blocked one: it moves only with a partner, which
 // may still touch its channel and so joins any set that holds it.
 //
+// Servers. A fused channel that one process alone receives from (a server's) is touched only by rendezvous
+// with that process's current receive: its server joins the set with the channel, and then stays where it
+// is until a step of the set. A sender can then touch the channel only if its first send there, on some
+// path from where it is, carries a tag that the server's current receive takes; a sender whose first send
+// there is refused waits at it for as long as the set is not taken, and does not join through it. So a
+// philosopher handing back a fork (REL to a server waiting for REL) is a set of its own, while the other
+// philosopher of that fork, whose next send to it is an ACQ, stays out.
+//
 // What it preserves: every reachable state with no enabled step, and, with the cycle proviso the explorer
-// applies (a state whose reduced successors lead back onto the depth-first stack is expanded fully), every
+// applies (every cycle of the reduced graph holds a state expanded fully: the one a step back onto the
+// depth-first stack leads to), every
 // state property that stays true once true (a deadlock: blocked processes that can never be released) and
 // every event of a step (failed sends, invalid operations, buffered sends on rendezvous channels): a
 // skipped schedule is a reordering of independent steps of an explored one, which emit the same events.
@@ -40,7 +49,7 @@ namespace ipcsim {
 
 class PersistentSet {
 public:
-  explicit PersistentSet(const Model &model);
+  PersistentSet(const Model &model, const SearchSteps &steps);
 
   // Positions in `enabled` (SearchSteps::enabled of `state`) of a persistent set, in increasing order: all of
   // them when no smaller one exists. A fused rendezvous counts as its sender's step: its receiver, at an
@@ -58,6 +67,9 @@ private:
       set[k / 64] |= Word{1} << (k % 64);
   }
   std::uint32_t instruction_group(const Instruction &i) const; // kNone: touches no group
+  void find_servers(const SearchSteps &steps);
+  void find_first_sends(const Process &process);
+  bool may_meet_server(const State &state, ProcId sender, std::uint32_t group) const;
   void current(const State &state, ProcId p, Word *out);       // the groups its next step (or its wait) touches
   void link_processes(const State &state);
   std::size_t closure(ProcId start);                            // the members' enabled transitions
@@ -73,6 +85,11 @@ private:
   std::vector<Word> ahead_;               // by process and pc: every group it may still touch from there on
   std::vector<std::uint32_t> step_group_; // by process and pc: the group of that instruction, or kNone
   std::vector<Word> owned_;               // by process: the groups of its user-space mailboxes
+  // Servers (above): by group, the process that alone receives on it when it is a fused channel, or kNone.
+  std::vector<ProcId> server_;
+  // By process and pc: for each server's channel it may still send to, the tags of its first sends there
+  // on any path from that pc.
+  std::vector<std::vector<std::pair<std::uint32_t, TagId>>> first_sends_;
 
   // Scratch of one choose(), for the state being reduced.
   std::vector<Word> current_;         // by process: groups

@@ -43,6 +43,7 @@ public:
 
   const Semantics &semantics() const { return semantics_; }
   std::size_t fused_channels() const { return fused_count_; } // 0: the steps are Semantics' transitions
+  bool fused(ChannelId c) const { return fused_[c]; }
 
   State initial_state(std::vector<Event> &events) const { return semantics_.initial_state(events); }
 

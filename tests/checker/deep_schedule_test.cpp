@@ -10,7 +10,7 @@ using namespace ipcsim::test;
 namespace {
 
 CheckResult check_fork_servers(bool hash_compact, bool stop_at_first) {
-  Model model = bench("fork-servers", {.params = {{"N", "8"}}});
+  Model model = bench("fork-servers", {.params = {{"N", "13"}}});
   CheckOptions options;
   options.hash_compact = hash_compact;
   options.stop_at_first = stop_at_first; // orders each frame by the processes' last moves on the stack
@@ -30,6 +30,6 @@ TEST_CASE("frames rebuilt from the visited set explore exactly as frames kept wh
     CHECK(rebuilt.statistics.max_depth == kept.statistics.max_depth);
     CHECK(verdict_of(rebuilt, PropertyKind::deadlock) == Verdict::holds);
   }
-  CHECK(check_fork_servers(false, false).statistics.transitions == 23363);
-  CHECK(check_fork_servers(false, true).statistics.transitions == 22956);
+  CHECK(check_fork_servers(false, false).statistics.transitions == 54251);
+  CHECK(check_fork_servers(false, true).statistics.transitions == 50804);
 }
