@@ -55,7 +55,21 @@ struct Shard {
   StateStore store;
   std::vector<std::uint32_t> level; // by index in `store`: the level that found the state
   std::vector<std::uint64_t> first; // and the smallest key that reached it there
+  std::vector<StateIndex> number;   // and its number in the search tree, once its level is closed
+  std::vector<char> full;           // and whether all its steps are fired or going to be
 };
+
+// A state to expand in the next level: a new one, or one found before whose other steps the cycle proviso
+// asks for (its state is rebuilt from the search tree then).
+struct Entry {
+  const State *state = nullptr; // a new state; nullptr: the rest of an earlier one
+  std::uint32_t shard = 0;
+  StateIndex index = 0;
+  StateIndex number = 0;        // in the search tree
+  std::uint32_t level = 0;      // the level that found it
+};
+
+using StateRef = std::pair<std::uint32_t, StateIndex>; // shard, index
 
 // A state stored by a thread in the current level, to be numbered and expanded in the next. Each thread keeps
 // two pools of them, the level being expanded and the next, and reuses their storage level after level.
@@ -100,6 +114,9 @@ private:
     std::vector<Fresh> pool[2]; // by level parity
     std::size_t used[2] = {0, 0};
     std::vector<Candidate> candidates;
+    std::vector<StateRef> targets;   // states a reduced step led back to (the cycle proviso's)
+    std::vector<StateRef> completed; // states whose every step this level fired
+    State rebuilt;
     std::uint64_t transitions = 0;
     std::exception_ptr failure;
   };
@@ -108,7 +125,8 @@ private:
   void expand_level();
   void work(Worker &w);
   void expand(Worker &w, std::uint32_t position);
-  bool fire(Worker &w, std::uint32_t position, std::uint32_t choice);
+  const State &rebuild(Worker &w, StateIndex number);
+  void fire(Worker &w, const State &state, std::uint32_t position, std::uint32_t choice, bool reduced);
   void poll(Worker &w);
   void close_level();
   void record(const std::vector<Candidate> &found);
@@ -127,9 +145,10 @@ private:
 
   void keep(Worker &w, std::uint32_t level, std::uint32_t shard, StateIndex index, const State &state);
 
-  std::vector<const State *> frontier_; // the level being expanded, in its fixed order
+  void complete_targets(std::vector<Entry> &next);
+
+  std::vector<Entry> frontier_; // the level being expanded, in its fixed order
   std::uint32_t level_ = 0;     // its number
-  StateIndex level_base_ = 0;   // the number of its first state
   std::atomic<std::uint32_t> next_{0};
   std::atomic<std::uint64_t> states_{0};
   std::atomic<int> stop_{-1}; // a StopReason once the search must end
@@ -181,10 +200,12 @@ void LevelSearch::start() {
   shard.store.insert(bytes, hash);
   shard.level.push_back(0);
   shard.first.push_back(0);
+  shard.number.push_back(0);
+  shard.full.push_back(0);
   states_ = 1;
   tree_.add(0, 0);
   keep(w, 0, 0, 0, representative);
-  frontier_.push_back(&w.pool[0][0].state);
+  frontier_.push_back({&w.pool[0][0].state, shard_of(hash), 0, 0, 0});
   if (!w.violations.empty() && options_.stop_at_first)
     request_stop(StopReason::first_violation);
   else if (wanted_.empty())
@@ -217,34 +238,48 @@ void LevelSearch::work(Worker &w) {
   }
 }
 
-// The persistent set, and the rest too when the set leads back to this level or an earlier one.
+// A new state: the persistent set. An earlier one that the cycle proviso completes: the steps left out.
 void LevelSearch::expand(Worker &w, std::uint32_t position) {
-  const State &state = *frontier_[position];
+  const Entry &entry = frontier_[position];
+  bool rest = entry.state == nullptr;
+  const State &state = rest ? rebuild(w, entry.number) : *entry.state;
   w.steps.enabled(state, w.enabled);
   auto n = static_cast<std::uint32_t>(w.enabled.size());
   if (reduce_ && n > 1)
     w.persistent.choose(state, w.enabled, w.chosen);
   if (!reduce_ || n < 2 || w.chosen.size() == n) {
-    for (std::uint32_t k = 0; k < n; ++k)
-      fire(w, position, k);
+    for (std::uint32_t k = 0; k < n && !rest; ++k)
+      fire(w, state, position, k, false);
+    w.completed.push_back({entry.shard, entry.index});
     return;
   }
-  bool back = false;
   w.in_set.assign(n, 0);
-  for (std::uint32_t k : w.chosen) {
+  for (std::uint32_t k : w.chosen)
     w.in_set[k] = 1;
-    back = fire(w, position, k) || back;
-  }
-  for (std::uint32_t k = 0; back && k < n; ++k)
-    if (!w.in_set[k])
-      fire(w, position, k);
+  for (std::uint32_t k = 0; k < n; ++k)
+    if (w.in_set[k] != rest)
+      fire(w, state, position, k, !rest);
 }
 
-// Fires one transition and stores its successor. Returns whether the successor belongs to this level or an
-// earlier one (the proviso's question).
-bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) {
+// An earlier state, as stored: replayed from the initial state along the search tree.
+const State &LevelSearch::rebuild(Worker &w, StateIndex number) {
+  w.rebuilt = w.canonicalizer.canonical(w.steps.initial_state(w.events));
+  for (std::uint32_t choice : tree_.path(number)) {
+    w.steps.enabled(w.rebuilt, w.enabled);
+    w.steps.apply(w.rebuilt, w.enabled.at(choice), w.events);
+    const State &representative = w.canonicalizer.canonical(w.rebuilt);
+    if (&representative != &w.rebuilt)
+      w.rebuilt = representative;
+  }
+  w.events.clear();
+  return w.rebuilt;
+}
+
+// Fires one transition and stores its successor. A step of a reduced expansion that leads to a state of the
+// same level as `state` or an earlier one makes that state a target of the cycle proviso.
+void LevelSearch::fire(Worker &w, const State &state, std::uint32_t position, std::uint32_t choice, bool reduced) {
   std::uint64_t key = key_of(position, choice);
-  w.successor = *frontier_[position];
+  w.successor = state;
   w.events.clear();
   w.steps.apply(w.successor, w.enabled[choice], w.events);
   ++w.transitions;
@@ -268,11 +303,13 @@ bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) 
       if (limits_.states_full(states_.fetch_add(1))) { // reserves the state's place, exactly at the limit
         --states_;
         request_stop(StopReason::max_states);
-        return false;
+        return;
       }
       index = shard.store.insert(bytes, hash).first;
       shard.level.push_back(level_ + 1);
       shard.first.push_back(key);
+      shard.number.push_back(0);
+      shard.full.push_back(0);
       added = true;
     } else {
       index = *known;
@@ -288,7 +325,8 @@ bool LevelSearch::fire(Worker &w, std::uint32_t position, std::uint32_t choice) 
       w.candidates.push_back({v.kind, 0, shard_number, index});
     keep(w, level_ + 1, shard_number, index, representative);
   }
-  return level <= level_;
+  if (reduced && level <= frontier_[position].level)
+    w.targets.push_back({shard_number, index});
 }
 
 // Puts a new state into the thread's pool of its level, reusing the storage of a state two levels back.
@@ -327,21 +365,49 @@ void LevelSearch::close_level() {
   }
   auto key = [&](const Fresh *f) { return shards_[f->shard]->first[f->index]; };
   std::sort(found.begin(), found.end(), [&](const Fresh *a, const Fresh *b) { return key(a) < key(b); });
-  std::vector<const State *> next;
+  std::vector<Entry> next;
   next.reserve(found.size());
   for (const Fresh *f : found) {
-    tree_.add(level_base_ + position_of(key(f)), choice_of(key(f)));
-    next.push_back(&f->state);
+    auto number = static_cast<StateIndex>(tree_.size());
+    tree_.add(frontier_[position_of(key(f))].number, choice_of(key(f)));
+    shards_[f->shard]->number[f->index] = number;
+    next.push_back({&f->state, f->shard, f->index, number, level_ + 1});
   }
   record(candidates);
+  complete_targets(next);
   for (const auto &w : workers_) {
     w->used[level_ % 2] = 0; // the level just expanded: its pool takes the level after next
     w->candidates.clear();
   }
-  level_base_ += static_cast<StateIndex>(frontier_.size());
   frontier_ = std::move(next);
   if (!frontier_.empty())
     outcome_.max_depth = ++level_;
+}
+
+// The cycle proviso. On a cycle of the reduced graph, the state of the highest level is followed by one of a
+// level no higher, which is on the cycle: a target. A target's steps left out are fired in the next level
+// (after its new states, in the order of the targets' numbers), so every cycle holds a state expanded fully.
+// Completing the target rather than the source of such a step completes a state once for all the steps
+// that lead back to it, as the depth-first search does (explorer.cpp).
+void LevelSearch::complete_targets(std::vector<Entry> &next) {
+  std::vector<StateRef> targets;
+  for (const auto &w : workers_) {
+    for (auto [shard, index] : w->completed)
+      shards_[shard]->full[index] = 1;
+    targets.insert(targets.end(), w->targets.begin(), w->targets.end());
+    w->completed.clear();
+    w->targets.clear();
+  }
+  std::vector<Entry> rests;
+  for (auto [shard, index] : targets) {
+    Shard &s = *shards_[shard];
+    if (s.full[index])
+      continue;
+    s.full[index] = 1;
+    rests.push_back({nullptr, shard, index, s.number[index], s.level[index]});
+  }
+  std::sort(rests.begin(), rests.end(), [](const Entry &a, const Entry &b) { return a.number < b.number; });
+  next.insert(next.end(), rests.begin(), rests.end());
 }
 
 std::uint64_t LevelSearch::key_of_candidate(const Candidate &c) const {
@@ -357,7 +423,7 @@ void LevelSearch::record(const std::vector<Candidate> &found) {
         best = key_of_candidate(c);
     if (!best)
       continue;
-    outcome_.findings.push_back({kind, tree_.choices(level_base_ + position_of(*best), choice_of(*best))});
+    outcome_.findings.push_back({kind, tree_.choices(frontier_[position_of(*best)].number, choice_of(*best))});
     wanted_.erase(kind);
     any = true;
   }

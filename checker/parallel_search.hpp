@@ -6,10 +6,12 @@
 // do not depend on which thread got there first.
 //
 // Partial-order reduction needs a cycle proviso that does not read a depth-first stack. This one reads the
-// levels: a state whose persistent set leads to a state of its own level or an earlier one is expanded
-// fully. On a cycle of the reduced graph, the state of the highest level is followed by a state of a level
-// no higher, so it is expanded fully: no step is postponed around a cycle forever. What a level has stored
-// before is fixed when the level starts, so the proviso does not depend on the threads either.
+// levels: when a state's persistent set leads to a state of the same level or an earlier one (a target),
+// the target's steps left out are fired in the next level, rebuilt from the search tree. On a cycle of the
+// reduced graph, the state of the highest level is followed by a state of a level no higher, a target on
+// the cycle, so every cycle holds a state expanded fully: no step is postponed around a cycle forever. The
+// levels are fixed when a state is stored, and the targets are taken in the order of their numbers, so
+// the proviso does not depend on the threads either.
 #pragma once
 
 #include "checker/check_result.hpp"

@@ -18,14 +18,23 @@ public:
     via_.push_back(choice);
   }
 
-  // The choices from the initial state to state `index`, then `last`.
-  std::vector<std::uint32_t> choices(StateIndex index, std::uint32_t last) const {
-    std::vector<std::uint32_t> out{last};
+  // The choices from the initial state to state `index`.
+  std::vector<std::uint32_t> path(StateIndex index) const {
+    std::vector<std::uint32_t> out;
     for (StateIndex s = index; s != 0; s = parent_[s])
       out.push_back(via_[s]);
     std::reverse(out.begin(), out.end());
     return out;
   }
+
+  // The choices from the initial state to state `index`, then `last`.
+  std::vector<std::uint32_t> choices(StateIndex index, std::uint32_t last) const {
+    std::vector<std::uint32_t> out = path(index);
+    out.push_back(last);
+    return out;
+  }
+
+  std::size_t size() const { return parent_.size(); }
 
   std::size_t memory_bytes() const { return parent_.capacity() * sizeof(StateIndex) + via_.capacity() * 4; }
 

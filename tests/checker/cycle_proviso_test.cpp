@@ -1,4 +1,5 @@
-// The cycle proviso of the depth-first search (checker/explorer.cpp): a process that the persistent sets
+// The cycle provisos of the depth-first search (checker/explorer.cpp) and of the parallel one
+// (checker/parallel_search.cpp): a process that the persistent sets
 // keep postponing around a cycle must still be explored. Here `spinner` and `echo` loop forever on a
 // rendezvous, a set of one step that leads straight back to the state it left, and `lonely` waits for a
 // message that nobody sends: a deadlock only a state expanded fully shows.
@@ -39,4 +40,14 @@ TEST_CASE("the cycle proviso expands the state a cycle returns to, so no process
   CHECK(reduced.statistics.states == 2);
   CheckResult full = check_all(model_from_text(kIgnored), false, false);
   CHECK(verdict_of(full, PropertyKind::deadlock) == Verdict::violated);
+}
+
+TEST_CASE("the parallel search's cycle proviso completes the state a cycle returns to") {
+  CheckOptions options;
+  options.jobs = 2;
+  CheckResult parallel = check(model_from_text(kIgnored), options);
+  CHECK(verdict_of(parallel, PropertyKind::deadlock) == Verdict::violated);
+  REQUIRE(parallel.violations.size() == 1);
+  CHECK(parallel.violations[0].description.find("lonely") != std::string::npos);
+  CHECK(parallel.statistics.states == 2);
 }
