@@ -99,6 +99,7 @@ void SearchSteps::apply(State &state, const SearchStep &step, std::vector<Event>
   semantics_.apply(state, step.first, events);
   if (step.partner != kNone)
     semantics_.apply(state, {step.partner, 0}, events);
+  forget_senders(state);
 }
 
 void SearchSteps::collect_alone(const State &state) {

@@ -51,6 +51,8 @@ public:
   // process order) and a fused receive only as a send's partner.
   void enabled(const State &state, std::vector<SearchStep> &out);
 
+  // Fires the step, then forgets who sent each buffered message (models' forget_senders): every state the
+  // search stores or judges is such a state.
   void apply(State &state, const SearchStep &step, std::vector<Event> &events) const;
 
   // The state whose properties of `wanted` stand for `state`'s (above): a state of this object's, valid until

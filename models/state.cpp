@@ -50,6 +50,12 @@ State& State::operator=(const State& other) {
   return *this;
 }
 
+void forget_senders(State& state) {
+  for (auto& c : state.channels)
+    for (auto& m : c.buffer)
+      m.sender = kNone;
+}
+
 std::vector<std::uint32_t> encode(const State& state) {
   Encoder e;
   encode_state(state, e);

@@ -93,8 +93,14 @@ struct State {
 };
 
 // The state's identity for the checker: everything but message numbers, as a flat word sequence that can
-// be hashed and compared. Two states with equal encodings behave identically.
+// be hashed and compared. Two states with equal encodings behave identically (and the checker forgets the
+// senders of buffered messages too: forget_senders below).
 std::vector<std::uint32_t> encode(const State& state);
+
+// Who sent a buffered message decides nothing that happens later (a receive takes by channel and tag) and
+// shows only in what reports say of it, so the checker forgets it (kNone): states that differ only there
+// behave alike and are stored once. Reports come from replaying the schedule, which keeps the senders.
+void forget_senders(State& state);
 
 // The words encode() writes for one channel, to any sink with word(uint32_t) and wide(uint64_t): the
 // checker's codec packs each channel on its own with the same words.

@@ -113,8 +113,8 @@ TEST_CASE("check --hash-compact stores a hash per state and says what that may h
         "  invalid_operations   holds (unless hash compaction omitted a state)\n"
         "\n"
         "search: depth-first with partial-order reduction, complete\n"
-        "statistics: 251 states, 386 transitions, max depth 21, 26.2 bytes per state (hash compaction: probability of "
-        "an omitted state <= 1.7e-15)\n");
+        "statistics: 230 states, 368 transitions, max depth 21, 28.2 bytes per state (hash compaction: probability of "
+        "an omitted state <= 1.4e-15)\n");
   auto j = nlohmann::ordered_json::parse(
       run_ipcsim("check scenarios/deadlock-receive-first.yaml --hash-compact --no-reduction --json").out);
   CHECK(j["statistics"]["states"] == 4);
