@@ -59,3 +59,27 @@ TEST_CASE("a server that takes any tag lets every sender of its channel join the
   // phil[1]'s REL, so phil[0] joins any set holding phil[1], and the smallest set is the two ACQs to fork[0].
   CHECK(chosen_steps(false) == std::vector<SearchStep>{{{4, 0}, 0}, {{7, 0}, 0}});
 }
+
+TEST_CASE("two senders that a server's receive both takes are both explored first") {
+  // s serves one T. If a is served, b waits forever; if b is, b then buffers a message in its own mailbox
+  // and exits, and the message is lost. A set that left either sender out would miss one of the two.
+  Model model = model_from_text(R"(scenario: first-served
+properties: {lost_messages: true}
+channels:
+  - {mailbox: c, capacity: 0}
+  - {mailbox: m, capacity: 1, owner: b}
+processes:
+  - name: s
+    do: [{receive: {from: c, tag: T}}]
+  - name: a
+    do: [{send: {to: c, tag: T}}]
+  - name: b
+    do: [{send: {to: c, tag: T}}, {send: {to: m}}]
+)");
+  for (bool reduction : {true, false}) {
+    CheckResult r = check_all(model, false, reduction);
+    CHECK((r.search.find("rendezvous fused") != std::string::npos) == reduction);
+    CHECK(verdict_of(r, PropertyKind::deadlock) == Verdict::violated);
+    CHECK(verdict_of(r, PropertyKind::lost_messages) == Verdict::violated);
+  }
+}

@@ -5,7 +5,10 @@
 // (count 2 or 3) and the fourth, if any, may be (count 1 or 2), so that every draw has interchangeable
 // processes, or none when what they do tells them apart. With `rendezvous`, every channel has capacity 0,
 // exists from the start and sees only blocking sends and receives: the ground of rendezvous fusion
-// (checker/search_steps.hpp), where a receive from any is what keeps a channel out of it.
+// (checker/search_steps.hpp), where a receive from any is what keeps a channel out of it. With `cyclic`, about
+// half the processes repeat their steps forever (some of them servers, for which waiting in a receive is a
+// normal end) and the tags are T or U: cycles for the cycle provisos, and servers whose receives take one
+// tag for the servers rule of the persistent sets.
 #pragma once
 
 #include <fmt/format.h>
@@ -17,16 +20,20 @@ namespace ipcsim::test {
 
 class ScenarioDraw {
 public:
-  explicit ScenarioDraw(std::uint32_t seed, bool replicas = false, bool rendezvous = false)
-      : random_(seed), replicas_(replicas), rendezvous_(rendezvous) {}
+  explicit ScenarioDraw(std::uint32_t seed, bool replicas = false, bool rendezvous = false, bool cyclic = false)
+      : random_(seed), replicas_(replicas), rendezvous_(rendezvous), cyclic_(cyclic) {}
 
   std::string yaml() {
     int processes = pick(replicas_ ? 3 : 2, 4), mailboxes = pick(1, 2);
     std::string out = "scenario: random\nproperties: {lost_messages: true, undelivered: true}\nchannels:\n";
     for (int m = 0; m < mailboxes; ++m) {
-      int capacity = rendezvous_ ? 0 : pick(0, 2);
+      // Cyclic rendezvous draws give m1 a buffer and an owner at times, so that which sender a receive takes
+      // shows in the verdicts: the message left in m1 is lost when its owner exits.
+      bool owned = rendezvous_ && cyclic_ && m == 1 && pick(0, 1) == 1;
+      int capacity = rendezvous_ ? (owned ? 1 : 0) : pick(0, 2);
       bool later = !rendezvous_ && pick(0, 3) == 0;
-      out += fmt::format("  - {{mailbox: m{}, capacity: {}{}}}\n", m, capacity, later ? ", created: false" : "");
+      out += fmt::format("  - {{mailbox: m{}, capacity: {}{}{}}}\n", m, capacity, later ? ", created: false" : "",
+                         owned ? fmt::format(", owner: p{}", pick(0, processes - 1)) : "");
     }
     out += fmt::format("  - {{link: [p0, p1], capacity: {}}}\n", rendezvous_ ? 0 : pick(0, 1));
     out += fmt::format("semaphores: [{{name: s, initial: {}}}]\n", pick(0, 1));
@@ -35,12 +42,16 @@ public:
       out += fmt::format("  - name: p{}\n", p);
       if (replicas_ && p >= 2)
         out += fmt::format("    count: {}\n", p == 2 ? pick(2, 3) : pick(1, 2));
-      out += "    do:\n";
+      bool forever = cyclic_ && pick(0, 1) == 1;
+      if (forever && pick(0, 1) == 1)
+        out += "    server: true\n";
+      out += forever ? "    do:\n      - forever:\n" : "    do:\n";
+      std::string indent = forever ? "          " : "      ";
       handle_ = false;
       for (int s = pick(1, 4); s > 0; --s)
-        out += step(p, processes, mailboxes, "      ");
+        out += step(p, processes, mailboxes, indent);
       if (handle_)
-        out += "      - wait: h\n";
+        out += indent + "- wait: h\n";
     }
     return out;
   }
@@ -57,6 +68,8 @@ private:
 
   std::string step(int p, int processes, int mailboxes, const std::string &indent) {
     std::string tag = pick(0, 3) == 0 ? ", tag: T" : "";
+    if (cyclic_ && !tag.empty() && pick(0, 1) == 1)
+      tag = ", tag: U";
     int kind = pick(0, 9);
     if (rendezvous_ && (kind == 2 || kind == 4 || kind == 5 || kind == 8)) // non-blocking, async, lifecycle
       kind = kind == 4 ? 3 : 1;
@@ -83,6 +96,8 @@ private:
     case 6:
       return indent + "- repeat: 2\n" + indent + "  do:\n" + step(p, processes, mailboxes, indent + "    ");
     case 7:
+      if (cyclic_) // a release repeated forever would count up without end
+        return indent + "- acquire: s\n" + indent + "- release: s\n";
       return indent + (pick(0, 1) ? "- acquire: s\n" : "- release: s\n");
     case 8: {
       const char *op = pick(0, 1) ? "create" : "delete";
@@ -102,6 +117,7 @@ private:
   std::mt19937 random_;
   bool replicas_;
   bool rendezvous_;
+  bool cyclic_;
   bool handle_ = false;
 };
 
