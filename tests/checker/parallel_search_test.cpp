@@ -107,7 +107,8 @@ TEST_CASE("parallel search with reduction finds exactly the full search's verdic
           "[parallel][reduction]") {
   int reduced_somewhere = 0;
   for (std::uint32_t seed = 1; seed <= 200; ++seed) {
-    std::string yaml = ScenarioDraw(seed, seed % 2 == 0, seed % 3 == 0).yaml(); // a third: rendezvous only
+    // a third rendezvous only, two fifths looping forever
+    std::string yaml = ScenarioDraw(seed, seed % 2 == 0, seed % 3 == 0, seed % 5 < 2).yaml();
     INFO("seed " << seed << ":\n" << yaml);
     Model model = model_from_text(yaml);
     CheckResult full = check_jobs(model, 1, false, false, false);
