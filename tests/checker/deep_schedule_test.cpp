@@ -1,5 +1,6 @@
 // A deep depth-first search (the fork servers loop forever: at N=13, 5,272 levels for 28,342 states) keeps a
-// frame only for the top of its stack and rebuilds a deeper one from the visited set on the way back (checker/explorer.hpp).
+// frame only for the top of its stack and rebuilds a deeper one from the visited set on the way back
+// (checker/explorer.hpp).
 // The rebuilt frame must offer the same steps in the same order: hash compaction, which stores no state to
 // read back, keeps every frame, so both must explore exactly alike.
 #include "check_support.hpp"
