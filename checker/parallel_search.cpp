@@ -4,6 +4,7 @@
 #include "checker/persistent_set.hpp"
 #include "checker/search_steps.hpp"
 #include "checker/search_tree.hpp"
+#include "checker/state_codec.hpp"
 #include "checker/state_store.hpp"
 
 #include <algorithm>
@@ -24,31 +25,6 @@ std::uint64_t key_of(std::uint32_t position, std::uint32_t choice) {
 std::uint32_t position_of(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32); }
 std::uint32_t choice_of(std::uint64_t key) { return static_cast<std::uint32_t>(key); }
 
-// A state's identity as bytes: the words of encode_state, each as LEB128. Larger than StateCodec's
-// packing, but it needs no table shared by the threads, and it is the same whichever thread writes it.
-class ByteEncoder {
-public:
-  std::span<const std::uint8_t> encode(const State &state) {
-    size_ = 0;
-    encode_state(state, *this);
-    return {buffer_.data(), size_};
-  }
-  void word(std::uint32_t w) { wide(w); }
-  void wide(std::uint64_t w) {
-    if (buffer_.size() - size_ < 10) // room for the longest word
-      buffer_.resize(std::max<std::size_t>(64, 2 * buffer_.size()));
-    std::uint8_t *p = buffer_.data() + size_;
-    for (; w >= 0x80; w >>= 7)
-      *p++ = static_cast<std::uint8_t>(w | 0x80);
-    *p++ = static_cast<std::uint8_t>(w);
-    size_ = static_cast<std::size_t>(p - buffer_.data());
-  }
-
-private:
-  std::vector<std::uint8_t> buffer_;
-  std::size_t size_ = 0;
-};
-
 // A part of the visited set: the states whose hash falls to it.
 struct Shard {
   std::mutex mutex;
@@ -60,24 +36,26 @@ struct Shard {
 };
 
 // A state to expand in the next level: a new one, or one found before whose other steps the cycle proviso
-// asks for (its state is rebuilt from the search tree then).
+// asks for. Its bytes are read from its shard's store between levels, when no thread adds to it; the
+// records they lie in never move.
 struct Entry {
-  const State *state = nullptr; // a new state; nullptr: the rest of an earlier one
+  std::span<const std::uint8_t> bytes; // pack_whole() of the stored representative
   std::uint32_t shard = 0;
   StateIndex index = 0;
-  StateIndex number = 0;        // in the search tree
-  std::uint32_t level = 0;      // the level that found it
+  StateIndex number = 0;   // in the search tree
+  std::uint32_t level = 0; // the level that found it
+  bool rest = false;       // the steps its persistent set left out, not the set
 };
 
 using StateRef = std::pair<std::uint32_t, StateIndex>; // shard, index
 
-// A state stored by a thread in the current level, to be numbered and expanded in the next. Each thread keeps
-// two pools of them, the level being expanded and the next, and reuses their storage level after level.
+// A state a thread stored in the current level, with the key that first reached it once the level is over.
 struct Fresh {
-  std::uint32_t shard = 0;
-  StateIndex index = 0;
-  State state; // the orbit's representative, as stored
+  std::uint64_t key = 0;
+  Entry entry;
 };
+
+bool earlier(const Fresh &a, const Fresh &b) { return a.key < b.key; }
 
 // A violation seen in the current level: by a transition (its key), or by a new state (its shard and index,
 // whose key is final only when the level is over).
@@ -109,31 +87,32 @@ private:
     std::vector<char> in_set;
     std::vector<Event> events;
     std::vector<PropertyViolation> violations;
-    ByteEncoder encoder;
+    std::vector<std::uint8_t> bytes;
+    State expanded;
     State successor;
-    std::vector<Fresh> pool[2]; // by level parity
-    std::size_t used[2] = {0, 0};
+    std::vector<StateRef> found; // the states it stored in this level
+    std::vector<Fresh> fresh;    // the same, in the order of their keys
     std::vector<Candidate> candidates;
     std::vector<StateRef> targets;   // states a reduced step led back to (the cycle proviso's)
     std::vector<StateRef> completed; // states whose every step this level fired
-    State rebuilt;
     std::uint64_t transitions = 0;
     std::exception_ptr failure;
   };
 
   void start();
-  void expand_level();
+  template <class Job> void in_threads(Job job);
   void work(Worker &w);
   void expand(Worker &w, std::uint32_t position);
-  const State &rebuild(Worker &w, StateIndex number);
   void fire(Worker &w, const State &state, std::uint32_t position, std::uint32_t choice, bool reduced);
   void poll(Worker &w);
   void close_level();
+  void order_fresh(Worker &w);
   void record(const std::vector<Candidate> &found);
   void request_stop(StopReason reason);
   std::uint32_t shard_of(std::uint64_t hash) const;
   std::uint64_t key_of_candidate(const Candidate &c) const;
 
+  const Model &model_;
   const CheckOptions &options_;
   PropertySet wanted_;
   bool reduce_;
@@ -142,8 +121,6 @@ private:
   std::vector<std::unique_ptr<Worker>> workers_;
   std::vector<std::unique_ptr<Shard>> shards_;
   SearchTree tree_;
-
-  void keep(Worker &w, std::uint32_t level, std::uint32_t shard, StateIndex index, const State &state);
 
   void complete_targets(std::vector<Entry> &next);
 
@@ -158,7 +135,7 @@ private:
 LevelSearch::LevelSearch(const Model &model, const CheckOptions &options, unsigned jobs,
                          const std::vector<SymmetryGroup> &groups, PropertySet wanted, bool reduce,
                          SearchLimits &limits, Progress &progress)
-    : options_(options), wanted_(wanted), reduce_(reduce), limits_(limits),
+    : model_(model), options_(options), wanted_(wanted), reduce_(reduce), limits_(limits),
       progress_(progress) {
   for (unsigned j = 0; j < jobs; ++j)
     workers_.push_back(std::make_unique<Worker>(model, groups, reduce));
@@ -169,7 +146,8 @@ LevelSearch::LevelSearch(const Model &model, const CheckOptions &options, unsign
 ParallelOutcome LevelSearch::run() {
   start();
   while (!frontier_.empty() && stop_ < 0) {
-    expand_level();
+    next_ = 0;
+    in_threads([this](Worker &w) { work(w); });
     close_level();
   }
   if (stop_ >= 0)
@@ -193,32 +171,40 @@ void LevelSearch::start() {
     outcome_.findings.push_back({v.kind, {}});
     wanted_.erase(v.kind);
   }
-  const State &representative = w.canonicalizer.canonical(initial);
-  std::span<const std::uint8_t> bytes = w.encoder.encode(representative);
-  std::uint64_t hash = hash_bytes(bytes);
-  Shard &shard = *shards_[shard_of(hash)];
-  shard.store.insert(bytes, hash);
+  pack_whole(model_, w.canonicalizer.canonical(initial), w.bytes);
+  std::uint64_t hash = hash_bytes(w.bytes);
+  std::uint32_t shard_number = shard_of(hash);
+  Shard &shard = *shards_[shard_number];
+  shard.store.insert(w.bytes, hash);
   shard.level.push_back(0);
   shard.first.push_back(0);
   shard.number.push_back(0);
   shard.full.push_back(0);
   states_ = 1;
   tree_.add(0, 0);
-  keep(w, 0, 0, 0, representative);
-  frontier_.push_back({&w.pool[0][0].state, shard_of(hash), 0, 0, 0});
+  frontier_.push_back({shard.store.bytes(0), shard_number, 0, 0, 0, false});
   if (!w.violations.empty() && options_.stop_at_first)
     request_stop(StopReason::first_violation);
   else if (wanted_.empty())
     request_stop(StopReason::all_violated);
 }
 
-void LevelSearch::expand_level() {
-  next_ = 0;
-  std::vector<std::jthread> threads;
-  for (std::size_t j = 1; j < workers_.size(); ++j)
-    threads.emplace_back([this, j] { work(*workers_[j]); });
-  work(*workers_.front());
-  threads.clear(); // joins
+// Runs `job` on every worker, each in its own thread (the first in this one), and rethrows what any threw.
+template <class Job> void LevelSearch::in_threads(Job job) {
+  auto guarded = [this, &job](Worker &w) {
+    try {
+      job(w);
+    } catch (...) {
+      w.failure = std::current_exception();
+      request_stop(StopReason::complete); // any value: the other threads stop, the failure is rethrown
+    }
+  };
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t j = 1; j < workers_.size(); ++j)
+      threads.emplace_back([&guarded, this, j] { guarded(*workers_[j]); });
+    guarded(*workers_.front());
+  } // joins
   for (const auto &w : workers_)
     if (w->failure)
       std::rethrow_exception(w->failure);
@@ -227,22 +213,18 @@ void LevelSearch::expand_level() {
 // Takes the level's states a few at a time until none is left.
 void LevelSearch::work(Worker &w) {
   constexpr std::uint32_t batch = 16;
-  try {
-    for (std::uint32_t begin = next_.fetch_add(batch); begin < frontier_.size() && stop_ < 0;
-         begin = next_.fetch_add(batch))
-      for (std::uint32_t p = begin; p < std::min<std::size_t>(begin + batch, frontier_.size()) && stop_ < 0; ++p)
-        expand(w, p);
-  } catch (...) {
-    w.failure = std::current_exception();
-    request_stop(StopReason::complete); // any value: the other threads stop, the failure is rethrown
-  }
+  for (std::uint32_t begin = next_.fetch_add(batch); begin < frontier_.size() && stop_ < 0;
+       begin = next_.fetch_add(batch))
+    for (std::uint32_t p = begin; p < std::min<std::size_t>(begin + batch, frontier_.size()) && stop_ < 0; ++p)
+      expand(w, p);
 }
 
 // A new state: the persistent set. An earlier one that the cycle proviso completes: the steps left out.
 void LevelSearch::expand(Worker &w, std::uint32_t position) {
   const Entry &entry = frontier_[position];
-  bool rest = entry.state == nullptr;
-  const State &state = rest ? rebuild(w, entry.number) : *entry.state;
+  bool rest = entry.rest;
+  unpack_whole(model_, entry.bytes, w.expanded);
+  const State &state = w.expanded;
   w.steps.enabled(state, w.enabled);
   auto n = static_cast<std::uint32_t>(w.enabled.size());
   if (reduce_ && n > 1)
@@ -261,20 +243,6 @@ void LevelSearch::expand(Worker &w, std::uint32_t position) {
       fire(w, state, position, k, !rest);
 }
 
-// An earlier state, as stored: replayed from the initial state along the search tree.
-const State &LevelSearch::rebuild(Worker &w, StateIndex number) {
-  w.rebuilt = w.canonicalizer.canonical(w.steps.initial_state(w.events));
-  for (std::uint32_t choice : tree_.path(number)) {
-    w.steps.enabled(w.rebuilt, w.enabled);
-    w.steps.apply(w.rebuilt, w.enabled.at(choice), w.events);
-    const State &representative = w.canonicalizer.canonical(w.rebuilt);
-    if (&representative != &w.rebuilt)
-      w.rebuilt = representative;
-  }
-  w.events.clear();
-  return w.rebuilt;
-}
-
 // Fires one transition and stores its successor. A step of a reduced expansion that leads to a state of the
 // same level as `state` or an earlier one makes that state a target of the cycle proviso.
 void LevelSearch::fire(Worker &w, const State &state, std::uint32_t position, std::uint32_t choice, bool reduced) {
@@ -288,8 +256,8 @@ void LevelSearch::fire(Worker &w, const State &state, std::uint32_t position, st
   w.monitor.check_events(w.events, wanted_, w.violations);
   for (const PropertyViolation &v : w.violations)
     w.candidates.push_back({v.kind, key});
-  const State &representative = w.canonicalizer.canonical(w.successor);
-  std::span<const std::uint8_t> bytes = w.encoder.encode(representative);
+  pack_whole(model_, w.canonicalizer.canonical(w.successor), w.bytes);
+  std::span<const std::uint8_t> bytes = w.bytes;
   std::uint64_t hash = hash_bytes(bytes);
   std::uint32_t shard_number = shard_of(hash);
   Shard &shard = *shards_[shard_number];
@@ -323,25 +291,10 @@ void LevelSearch::fire(Worker &w, const State &state, std::uint32_t position, st
     w.monitor.check_state(w.steps.judged(w.successor, wanted_), wanted_, w.violations);
     for (const PropertyViolation &v : w.violations)
       w.candidates.push_back({v.kind, 0, shard_number, index});
-    keep(w, level_ + 1, shard_number, index, representative);
+    w.found.push_back({shard_number, index});
   }
   if (reduced && level <= frontier_[position].level)
     w.targets.push_back({shard_number, index});
-}
-
-// Puts a new state into the thread's pool of its level, reusing the storage of a state two levels back.
-void LevelSearch::keep(Worker &w, std::uint32_t level, std::uint32_t shard, StateIndex index, const State &state) {
-  std::vector<Fresh> &pool = w.pool[level % 2];
-  std::size_t &used = w.used[level % 2];
-  if (used == pool.size())
-    pool.emplace_back();
-  Fresh &f = pool[used++];
-  f.shard = shard;
-  f.index = index;
-  if (&state == &w.successor)
-    std::swap(f.state, w.successor); // the next transition overwrites the successor anyway
-  else
-    f.state = state; // element by element: the vectors keep their capacity
 }
 
 // The first thread watches time and memory and draws the progress line, every 4096 of its transitions.
@@ -354,34 +307,42 @@ void LevelSearch::poll(Worker &w) {
 }
 
 // Numbers the level's new states in the order of their keys, which makes them the next level, and keeps the
-// first violation of each kind in that order.
+// first violation of each kind in that order. The threads sort their own states; this one merges them.
 void LevelSearch::close_level() {
-  std::vector<Fresh *> found;
+  in_threads([this](Worker &w) { order_fresh(w); });
+  std::vector<Fresh> found;
   std::vector<Candidate> candidates;
   for (const auto &w : workers_) {
-    for (std::size_t k = 0; k < w->used[(level_ + 1) % 2]; ++k)
-      found.push_back(&w->pool[(level_ + 1) % 2][k]);
+    auto middle = static_cast<std::ptrdiff_t>(found.size());
+    found.insert(found.end(), w->fresh.begin(), w->fresh.end());
+    std::inplace_merge(found.begin(), found.begin() + middle, found.end(), earlier);
     candidates.insert(candidates.end(), w->candidates.begin(), w->candidates.end());
+    w->candidates.clear();
   }
-  auto key = [&](const Fresh *f) { return shards_[f->shard]->first[f->index]; };
-  std::sort(found.begin(), found.end(), [&](const Fresh *a, const Fresh *b) { return key(a) < key(b); });
   std::vector<Entry> next;
   next.reserve(found.size());
-  for (const Fresh *f : found) {
-    auto number = static_cast<StateIndex>(tree_.size());
-    tree_.add(frontier_[position_of(key(f))].number, choice_of(key(f)));
-    shards_[f->shard]->number[f->index] = number;
-    next.push_back({&f->state, f->shard, f->index, number, level_ + 1});
+  for (Fresh &f : found) {
+    f.entry.number = static_cast<StateIndex>(tree_.size());
+    tree_.add(frontier_[position_of(f.key)].number, choice_of(f.key));
+    shards_[f.entry.shard]->number[f.entry.index] = f.entry.number;
+    next.push_back(f.entry);
   }
   record(candidates);
   complete_targets(next);
-  for (const auto &w : workers_) {
-    w->used[level_ % 2] = 0; // the level just expanded: its pool takes the level after next
-    w->candidates.clear();
-  }
   frontier_ = std::move(next);
   if (!frontier_.empty())
     outcome_.max_depth = ++level_;
+}
+
+// A thread's new states of the level, with their final keys and bytes, sorted by key.
+void LevelSearch::order_fresh(Worker &w) {
+  w.fresh.clear();
+  for (auto [shard, index] : w.found) {
+    const Shard &s = *shards_[shard];
+    w.fresh.push_back({s.first[index], {s.store.bytes(index), shard, index, 0, level_ + 1, false}});
+  }
+  w.found.clear();
+  std::sort(w.fresh.begin(), w.fresh.end(), earlier);
 }
 
 // The cycle proviso. On a cycle of the reduced graph, the state of the highest level is followed by one of a
@@ -404,7 +365,7 @@ void LevelSearch::complete_targets(std::vector<Entry> &next) {
     if (s.full[index])
       continue;
     s.full[index] = 1;
-    rests.push_back({nullptr, shard, index, s.number[index], s.level[index]});
+    rests.push_back({s.store.bytes(index), shard, index, s.number[index], s.level[index], true});
   }
   std::sort(rests.begin(), rests.end(), [](const Entry &a, const Entry &b) { return a.number < b.number; });
   next.insert(next.end(), rests.begin(), rests.end());

@@ -94,16 +94,12 @@ private:
   std::size_t pos_ = 0;
 };
 
-} // namespace
+// The most words write_process writes for `process`.
+std::size_t process_words(const Process &process) {
+  return 4 + 2 * process.counter_count + 2 * process.handle_names.size();
+}
 
-StateCodec::StateCodec(const Model &model)
-    : model_(model), tables_(model.processes.size() + model.channels.size() + model.semaphores.size()),
-      memo_(tables_.size()) {}
-
-// The words encode() writes for process p: its pc and status, its counters and its handles.
-std::span<const std::uint8_t> StateCodec::pack_process(const State &state, ProcId p) {
-  const Process &process = model_.processes[p];
-  Writer w(room(scratch_, 4 + 2 * process.counter_count + 2 * process.handle_names.size()));
+void write_process(const State &state, ProcId p, const Process &process, Writer &w) {
   w.word(state.procs[p].pc);
   w.word(static_cast<std::uint32_t>(state.procs[p].status));
   w.wide(state.procs[p].attached);
@@ -114,19 +110,103 @@ std::span<const std::uint8_t> StateCodec::pack_process(const State &state, ProcI
     w.word(static_cast<std::uint32_t>(h.status));
     w.word(h.origin);
   }
+}
+
+std::size_t channel_words(const ChannelState &c) {
+  return 5 + c.may_receive.size() + 6 * c.buffer.size() + 8 * c.senders.size() + 3 * c.receivers.size();
+}
+
+std::size_t semaphore_words(const SemaphoreState &s) { return 3 + s.waiters.size(); }
+
+// The inverses of write_process, encode_channel and encode_semaphore. Messages are numbered from next_id on.
+void read_process(Reader &in, ProcId p, const Process &process, State &out) {
+  out.procs[p].pc = in.word();
+  out.procs[p].status = static_cast<ProcStatus>(in.word());
+  out.procs[p].attached = in.wide();
+  for (std::uint32_t k = 0; k < process.counter_count; ++k)
+    out.counters[process.counter_base + k] = in.wide();
+  for (std::uint32_t k = 0; k < process.handle_names.size(); ++k) {
+    HandleState &h = out.handles[process.handle_base + k];
+    h.status = static_cast<HandleStatus>(in.word());
+    h.origin = in.word();
+  }
+}
+
+void read_channel(Reader &in, ChannelState &c, std::uint32_t &next_id) {
+  c.exists = in.word() != 0;
+  c.may_receive.resize(in.word());
+  for (auto &p : c.may_receive)
+    p = in.word();
+  c.buffer.resize(in.word());
+  c.bytes = 0;
+  for (auto &m : c.buffer) {
+    m = in.message(next_id);
+    c.bytes += m.size;
+  }
+  c.senders.resize(in.word());
+  for (auto &s : c.senders) {
+    s.proc = in.word();
+    s.handle = in.word();
+    s.message = in.message(next_id);
+  }
+  c.receivers.resize(in.word());
+  for (auto &r : c.receivers) {
+    r.proc = in.word();
+    r.handle = in.word();
+    r.tag = in.word();
+  }
+}
+
+void read_semaphore(Reader &in, SemaphoreState &s) {
+  s.value = in.wide();
+  s.waiters.resize(in.word());
+  for (auto &p : s.waiters)
+    p = in.word();
+}
+
+// Whether process p's part of `state` equals `base`'s. A transition changes the counters and handles of one or
+// two processes at most, so the callers compare the whole arrays once (counters_same, handles_same) first.
+bool same_process(const Process &process, ProcId p, const State &state, const State &base, bool counters_same,
+                  bool handles_same) {
+  auto counters = [&](const State &s) { return s.counters.begin() + process.counter_base; };
+  auto handles = [&](const State &s) { return s.handles.begin() + process.handle_base; };
+  return state.procs[p] == base.procs[p] &&
+         (counters_same || std::equal(counters(state), counters(state) + process.counter_count, counters(base))) &&
+         (handles_same || std::equal(handles(state), handles(state) + process.handle_names.size(), handles(base)));
+}
+
+// Sizes `out` for `model`'s processes, channels and semaphores.
+void shape(const Model &model, State &out) {
+  out.procs.resize(model.processes.size());
+  out.counters.resize(model.counter_count);
+  out.handles.resize(model.handle_count);
+  out.channels.resize(model.channels.size());
+  out.semaphores.resize(model.semaphores.size());
+}
+
+} // namespace
+
+StateCodec::StateCodec(const Model &model)
+    : model_(model), tables_(model.processes.size() + model.channels.size() + model.semaphores.size()),
+      memo_(tables_.size()) {}
+
+// The words encode() writes for process p: its pc and status, its counters and its handles.
+std::span<const std::uint8_t> StateCodec::pack_process(const State &state, ProcId p) {
+  const Process &process = model_.processes[p];
+  Writer w(room(scratch_, process_words(process)));
+  write_process(state, p, process, w);
   return padded(scratch_.data(), w);
 }
 
 // The words encode() writes for a channel (the one definition is models' encode_channel).
 std::span<const std::uint8_t> StateCodec::pack_channel(const ChannelState &c) {
-  Writer w(room(scratch_, 5 + c.may_receive.size() + 6 * c.buffer.size() + 8 * c.senders.size() +
-                              3 * c.receivers.size()));
+  Writer w(room(scratch_, channel_words(c)));
   encode_channel(c, w);
   return padded(scratch_.data(), w);
 }
 
 std::span<const std::uint8_t> StateCodec::pack_semaphore(const SemaphoreState &s) {
-  Writer w(room(scratch_, 3 + s.waiters.size()));
+  Writer w(room(scratch_, semaphore_words(s)));
   encode_semaphore(s, w);
   return padded(scratch_.data(), w);
 }
@@ -166,24 +246,16 @@ void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out) {
 }
 
 // Equal parts pack alike; unequal ones (a channel whose messages were renumbered, say) are packed again,
-// which finds the same component: a miss costs time, never correctness. A transition changes the counters
-// and handles of one or two processes at most, so the whole arrays are compared first.
+// which finds the same component: a miss costs time, never correctness.
 void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out, const State &base,
                       std::span<const StateIndex> base_components) {
   bool counters_same = state.counters == base.counters;
   bool handles_same = state.handles == base.handles;
-  auto same_process = [&](ProcId p) {
-    const Process &process = model_.processes[p];
-    auto counters = [&](const State &s) { return s.counters.begin() + process.counter_base; };
-    auto handles = [&](const State &s) { return s.handles.begin() + process.handle_base; };
-    return state.procs[p] == base.procs[p] &&
-           (counters_same || std::equal(counters(state), counters(state) + process.counter_count, counters(base))) &&
-           (handles_same ||
-            std::equal(handles(state), handles(state) + process.handle_names.size(), handles(base)));
-  };
   Writer w(room(out, tables_.size()));
   for (ProcId p = 0; p < state.procs.size(); ++p)
-    w.word(same_process(p) ? base_components[p] : component_index(p, pack_process(state, p)));
+    w.word(same_process(model_.processes[p], p, state, base, counters_same, handles_same)
+               ? base_components[p]
+               : component_index(p, pack_process(state, p)));
   for (ChannelId c = 0; c < state.channels.size(); ++c) {
     std::size_t k = state.procs.size() + c;
     w.word(state.channels[c] == base.channels[c] ? base_components[k]
@@ -206,59 +278,20 @@ void StateCodec::components(std::span<const std::uint8_t> bytes, std::vector<Sta
 
 void StateCodec::unpack(std::span<const std::uint8_t> bytes, State &out) const {
   Reader components(bytes);
-  out.procs.resize(model_.processes.size());
-  out.counters.resize(model_.counter_count);
-  out.handles.resize(model_.handle_count);
+  shape(model_, out);
   for (ProcId p = 0; p < out.procs.size(); ++p) {
     Reader in(tables_[p].bytes(components.word()));
-    const Process &process = model_.processes[p];
-    out.procs[p].pc = in.word();
-    out.procs[p].status = static_cast<ProcStatus>(in.word());
-    out.procs[p].attached = in.wide();
-    for (std::uint32_t k = 0; k < process.counter_count; ++k)
-      out.counters[process.counter_base + k] = in.wide();
-    for (std::uint32_t k = 0; k < process.handle_names.size(); ++k) {
-      HandleState &h = out.handles[process.handle_base + k];
-      h.status = static_cast<HandleStatus>(in.word());
-      h.origin = in.word();
-    }
+    read_process(in, p, model_.processes[p], out);
   }
   std::uint32_t next_id = 1;
-  out.channels.resize(model_.channels.size());
-  for (ChannelId ch = 0; ch < out.channels.size(); ++ch) {
-    Reader in(tables_[out.procs.size() + ch].bytes(components.word()));
-    ChannelState &c = out.channels[ch];
-    c.exists = in.word() != 0;
-    c.may_receive.resize(in.word());
-    for (auto &p : c.may_receive)
-      p = in.word();
-    c.buffer.resize(in.word());
-    c.bytes = 0;
-    for (auto &m : c.buffer) {
-      m = in.message(next_id);
-      c.bytes += m.size;
-    }
-    c.senders.resize(in.word());
-    for (auto &s : c.senders) {
-      s.proc = in.word();
-      s.handle = in.word();
-      s.message = in.message(next_id);
-    }
-    c.receivers.resize(in.word());
-    for (auto &r : c.receivers) {
-      r.proc = in.word();
-      r.handle = in.word();
-      r.tag = in.word();
-    }
+  for (ChannelId c = 0; c < out.channels.size(); ++c) {
+    Reader in(tables_[out.procs.size() + c].bytes(components.word()));
+    read_channel(in, out.channels[c], next_id);
   }
   out.next_message = next_id;
-  out.semaphores.resize(model_.semaphores.size());
-  for (auto &s : out.semaphores) {
-    Reader in(tables_[out.procs.size() + out.channels.size() + (&s - out.semaphores.data())].bytes(components.word()));
-    s.value = in.wide();
-    s.waiters.resize(in.word());
-    for (auto &p : s.waiters)
-      p = in.word();
+  for (SemaphoreId s = 0; s < out.semaphores.size(); ++s) {
+    Reader in(tables_[out.procs.size() + out.channels.size() + s].bytes(components.word()));
+    read_semaphore(in, out.semaphores[s]);
   }
   assert(components.done());
 }
@@ -268,6 +301,39 @@ std::size_t StateCodec::memory_bytes() const {
   for (const auto &t : tables_)
     n += t.memory_bytes();
   return n;
+}
+
+
+void pack_whole(const Model &model, const State &state, std::vector<std::uint8_t> &out) {
+  std::size_t words = 0;
+  for (const Process &process : model.processes)
+    words += process_words(process);
+  for (const ChannelState &c : state.channels)
+    words += channel_words(c);
+  for (const SemaphoreState &s : state.semaphores)
+    words += semaphore_words(s);
+  Writer w(room(out, words));
+  for (ProcId p = 0; p < state.procs.size(); ++p)
+    write_process(state, p, model.processes[p], w);
+  for (const ChannelState &c : state.channels)
+    encode_channel(c, w);
+  for (const SemaphoreState &s : state.semaphores)
+    encode_semaphore(s, w);
+  out.resize(static_cast<std::size_t>(w.end() - out.data()));
+}
+
+void unpack_whole(const Model &model, std::span<const std::uint8_t> bytes, State &out) {
+  Reader in(bytes);
+  shape(model, out);
+  for (ProcId p = 0; p < out.procs.size(); ++p)
+    read_process(in, p, model.processes[p], out);
+  std::uint32_t next_id = 1;
+  for (ChannelState &c : out.channels)
+    read_channel(in, c, next_id);
+  out.next_message = next_id;
+  for (SemaphoreState &s : out.semaphores)
+    read_semaphore(in, s);
+  assert(in.done());
 }
 
 } // namespace ipcsim

@@ -67,4 +67,12 @@ private:
   std::vector<std::uint8_t> scratch_;
 };
 
+// A whole state in one run of bytes, with no tables: each part's words as StateCodec packs a component,
+// one part after the other. About three times the size of StateCodec's packing, but the same bytes
+// whichever thread packs them, which the parallel search's shared visited set needs.
+void pack_whole(const Model &model, const State &state, std::vector<std::uint8_t> &out);
+
+// The inverse of pack_whole(), reusing `out`'s storage; messages are renumbered as unpack() does.
+void unpack_whole(const Model &model, std::span<const std::uint8_t> bytes, State &out);
+
 } // namespace ipcsim
