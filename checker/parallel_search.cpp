@@ -157,7 +157,8 @@ ParallelOutcome LevelSearch::run() {
     outcome_.transitions += w->transitions;
   outcome_.visited_bytes = tree_.memory_bytes();
   for (const auto &s : shards_)
-    outcome_.visited_bytes += s->store.memory_bytes() + s->level.capacity() * 4 + s->first.capacity() * 8;
+    outcome_.visited_bytes += s->store.memory_bytes() + s->level.capacity() * 4 + s->first.capacity() * 8 +
+                              s->number.capacity() * sizeof(StateIndex) + s->full.capacity();
   return outcome_;
 }
 
