@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <regex>
 
 namespace ipcsim {
 namespace {
@@ -149,8 +150,23 @@ ComparisonPlots comparison_plots(const Comparison &c) {
   return result;
 }
 
-std::string clean_plot_svg(const std::string &svg) {
-  std::string out = svg;
+std::string clean_plot_svg(const std::string &svg, const std::string &prefix) {
+  // gnuplot names the same ids in every plot (gnuplot_canvas, gpPt0, ...), and ids must be unique in a page:
+  // a reference to a repeated id may draw another plot's element.
+  static const std::regex named(R"((\bid=|href=|url\()(['"]?)#?)");
+  std::string out;
+  auto rest = svg.cbegin();
+  for (std::sregex_iterator it(svg.begin(), svg.end(), named), end; it != end; ++it) {
+    const std::smatch &m = *it;
+    out.append(rest, m[0].first);
+    bool reference = m[0].str().back() == '#';
+    bool id = m[1].str() == "id=";
+    out += m[0].str();
+    if (id || reference)
+      out += prefix + "-";
+    rest = m[0].second;
+  }
+  out.append(rest, svg.cend());
   while (!out.empty() && (out.back() == '\n' || out.back() == ' '))
     out.pop_back();
   return out + "\n";

@@ -26,8 +26,9 @@ struct ComparisonPlots {
 
 ComparisonPlots comparison_plots(const Comparison &comparison);
 
-// The SVG as the page inlines it: gnuplot's output with anything that could differ between runs removed
-// (gnuplot 5.4 writes no date or path, so today this only drops trailing blank lines).
-std::string clean_plot_svg(const std::string &svg);
+// The SVG as the page inlines it: gnuplot's output with every id (and every reference to one) starting
+// with `prefix` and a dash, so that the page's plots share none, and with anything that could differ
+// between runs removed (gnuplot 5.4 writes no date or path, so today this only drops trailing blank lines).
+std::string clean_plot_svg(const std::string &svg, const std::string &prefix);
 
 } // namespace ipcsim

@@ -92,6 +92,14 @@ TEST_CASE("compare: a capacity sweep writes one CSV row per variant and seed, th
                   "--seeds 2") != std::string::npos);
   CHECK(html.find("<svg") != std::string::npos);
   CHECK(html.find("href=\"results.csv\"") != std::string::npos);
+  // Six gnuplot plots inline, and no id twice (gnuplot writes the same ids in each).
+  std::set<std::string> ids;
+  std::size_t id_count = 0;
+  for (std::size_t at = html.find(" id='"); at != std::string::npos; at = html.find(" id='", at + 1), ++id_count)
+    ids.insert(html.substr(at, html.find('\'', at + 5) - at));
+  CHECK(id_count > 6);
+  CHECK(ids.size() == id_count);
+  CHECK(ids.contains(" id='throughput-gpDot"));
 }
 
 TEST_CASE("compare: --jobs 1 and --jobs 2 write the same bytes") {
