@@ -29,6 +29,7 @@ struct CompareCommand {
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string out;
   bool check = false;
+  CheckLimits check_limits;
   std::string shard;
   bool merge = false;
   const CLI::App *app = nullptr;
@@ -36,7 +37,15 @@ struct CompareCommand {
   SweepPlan plan() const {
     if (inputs.size() != 1)
       throw ScenarioError("compare: error: expected one scenario file (or --merge --out DIR SHARD_DIR...)\n");
-    SweepPlan plan{.scenario = inputs.front(), .params = params, .sets = sets, .seeds = seeds, .check = check};
+    if (check_limits.any() && !check)
+      throw ScenarioError("compare: error: " + check_limits.options("--check-").front() +
+                          " limits the checks: give --check too\n");
+    SweepPlan plan{.scenario = inputs.front(),
+                   .params = params,
+                   .sets = sets,
+                   .seeds = seeds,
+                   .check = check,
+                   .check_limits = check_limits};
     for (const auto &spec : varies)
       plan.varies.push_back(parse_vary(spec));
     if (!shard.empty())
@@ -79,7 +88,8 @@ struct CompareCommand {
   }
 
   int merge_shards_into() const {
-    for (const char *option : {"--param", "--set", "--vary", "--seeds", "--check", "--shard"})
+    for (const char *option : {"--param", "--set", "--vary", "--seeds", "--check", "--check-max-states",
+                               "--check-time-limit", "--check-max-memory", "--shard"})
       if (app->count(option) > 0)
         throw ScenarioError(fmt::format("compare --merge: error: {} belongs to the shards' command, not to "
                                         "--merge, which takes --out DIR and the shard directories\n",
@@ -124,6 +134,15 @@ void add_compare_command(CLI::App &app, CommandAction &action) {
   sub->add_option("--jobs", command->jobs, "Runs at a time (default: the number of cores)")->check(CLI::PositiveNumber);
   sub->add_option("--out", command->out, "Output directory (default: compare-SCENARIO)");
   sub->add_flag("--check", command->check, "Also check every variant: its verdict becomes a column");
+  sub->add_option("--check-max-states", command->check_limits.max_states,
+                  "With --check: each check stops after storing this many states (its verdict: incomplete)")
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--check-time-limit", command->check_limits.time_limit,
+                  "With --check: each check stops after this many seconds (the results may then vary)")
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--check-max-memory", command->check_limits.max_memory_mib,
+                  "With --check: each check stops when its memory reaches this many MiB")
+      ->check(CLI::PositiveNumber);
   sub->add_option("--shard", command->shard, "Run only slice I of N of the runs, writing runs.jsonl and sweep.json");
   sub->add_flag("--merge", command->merge, "Join the directories of shards (--out DIR SHARD_DIR...)");
   sub->callback([command, &action] { action = [command] { return (*command)(); }; });

@@ -93,10 +93,14 @@ int sweep_status(const SweepRecords &records) {
     if (outcome == "deadlock" || outcome == "invalid")
       return exit_code::violation;
   }
-  for (const CheckRecord &c : records.checks)
-    if (c.check.value("outcome", std::string()) == "violated")
+  bool incomplete = false;
+  for (const CheckRecord &c : records.checks) {
+    std::string outcome = c.check.value("outcome", std::string());
+    if (outcome == "violated")
       return exit_code::violation;
-  return exit_code::ok;
+    incomplete = incomplete || outcome == "incomplete";
+  }
+  return incomplete ? exit_code::incomplete : exit_code::ok;
 }
 
 } // namespace ipcsim

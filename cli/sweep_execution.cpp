@@ -38,7 +38,10 @@ ChildCommand command_of(const SweepPlan &plan, const Task &task, const std::stri
   std::vector<std::string> argv{"ipcsim", task.is_check ? "check" : "run", plan.scenario};
   std::vector<std::string> options = plan.options_of(task.variant);
   argv.insert(argv.end(), options.begin(), options.end());
-  if (!task.is_check)
+  std::vector<std::string> limits = plan.check_limits.options("--");
+  if (task.is_check)
+    argv.insert(argv.end(), limits.begin(), limits.end());
+  else
     argv.insert(argv.end(), {"--set", fmt::format("seed={}", task.seed)});
   argv.push_back("--json");
   return {program, std::move(argv), ""};

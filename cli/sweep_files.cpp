@@ -65,6 +65,10 @@ json plan_json(const SweepPlan &plan) {
   j["seeds"] = plan.seeds;
   j["first_seed"] = plan.first_seed;
   j["check"] = plan.check;
+  auto value_or_null = [](const auto &limit) { return limit ? json(*limit) : json(nullptr); };
+  j["check_limits"] = {{"max_states", value_or_null(plan.check_limits.max_states)},
+                       {"time_limit", value_or_null(plan.check_limits.time_limit)},
+                       {"max_memory_mib", value_or_null(plan.check_limits.max_memory_mib)}};
   j["variants"] = plan.variant_count();
   j["runs"] = plan.run_count();
   j["shard"] = plan.shard ? json{{"index", plan.shard->index}, {"count", plan.shard->count}} : json(nullptr);
@@ -83,6 +87,16 @@ SweepPlan plan_from_json(const json &j, const std::string &file) {
     plan.seeds = j.at("seeds").get<std::size_t>();
     plan.first_seed = j.at("first_seed").get<std::uint64_t>();
     plan.check = j.at("check").get<bool>();
+    if (j.contains("check_limits")) { // a sweep.json written before compare took them has none
+      const json &limits = j.at("check_limits");
+      auto read = [&limits](const char *key, auto &limit) {
+        if (!limits.at(key).is_null())
+          limit = limits.at(key).get<typename std::remove_reference_t<decltype(limit)>::value_type>();
+      };
+      read("max_states", plan.check_limits.max_states);
+      read("time_limit", plan.check_limits.time_limit);
+      read("max_memory_mib", plan.check_limits.max_memory_mib);
+    }
     if (const json &shard = j.at("shard"); !shard.is_null())
       plan.shard = Shard{shard.at("index").get<std::size_t>(), shard.at("count").get<std::size_t>()};
     bool sane = plan.seeds > 0 && !plan.varies.empty() &&

@@ -180,6 +180,17 @@ std::vector<std::string> SweepPlan::options_of(std::size_t variant) const {
   return out;
 }
 
+std::vector<std::string> CheckLimits::options(const std::string &prefix) const {
+  std::vector<std::string> out;
+  if (max_states)
+    out.insert(out.end(), {prefix + "max-states", std::to_string(*max_states)});
+  if (time_limit)
+    out.insert(out.end(), {prefix + "time-limit", fmt::format("{}", *time_limit)});
+  if (max_memory_mib)
+    out.insert(out.end(), {prefix + "max-memory", std::to_string(*max_memory_mib)});
+  return out;
+}
+
 bool SweepPlan::runs_here(std::size_t run) const {
   return !shard || run % shard->count == shard->index - 1;
 }
@@ -193,7 +204,11 @@ std::string SweepPlan::command_line() const {
   for (const auto &vary : varies)
     out += " --vary " + shell_word(vary.target + "=" + join(vary.values, ","));
   out += fmt::format(" --seeds {}", seeds);
-  return out + (check ? " --check" : "");
+  if (check)
+    out += " --check";
+  for (const auto &word : check_limits.options("--check-"))
+    out += " " + word;
+  return out;
 }
 
 void validate_plan(SweepPlan &plan) {

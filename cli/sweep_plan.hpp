@@ -25,6 +25,17 @@ struct Vary {
 // values). Throws ScenarioError (exit 64) for a malformed spec, no values, an empty or repeated value.
 Vary parse_vary(const std::string &spec);
 
+// The limits each check of a sweep stops at (compare --check-max-states ...), passed on to `ipcsim check`.
+struct CheckLimits {
+  std::optional<std::uint64_t> max_states;
+  std::optional<double> time_limit; // seconds
+  std::optional<std::uint64_t> max_memory_mib;
+
+  bool any() const { return max_states || time_limit || max_memory_mib; }
+  // As compare takes them (prefix "--check-") or as check does (prefix "--"): {"--max-states", "N", ...}.
+  std::vector<std::string> options(const std::string &prefix) const;
+};
+
 // --shard I/N with 1 <= I <= N.
 struct Shard {
   std::size_t index = 1;
@@ -41,6 +52,7 @@ struct SweepPlan {
   std::size_t seeds = 1;
   std::uint64_t first_seed = 0; // the scenario's seed after --param and --set; run s of a variant has first_seed + s
   bool check = false;           // also one `ipcsim check` per variant
+  CheckLimits check_limits;     // which it stops at
   std::optional<Shard> shard;
 
   std::size_t variant_count() const;

@@ -177,6 +177,7 @@ TEST_CASE("compare: malformed --vary, --seeds and --shard options exit 64 with a
       {"", "nothing to compare"},
       {"--vary param:K=1 --shard 3/2", "--shard 3/2: error: expected I/N"},
       {"--vary param:K=1 --seeds 0", "--seeds"},
+      {"--vary param:K=1 --check-max-states 10", "compare: error: --check-max-states limits the checks: give --check too"},
   }));
   INFO(args);
   Cli run = run_cli("compare scenarios/buffering-bounded.yaml " + args + " --out '" + out_dir("malformed") + "'");
@@ -219,4 +220,30 @@ TEST_CASE("compare: --check adds the checker's verdict per variant") {
   }
   CHECK(checks == 2);
   CHECK(run.out.starts_with("| variant | processes.alice.do | outcome | verdict |"));
+}
+
+TEST_CASE("compare: --check-max-states stops each check there, its verdict incomplete, and exits 3") {
+  // The deadlocking variant's check finds its deadlock in its first state; the other needs 3 states to hold.
+  std::string dir = out_dir("check-limit"), s1 = out_dir("check-limit-1"), s2 = out_dir("check-limit-2"),
+              merged = out_dir("check-limit-merged");
+  std::string sweep = deadlock_sweep + " --check --check-max-states 2";
+  Cli run = run_cli(sweep + " --out '" + dir + "'");
+  INFO(run.err);
+  CHECK(run.status == 1); // a violation still wins over a limit
+  std::vector<std::string> csv = lines(read_file(fs::path(dir) / "results.csv"));
+  REQUIRE(csv.size() == 1 + 2 + 4);
+  CHECK(csv[1].find(",0,completed,incomplete,") != std::string::npos);
+  CHECK(csv[2].find(",0,deadlock,violated,") != std::string::npos);
+  CHECK(read_file(fs::path(dir) / "index.html").find("--seeds 1 --check --check-max-states 2</p>") != std::string::npos);
+  // Sharded, the limit travels in sweep.json and the merge gives the same files.
+  REQUIRE(run_cli(sweep + " --shard 1/2 --out '" + s1 + "'").status == 3);
+  REQUIRE(run_cli(sweep + " --shard 2/2 --out '" + s2 + "'").status == 1);
+  Cli merge = run_cli("compare --merge --out '" + merged + "' '" + s1 + "' '" + s2 + "'");
+  INFO(merge.err);
+  CHECK(merge.status == 1);
+  require_same_files(dir, merged);
+  Cli holds = run_cli("compare scenarios/deadlock-receive-first.yaml --vary "
+                      "'processes.alice.do=[{send: {to: bob}}, {receive: {from: bob}}]' --check --check-max-states 2 "
+                      "--out '" + out_dir("check-limit-holds") + "'");
+  CHECK(holds.status == 3);
 }
