@@ -311,10 +311,12 @@ void Semantics::Firing::fail(ProcId p, const Instruction& i, std::string why) {
   stop(p);
 }
 
+// The exit comes last, after what the process takes with it (its mailboxes' messages, lost), as the
+// simulator writes it: there the exit is the actor's end, after its last step's events.
 void Semantics::Firing::end(ProcId p) {
   state_.procs[p].status = ProcStatus::ended;
-  events_.push_back({.kind = EventKind::exit, .proc = p});
   stop(p);
+  events_.push_back({.kind = EventKind::exit, .proc = p});
 }
 
 // A process that stops detaches its segments, withdraws its posted receives and takes its user-space

@@ -111,3 +111,21 @@ processes:
   CHECK(r.violations[0].steps.size() == 2);
   check_replays(model, r.violations[0]);
 }
+
+TEST_CASE("an owner's exit follows the messages its mailbox loses, as in the simulator's trace", "[counterexample]") {
+  // The simulator writes a process's exit when its actor ends, after its last step's events; the
+  // checker's counterexample keeps that order, so the two traces of one schedule read alike.
+  Model model = bundled("lifecycle-owner-exits");
+  CheckResult r = check_all(model, false);
+  auto lost = std::find_if(r.violations.begin(), r.violations.end(),
+                           [](const Counterexample &cx) { return cx.kind == PropertyKind::lost_messages; });
+  REQUIRE(lost != r.violations.end());
+  check_replays(model, *lost);
+  const auto &trace = lost->trace;
+  REQUIRE(trace.size() >= 3);
+  CHECK(trace[trace.size() - 3].event == "lost");
+  CHECK(trace[trace.size() - 3].proc == "server");
+  CHECK(trace[trace.size() - 2].event == "exit");
+  CHECK(trace[trace.size() - 2].proc == "server");
+  CHECK(trace.back().event == "violation");
+}
