@@ -40,36 +40,49 @@ TEST_CASE("every stored state unpacks to a state that packs to the same bytes", 
   }
 }
 
-TEST_CASE("states reached by the semantics pack and unpack without losing their identity", "[codec]") {
-  // Random walks: states with real message numbers, never unpacked before. Packing the unpacked state
-  // (messages renumbered) gives the same bytes: message numbers are not part of the identity.
-  Model model = bundled("naming-receive-from-any");
+namespace {
+
+// Twenty random walks of the semantics from the initial state to an end: `step` sees each state with the
+// successor the walk goes on to.
+template <class Step>
+void random_walks(const Model &model, unsigned seed, Step step) {
   Semantics semantics(model);
-  StateCodec codec(model);
-  std::mt19937 random(7);
-  std::vector<std::uint8_t> bytes, again, from_base;
-  std::vector<StateIndex> components;
-  State unpacked;
+  std::mt19937 random(seed);
   for (int walk = 0; walk < 20; ++walk) {
     std::vector<Event> events;
     State state = semantics.initial_state(events);
     std::vector<Transition> enabled;
     for (semantics.enabled(state, enabled); !enabled.empty(); semantics.enabled(state, enabled)) {
-      codec.pack(state, bytes);
-      codec.unpack(bytes, unpacked);
-      REQUIRE(encode(unpacked) == encode(state));
-      codec.pack(unpacked, again);
-      REQUIRE(again == bytes);
-      // Packing a successor against its predecessor gives the same bytes as packing it alone.
       State next = state;
       semantics.apply(next, enabled[random() % enabled.size()], events);
-      codec.components(bytes, components);
-      codec.pack(next, from_base, state, components);
-      codec.pack(next, again);
-      REQUIRE(from_base == again);
-      state = next;
+      step(state, next);
+      state = std::move(next);
     }
   }
+}
+
+} // namespace
+
+TEST_CASE("states reached by the semantics pack and unpack without losing their identity", "[codec]") {
+  // Random walks: states with real message numbers, never unpacked before. Packing the unpacked state
+  // (messages renumbered) gives the same bytes: message numbers are not part of the identity.
+  Model model = bundled("naming-receive-from-any");
+  StateCodec codec(model);
+  std::vector<std::uint8_t> bytes, again, from_base;
+  std::vector<StateIndex> components;
+  State unpacked;
+  random_walks(model, 7, [&](const State &state, const State &next) {
+    codec.pack(state, bytes);
+    codec.unpack(bytes, unpacked);
+    REQUIRE(encode(unpacked) == encode(state));
+    codec.pack(unpacked, again);
+    REQUIRE(again == bytes);
+    // Packing a successor against its predecessor gives the same bytes as packing it alone.
+    codec.components(bytes, components);
+    codec.pack(next, from_base, state, components);
+    codec.pack(next, again);
+    REQUIRE(from_base == again);
+  });
 }
 
 TEST_CASE("whole packing keeps a state's identity", "[codec]") {
@@ -78,29 +91,20 @@ TEST_CASE("whole packing keeps a state's identity", "[codec]") {
   for (const char *name : {"naming-receive-from-any", "sync-async-send-wait", "multicast-slow-listener", "shm-mutex"}) {
     INFO(name);
     Model model = bundled(name);
-    Semantics semantics(model);
-    std::mt19937 random(11);
     std::vector<std::uint8_t> bytes, again;
     std::map<std::vector<std::uint32_t>, std::vector<std::uint8_t>> packed; // by encode()
     std::set<std::vector<std::uint8_t>> distinct;
     State unpacked;
-    for (int walk = 0; walk < 20; ++walk) {
-      std::vector<Event> events;
-      State state = semantics.initial_state(events);
-      std::vector<Transition> enabled;
-      for (semantics.enabled(state, enabled); !enabled.empty(); semantics.enabled(state, enabled)) {
-        pack_whole(model, state, bytes);
-        packed.emplace(encode(state), bytes);
-        CHECK(packed.at(encode(state)) == bytes);
-        distinct.insert(bytes);
-        unpack_whole(model, bytes, unpacked);
-        REQUIRE(encode(unpacked) == encode(state));
-        pack_whole(model, unpacked, again);
-        REQUIRE(again == bytes);
-        semantics.apply(unpacked, enabled[random() % enabled.size()], events);
-        state = unpacked;
-      }
-    }
+    random_walks(model, 11, [&](const State &state, const State &) {
+      pack_whole(model, state, bytes);
+      packed.emplace(encode(state), bytes);
+      CHECK(packed.at(encode(state)) == bytes);
+      distinct.insert(bytes);
+      unpack_whole(model, bytes, unpacked);
+      REQUIRE(encode(unpacked) == encode(state));
+      pack_whole(model, unpacked, again);
+      REQUIRE(again == bytes);
+    });
     CHECK(distinct.size() == packed.size());
     CHECK(packed.size() > 5);
   }
