@@ -303,7 +303,6 @@ std::size_t StateCodec::memory_bytes() const {
   return n;
 }
 
-
 void pack_whole(const Model &model, const State &state, std::vector<std::uint8_t> &out) {
   std::size_t words = 0;
   for (const Process &process : model.processes)

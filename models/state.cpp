@@ -57,9 +57,23 @@ void forget_senders(State& state) {
 }
 
 std::vector<std::uint32_t> encode(const State& state) {
-  Encoder e;
-  encode_state(state, e);
-  return e.take();
+  Encoder out;
+  for (const auto& p : state.procs) {
+    out.word(p.pc);
+    out.word(static_cast<std::uint32_t>(p.status));
+    out.wide(p.attached);
+  }
+  for (auto c : state.counters)
+    out.wide(c);
+  for (const auto& h : state.handles) {
+    out.word(static_cast<std::uint32_t>(h.status));
+    out.word(h.origin);
+  }
+  for (const auto& c : state.channels)
+    encode_channel(c, out);
+  for (const auto& s : state.semaphores)
+    encode_semaphore(s, out);
+  return out.take();
 }
 
 } // namespace ipcsim

@@ -143,24 +143,4 @@ void encode_semaphore(const SemaphoreState& s, Sink& out) {
     out.word(p);
 }
 
-// The words of the whole state, in encode()'s order, to any sink (the parallel search hashes them).
-template <class Sink>
-void encode_state(const State& state, Sink& out) {
-  for (const auto& p : state.procs) {
-    out.word(p.pc);
-    out.word(static_cast<std::uint32_t>(p.status));
-    out.wide(p.attached);
-  }
-  for (auto c : state.counters)
-    out.wide(c);
-  for (const auto& h : state.handles) {
-    out.word(static_cast<std::uint32_t>(h.status));
-    out.word(h.origin);
-  }
-  for (const auto& c : state.channels)
-    encode_channel(c, out);
-  for (const auto& s : state.semaphores)
-    encode_semaphore(s, out);
-}
-
 } // namespace ipcsim
