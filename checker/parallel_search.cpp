@@ -135,8 +135,7 @@ private:
 LevelSearch::LevelSearch(const Model &model, const CheckOptions &options, unsigned jobs,
                          const std::vector<SymmetryGroup> &groups, PropertySet wanted, bool reduce,
                          SearchLimits &limits, Progress &progress)
-    : model_(model), options_(options), wanted_(wanted), reduce_(reduce), limits_(limits),
-      progress_(progress) {
+    : model_(model), options_(options), wanted_(wanted), reduce_(reduce), limits_(limits), progress_(progress) {
   for (unsigned j = 0; j < jobs; ++j)
     workers_.push_back(std::make_unique<Worker>(model, groups, reduce));
   for (unsigned s = 0; s < 8 * jobs; ++s) // enough shards that two threads rarely wait for one lock

@@ -64,7 +64,8 @@ std::vector<ComparisonFigure> draw_plots(const fs::path &dir, const Comparison &
   std::vector<ComparisonFigure> figures;
   for (const auto &plot : plots.plots)
     if (fs::exists(dir / plot.svg))
-      figures.push_back({plot.svg, clean_plot_svg(read_text(dir / plot.svg), fs::path(plot.svg).stem().string()), plot.caption});
+      figures.push_back(
+          {plot.svg, clean_plot_svg(read_text(dir / plot.svg), fs::path(plot.svg).stem().string()), plot.caption});
   return figures;
 }
 

@@ -177,7 +177,8 @@ TEST_CASE("compare: malformed --vary, --seeds and --shard options exit 64 with a
       {"", "nothing to compare"},
       {"--vary param:K=1 --shard 3/2", "--shard 3/2: error: expected I/N"},
       {"--vary param:K=1 --seeds 0", "--seeds"},
-      {"--vary param:K=1 --check-max-states 10", "compare: error: --check-max-states limits the checks: give --check too"},
+      {"--vary param:K=1 --check-max-states 10",
+       "compare: error: --check-max-states limits the checks: give --check too"},
   }));
   INFO(args);
   Cli run = run_cli("compare scenarios/buffering-bounded.yaml " + args + " --out '" + out_dir("malformed") + "'");
@@ -234,7 +235,8 @@ TEST_CASE("compare: --check-max-states stops each check there, its verdict incom
   REQUIRE(csv.size() == 1 + 2 + 4);
   CHECK(csv[1].find(",0,completed,incomplete,") != std::string::npos);
   CHECK(csv[2].find(",0,deadlock,violated,") != std::string::npos);
-  CHECK(read_file(fs::path(dir) / "index.html").find("--seeds 1 --check --check-max-states 2</p>") != std::string::npos);
+  CHECK(read_file(fs::path(dir) / "index.html").find("--seeds 1 --check --check-max-states 2</p>") !=
+        std::string::npos);
   // Sharded, the limit travels in sweep.json and the merge gives the same files.
   REQUIRE(run_cli(sweep + " --shard 1/2 --out '" + s1 + "'").status == 3);
   REQUIRE(run_cli(sweep + " --shard 2/2 --out '" + s2 + "'").status == 1);
@@ -244,6 +246,7 @@ TEST_CASE("compare: --check-max-states stops each check there, its verdict incom
   require_same_files(dir, merged);
   Cli holds = run_cli("compare scenarios/deadlock-receive-first.yaml --vary "
                       "'processes.alice.do=[{send: {to: bob}}, {receive: {from: bob}}]' --check --check-max-states 2 "
-                      "--out '" + out_dir("check-limit-holds") + "'");
+                      "--out '" +
+                      out_dir("check-limit-holds") + "'");
   CHECK(holds.status == 3);
 }

@@ -234,9 +234,10 @@ TEST_CASE("comparison: plots have error bars with several seeds and skip metrics
 
 TEST_CASE("comparison: a plot's ids and the references to them start with its name", "[comparison]") {
   // gnuplot writes the same ids in every plot; the page inlines several, and ids must be unique there.
-  std::string svg = "<svg>\n<g id=\"gnuplot_canvas\">\n<defs>\n\t<circle id='gpDot' r='0.5'/>\n"
-                    "\t<use xlink:href='#gpDot' id='gpPt6' fill='currentColor'/>\n</defs>\n"
-                    "<rect fill=\"url(#gpPattern1)\" grid=\"x\"/><a xlink:href=\"results.csv\">csv</a>\n</g>\n</svg>\n\n\n";
+  std::string svg =
+      "<svg>\n<g id=\"gnuplot_canvas\">\n<defs>\n\t<circle id='gpDot' r='0.5'/>\n"
+      "\t<use xlink:href='#gpDot' id='gpPt6' fill='currentColor'/>\n</defs>\n"
+      "<rect fill=\"url(#gpPattern1)\" grid=\"x\"/><a xlink:href=\"results.csv\">csv</a>\n</g>\n</svg>\n\n\n";
   CHECK(clean_plot_svg(svg, "throughput") ==
         "<svg>\n<g id=\"throughput-gnuplot_canvas\">\n<defs>\n\t<circle id='throughput-gpDot' r='0.5'/>\n"
         "\t<use xlink:href='#throughput-gpDot' id='throughput-gpPt6' fill='currentColor'/>\n</defs>\n"
