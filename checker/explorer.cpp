@@ -7,16 +7,41 @@
 #include "checker/shortest_schedule.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <fmt/format.h>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
+#include <thread>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 
 namespace ipcsim {
 
+Explorer::Team::Team(const Model &model, PropertySet wanted)
+    : tables(std::make_shared<ComponentTables>(
+          model.processes.size() + model.channels.size() + model.semaphores.size(), true)),
+      wanted(wanted) {}
+
+void Explorer::Team::update_hunger() {
+  hungry.store(idle > pool.size(), std::memory_order_relaxed);
+}
+
 Explorer::Explorer(const Model &model, const CheckOptions &options)
-    : model_(model), options_(options), monitor_(model), codec_(model),
-      visited_(options.hash_compact ? static_cast<VisitedSet &>(compact_) : store_), limits_(options),
+    : Explorer(model, options,
+               options.jobs > 1 && !options.breadth_first && !options.hash_compact
+                   ? std::make_shared<Team>(model, PropertyMonitor(model).watched())
+                   : nullptr,
+               0) {}
+
+Explorer::Explorer(const Model &model, const CheckOptions &options, std::shared_ptr<Team> team, unsigned worker)
+    : model_(model), options_(options), team_(std::move(team)), worker_(worker), monitor_(model),
+      codec_(team_ ? StateCodec(model, team_->tables) : StateCodec(model)),
+      visited_(team_                  ? static_cast<VisitedSet &>(team_->visited)
+               : options.hash_compact ? static_cast<VisitedSet &>(compact_)
+                                      : store_),
+      limits_(options),
       progress_(options.progress),
       canonicalizer_(model, options.symmetry ? detect_symmetry(model) : std::vector<SymmetryGroup>{}),
       wanted_(monitor_.watched()),
@@ -34,7 +59,9 @@ Explorer::Explorer(const Model &model, const CheckOptions &options)
 }
 
 CheckResult Explorer::run() {
-  if (options_.jobs > 1)
+  if (team_)
+    parallel_depth_first();
+  else if (options_.jobs > 1)
     parallel_breadth_first();
   else if (options_.breadth_first)
     breadth_first();
@@ -72,15 +99,30 @@ void Explorer::record(const std::vector<std::uint32_t> &choices) {
     findings_.push_back({v.kind, choices});
     wanted_.erase(v.kind);
   }
+  bool all_violated = wanted_.empty();
+  if (team_) {
+    std::lock_guard lock(team_->lock);
+    for (const auto &v : violations_)
+      team_->wanted.erase(v.kind);
+    all_violated = team_->wanted.empty();
+  }
   if (options_.stop_at_first)
     stop(StopReason::first_violation);
-  else if (wanted_.empty())
+  else if (all_violated)
     stop(StopReason::all_violated);
 }
 
+// Under --jobs, the first thread to stop stops them all.
 void Explorer::stop(StopReason reason) {
   if (!stop_)
     stop_ = reason;
+  if (team_) {
+    std::lock_guard lock(team_->lock);
+    if (!team_->stop)
+      team_->stop = reason;
+    team_->stopped = true;
+    team_->pool_changed.notify_all();
+  }
 }
 
 // Time, memory and the progress line: every 4096 transitions.
@@ -98,65 +140,155 @@ void Explorer::poll(std::uint64_t depth) {
 // steps, and a deeper one's are rebuilt from the visited set on the way back (their storage is reused).
 
 void Explorer::depth_first() {
-  std::size_t depth = 0;
-  auto push = [&](State &state) { // takes the state's storage: the caller overwrites it before reading it again
-    if (marks_.size() == depth)
-      marks_.emplace_back();
-    if (frames_.size() == depth % window_)
-      frames_.emplace_back();
-    Mark &m = marks_[depth];
-    Frame &f = frames_[depth % window_];
-    m = Mark{.index = arrived_};
-    f.depth = depth++;
-    std::swap(f.state, state);
-    codec_.components(bytes_, f.components); // bytes_ holds the state just stored
-    steps_.enabled(f.state, f.enabled);
-    m.limit = order_steps(f);
-    m.steps = static_cast<std::uint32_t>(f.order.size());
-    if (stack_depth_.size() <= m.index)
-      stack_depth_.resize(visited_.size());
-    stack_depth_[m.index] = static_cast<std::uint32_t>(depth); // 1 + the mark's depth
-    max_depth_ = std::max<std::uint64_t>(max_depth_, depth - 1);
-  };
-  State initial = steps_.initial_state(events_);
-  Arrival first = arrive(initial, events_);
-  if (!violations_.empty())
-    record({});
-  if (first == Arrival::fresh)
-    push(initial);
-  while (depth > 0 && !stop_) {
-    Mark &m = marks_[depth - 1];
+  if (worker_ == 0) {
+    State initial = steps_.initial_state(events_);
+    Arrival first = arrive(initial, events_);
+    if (!violations_.empty())
+      record({});
+    if (first == Arrival::fresh)
+      push(initial);
+    search();
+  }
+  if (team_)
+    while (receive())
+      search();
+}
+
+// Takes the state's storage: the caller overwrites it before reading it again. The state's index is
+// arrived_, its stored bytes bytes_.
+void Explorer::push(State &state) {
+  if (marks_.size() == depth_)
+    marks_.emplace_back();
+  if (frames_.size() == depth_ % window_)
+    frames_.emplace_back();
+  Mark &m = marks_[depth_];
+  Frame &f = frames_[depth_ % window_];
+  m = Mark{.index = arrived_};
+  f.depth = depth_++;
+  std::swap(f.state, state);
+  codec_.components(bytes_, f.components);
+  steps_.enabled(f.state, f.enabled);
+  m.limit = order_steps(f);
+  m.steps = static_cast<std::uint32_t>(f.order.size());
+  if (stack_depth_.size() <= m.index)
+    stack_depth_.resize(visited_.size());
+  stack_depth_[m.index] = static_cast<std::uint32_t>(depth_); // 1 + the mark's depth
+  max_depth_ = std::max<std::uint64_t>(max_depth_, prefix_.size() + depth_ - 1);
+}
+
+// Until the stack is empty (or the search stops).
+void Explorer::search() {
+  while (depth_ > 0 && !halted()) {
+    if (team_ && team_->hungry.load(std::memory_order_relaxed))
+      donate();
+    Mark &m = marks_[depth_ - 1];
     if (m.next == m.limit) {
+      if (team_ && !team_->visited.leave(m.index)) { // another thread's step closed a cycle here
+        m.limit = m.steps;
+        continue;
+      }
       undo_move(m);
       stack_depth_[m.index] = 0;
-      --depth;
+      --depth_;
       continue;
     }
-    Frame &f = frame(depth - 1);
+    Frame &f = frame(depth_ - 1);
     m.choice = f.order[m.next++];
     const SearchStep &step = f.enabled[m.choice];
-    note_move(m, step.first.proc, depth);
+    note_move(m, step.first.proc, depth_);
     successor_ = f.state;
     events_.clear();
     steps_.apply(successor_, step, events_);
     ++transitions_;
     Arrival arrival = arrive(successor_, events_, &f.state, f.components);
-    // The cycle proviso: a step back onto the stack may close a cycle along which some process's step would
-    // be postponed forever, so the state it leads to is expanded fully (it is still on the stack, so its
-    // other steps are yet to come). Every cycle of the reduced graph has such a step into the state of the
-    // cycle found first, so every cycle holds a state expanded fully. Expanding the target rather than the
-    // source (SPIN's choice) expands a state once for all the steps that lead back to it: a model that loops
-    // forever closes cycles at almost every state, back to a few.
-    if (arrival == Arrival::known && arrived_ < stack_depth_.size() && stack_depth_[arrived_] != 0) {
-      Mark &target = marks_[stack_depth_[arrived_] - 1];
-      target.limit = target.steps;
-    }
+    if (arrival == Arrival::known)
+      close_cycle();
     if (!violations_.empty())
-      record(dfs_choices(depth));
-    if (arrival == Arrival::fresh && !stop_)
+      record(dfs_choices(depth_));
+    if (arrival == Arrival::fresh && !halted())
       push(successor_);
-    poll(depth);
+    poll(depth_);
   }
+}
+
+// The cycle proviso: a step back onto the stack may close a cycle along which some process's step would be
+// postponed forever, so the state it leads to (arrived_) is expanded fully (it is still on the stack, so its
+// other steps are yet to come). Every cycle of the reduced graph has such a step into the state of the cycle
+// found first, so every cycle holds a state expanded fully. Expanding the target rather than the source
+// (SPIN's choice) expands a state once for all the steps that lead back to it: a model that loops forever
+// closes cycles at almost every state, back to a few.
+//
+// Under --jobs the state may be on another thread's stack, and that thread expands it fully before it leaves
+// it (SharedVisitedSet). A step of a cycle then leads to a state left before its source (pushed above it on
+// the same stack, or left already) unless it leads to one expanded fully, or it is a step whose successor
+// was given away, whose source is expanded fully (donate()); no cycle is made of the first kind alone.
+void Explorer::close_cycle() {
+  if (arrived_ < stack_depth_.size() && stack_depth_[arrived_] != 0) {
+    Mark &target = marks_[stack_depth_[arrived_] - 1];
+    target.limit = target.steps;
+  } else if (team_) {
+    team_->visited.ask_full_expansion(arrived_);
+  }
+}
+
+// --jobs: a thread that has run out of states is hungry; this one gives it a new successor of the lowest
+// state on its stack with steps left (the largest part of the space still ahead, in a depth-first search),
+// among the frames it keeps. That state is then expanded fully, as the cycle proviso needs.
+void Explorer::donate() {
+  std::size_t lowest = depth_ > window_ ? depth_ - window_ : 0;
+  for (std::size_t d = lowest; d + 1 < depth_; ++d) { // not the top: it is this thread's next move
+    Mark &m = marks_[d];
+    while (m.next < m.limit) {
+      Frame &f = frame(d);
+      std::uint32_t k = f.order[m.next++];
+      successor_ = f.state;
+      events_.clear();
+      steps_.apply(successor_, f.enabled[k], events_);
+      ++transitions_;
+      Arrival arrival = arrive(successor_, events_, &f.state, f.components);
+      if (arrival == Arrival::known)
+        close_cycle();
+      std::vector<std::uint32_t> choices = dfs_choices(d);
+      choices.push_back(k);
+      if (!violations_.empty())
+        record(choices);
+      if (arrival == Arrival::fresh) {
+        m.limit = m.steps;
+        std::lock_guard lock(team_->lock);
+        team_->pool.push_back({successor_, arrived_, std::move(choices)});
+        team_->update_hunger();
+        team_->pool_changed.notify_one();
+        return;
+      }
+      if (halted())
+        return;
+    }
+  }
+}
+
+// --jobs: waits for a state given away by another thread and pushes it. False once every thread has run out
+// (the search is complete) or the search has stopped.
+bool Explorer::receive() {
+  std::unique_lock lock(team_->lock);
+  ++team_->idle;
+  team_->update_hunger();
+  while (team_->pool.empty() && team_->idle < options_.jobs && !team_->stopped)
+    team_->pool_changed.wait(lock);
+  if (team_->pool.empty() || team_->stopped) {
+    team_->pool_changed.notify_all(); // the others see the end too
+    return false;
+  }
+  --team_->idle;
+  Team::Donation given = std::move(team_->pool.back());
+  team_->pool.pop_back();
+  team_->update_hunger();
+  lock.unlock();
+  prefix_ = std::move(given.prefix);
+  arrived_ = given.index;
+  auto stored = team_->visited.bytes(given.index);
+  bytes_.assign(stored.begin(), stored.end());
+  push(given.state);
+  return true;
 }
 
 // The frame of mark `depth`, rebuilt if a deeper one has taken its place: the same state (read back from the
@@ -168,8 +300,9 @@ Explorer::Frame &Explorer::frame(std::size_t depth) {
     return f;
   const Mark &m = marks_[depth];
   f.depth = depth;
-  codec_.unpack(store_.bytes(m.index), f.state);
-  codec_.components(store_.bytes(m.index), f.components);
+  auto bytes = team_ ? team_->visited.bytes(m.index) : store_.bytes(m.index);
+  codec_.unpack(bytes, f.state);
+  codec_.components(bytes, f.components);
   steps_.enabled(f.state, f.enabled);
   if (m.moved != kNone)
     last_move_[m.moved] = m.moved_before;
@@ -228,8 +361,10 @@ void Explorer::undo_move(Mark &m) {
   m.moved = kNone;
 }
 
+// The schedule to mark `depth`: under --jobs, from the first state to the one this thread was given, then
+// down its stack.
 std::vector<std::uint32_t> Explorer::dfs_choices(std::size_t depth) const {
-  std::vector<std::uint32_t> choices;
+  std::vector<std::uint32_t> choices = prefix_;
   for (std::size_t k = 0; k < depth; ++k)
     choices.push_back(marks_[k].choice);
   return choices;
@@ -275,6 +410,49 @@ void Explorer::breadth_first() {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// --jobs without --bfs: this search is thread 0 of the team, the others run in threads of their own, and
+// what they found is gathered here when all are done. A property violated by several keeps this thread's
+// finding, or the lowest thread's.
+
+void Explorer::parallel_depth_first() {
+  CheckOptions quiet = options_;
+  quiet.progress = false; // one progress line: this thread's, which counts every thread's states
+  std::vector<std::unique_ptr<Explorer>> others;
+  for (unsigned w = 1; w < options_.jobs; ++w)
+    others.push_back(std::unique_ptr<Explorer>(new Explorer(model_, quiet, team_, w)));
+  std::vector<std::exception_ptr> errors(options_.jobs);
+  auto search = [&](Explorer &e, unsigned w) {
+    try {
+      auto t0 = std::chrono::steady_clock::now();
+      e.depth_first();
+      if (getenv("DBG")) fprintf(stderr, "worker %u: %lu transitions, %.3f s\n", w, (unsigned long)e.transitions_, std::chrono::duration<double>(std::chrono::steady_clock::now()-t0).count());
+    } catch (...) {
+      errors[w] = std::current_exception();
+      std::lock_guard lock(team_->lock);
+      team_->stopped = true;
+      team_->pool_changed.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < options_.jobs; ++w)
+    threads.emplace_back(search, std::ref(*others[w - 1]), w);
+  search(*this, 0);
+  for (auto &t : threads)
+    t.join();
+  for (auto &e : errors)
+    if (e)
+      std::rethrow_exception(e);
+  for (const auto &other : others) {
+    transitions_ += other->transitions_;
+    max_depth_ = std::max(max_depth_, other->max_depth_);
+    for (const Finding &f : other->findings_)
+      if (std::none_of(findings_.begin(), findings_.end(), [&](const Finding &g) { return g.kind == f.kind; }))
+        findings_.push_back(f);
+  }
+  stop_ = team_->stop;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // --jobs: the same breadth-first order, level by level, shared among threads (checker/parallel_search.hpp).
 
 void Explorer::parallel_breadth_first() {
@@ -291,8 +469,9 @@ void Explorer::parallel_breadth_first() {
 
 CheckResult Explorer::conclude() {
   CheckResult result;
-  result.search = parallel_ ? fmt::format("breadth-first in {} threads", options_.jobs)
-                            : std::string(options_.breadth_first ? "breadth-first" : "depth-first");
+  result.search = team_       ? fmt::format("depth-first in {} threads", options_.jobs)
+                  : parallel_ ? fmt::format("breadth-first in {} threads", options_.jobs)
+                              : std::string(options_.breadth_first ? "breadth-first" : "depth-first");
   if (reduce_)
     result.search += " with partial-order reduction";
   if (canonicalizer_.active())
@@ -310,7 +489,8 @@ CheckResult Explorer::conclude() {
     for (Finding &f : findings_)
       f = real_schedule(steps_, canonicalizer_, f);      // its choices apply to the stored representatives
   else if (!findings_.empty() && !options_.hash_compact) // hashes cannot be read back: pruning shortens instead
-    findings_ = shortest_findings(steps_, codec_, store_, canonicalizer_, findings_);
+    findings_ = shortest_findings(steps_, codec_, team_ ? team_->visited.store() : store_, canonicalizer_,
+                                  findings_);
   for (Finding &f : findings_)
     f.choices = steps_.real_choices(f.choices, f.kind);
   if (reduce_ || options_.hash_compact)

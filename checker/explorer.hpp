@@ -19,11 +19,16 @@
 #include "checker/search_steps.hpp"
 #include "checker/search_limits.hpp"
 #include "checker/search_tree.hpp"
+#include "checker/shared_visited_set.hpp"
 #include "checker/state_codec.hpp"
 #include "checker/state_store.hpp"
 #include "models/properties.hpp"
 #include "models/semantics.hpp"
 
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -40,6 +45,32 @@ public:
   StateCodec &codec() { return codec_; }
 
 private:
+  // --jobs J without --bfs: J depth-first searches, one per thread, over one visited set and one set of
+  // component tables. A thread does not enter a state another has stored. The first thread starts from the
+  // initial state; a thread that runs out of states is given one by another (donate()).
+  struct Team {
+    struct Donation {
+      State state;
+      StateIndex index = 0;
+      std::vector<std::uint32_t> prefix; // the schedule that reaches it
+    };
+    explicit Team(const Model &model, PropertySet wanted);
+    void update_hunger(); // under lock
+
+    std::shared_ptr<ComponentTables> tables;
+    SharedVisitedSet visited;
+    std::atomic<bool> stopped = false;
+    std::atomic<bool> hungry = false; // more threads wait than states are given: idle > pool.size()
+    std::mutex lock;                  // for what follows
+    std::condition_variable pool_changed;
+    std::vector<Donation> pool;
+    unsigned idle = 0;              // threads waiting for a state
+    std::optional<StopReason> stop; // the first thread's reason
+    PropertySet wanted;             // watched and violated by no thread yet
+  };
+
+  Explorer(const Model &model, const CheckOptions &options, std::shared_ptr<Team> team, unsigned worker);
+
   // A state of the current schedule as the whole depth-first stack keeps it: a few words, whatever the depth.
   struct Mark {
     StateIndex index = 0;
@@ -62,6 +93,13 @@ private:
   enum class Arrival { fresh, known, dropped };
 
   void depth_first();
+  void push(State &state);
+  void search();
+  void close_cycle();
+  void donate();
+  bool receive();
+  void parallel_depth_first();
+  bool halted() const { return stop_ || (team_ && team_->stopped.load(std::memory_order_relaxed)); }
   Frame &frame(std::size_t depth);
   std::uint32_t order_steps(Frame &f);
   void prefer_waiting(Frame &f, std::uint32_t limit);
@@ -80,6 +118,8 @@ private:
 
   const Model &model_;
   CheckOptions options_;
+  std::shared_ptr<Team> team_; // --jobs, depth-first: what the threads share (null otherwise)
+  unsigned worker_;            // this search's thread: 0 for the first (and only, without --jobs)
   PropertyMonitor monitor_;
   StateCodec codec_;
   StateStore store_;
@@ -105,7 +145,9 @@ private:
   std::vector<std::uint8_t> bytes_;
   std::vector<PropertyViolation> violations_;
   State successor_;
-  std::vector<Mark> marks_;              // depth-first: the current schedule
+  std::vector<Mark> marks_;              // depth-first: the current schedule, marks_[0, depth_)
+  std::size_t depth_ = 0;
+  std::vector<std::uint32_t> prefix_;    // --jobs: the schedule to marks_[0], given with it
   std::vector<Frame> frames_;            // the frame of mark d at d % window_
   std::size_t window_;                   // how many frames are kept: all of them unless states can be read back
   std::vector<std::uint32_t> stack_depth_; // depth-first: by state index, 1 + its depth in marks_, or 0

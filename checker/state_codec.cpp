@@ -186,9 +186,37 @@ void shape(const Model &model, State &out) {
 
 } // namespace
 
+ComponentTables::ComponentTables(std::size_t parts, bool shared)
+    : tables_(parts), locks_(shared ? std::make_unique<SpinLock[]>(parts) : nullptr) {}
+
+StateIndex ComponentTables::insert(std::size_t part, std::span<const std::uint8_t> bytes) {
+  if (!locks_)
+    return tables_[part].insert(bytes).first;
+  std::uint64_t hash = hash_bytes(bytes); // outside the lock
+  std::lock_guard lock(locks_[part]);
+  return tables_[part].insert(bytes, hash).first;
+}
+
+std::span<const std::uint8_t> ComponentTables::bytes(std::size_t part, StateIndex index) const {
+  if (!locks_)
+    return tables_[part].bytes(index);
+  std::lock_guard lock(locks_[part]); // the store's index may be growing; the record it points to never moves
+  return tables_[part].bytes(index);
+}
+
+std::size_t ComponentTables::memory_bytes() const {
+  std::size_t n = 0;
+  for (const auto &t : tables_)
+    n += t.memory_bytes();
+  return n;
+}
+
 StateCodec::StateCodec(const Model &model)
-    : model_(model), tables_(model.processes.size() + model.channels.size() + model.semaphores.size()),
-      memo_(tables_.size()) {}
+    : StateCodec(model, std::make_shared<ComponentTables>(
+                            model.processes.size() + model.channels.size() + model.semaphores.size(), false)) {}
+
+StateCodec::StateCodec(const Model &model, std::shared_ptr<ComponentTables> tables)
+    : model_(model), tables_(std::move(tables)), memo_(tables_->parts()) {}
 
 // The words encode() writes for process p: its pc and status, its counters and its handles.
 std::span<const std::uint8_t> StateCodec::pack_process(const State &state, ProcId p) {
@@ -226,7 +254,7 @@ StateIndex StateCodec::component_index(std::size_t k, std::span<const std::uint8
   memo.next = (e + 1) % Memo::ways;
   memo.head[e] = head;
   memo.size[e] = bytes.size();
-  memo.index[e] = tables_[k].insert(bytes).first;
+  memo.index[e] = tables_->insert(k, bytes);
   memo.rest[e].resize(whole_words(bytes.size()) - 1);
   for (std::size_t w = 0; w < memo.rest[e].size(); ++w)
     memo.rest[e][w] = load64(bytes.data() + 8 * (w + 1));
@@ -234,7 +262,7 @@ StateIndex StateCodec::component_index(std::size_t k, std::span<const std::uint8
 }
 
 void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out) {
-  Writer w(room(out, tables_.size()));
+  Writer w(room(out, tables_->parts()));
   for (ProcId p = 0; p < state.procs.size(); ++p)
     w.word(component_index(p, pack_process(state, p)));
   for (ChannelId c = 0; c < state.channels.size(); ++c)
@@ -251,7 +279,7 @@ void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out, const 
                       std::span<const StateIndex> base_components) {
   bool counters_same = state.counters == base.counters;
   bool handles_same = state.handles == base.handles;
-  Writer w(room(out, tables_.size()));
+  Writer w(room(out, tables_->parts()));
   for (ProcId p = 0; p < state.procs.size(); ++p)
     w.word(same_process(model_.processes[p], p, state, base, counters_same, handles_same)
                ? base_components[p]
@@ -271,7 +299,7 @@ void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out, const 
 
 void StateCodec::components(std::span<const std::uint8_t> bytes, std::vector<StateIndex> &out) const {
   Reader in(bytes);
-  out.resize(tables_.size());
+  out.resize(tables_->parts());
   for (auto &k : out)
     k = in.word();
 }
@@ -280,28 +308,23 @@ void StateCodec::unpack(std::span<const std::uint8_t> bytes, State &out) const {
   Reader components(bytes);
   shape(model_, out);
   for (ProcId p = 0; p < out.procs.size(); ++p) {
-    Reader in(tables_[p].bytes(components.word()));
+    Reader in(tables_->bytes(p, components.word()));
     read_process(in, p, model_.processes[p], out);
   }
   std::uint32_t next_id = 1;
   for (ChannelId c = 0; c < out.channels.size(); ++c) {
-    Reader in(tables_[out.procs.size() + c].bytes(components.word()));
+    Reader in(tables_->bytes(out.procs.size() + c, components.word()));
     read_channel(in, out.channels[c], next_id);
   }
   out.next_message = next_id;
   for (SemaphoreId s = 0; s < out.semaphores.size(); ++s) {
-    Reader in(tables_[out.procs.size() + out.channels.size() + s].bytes(components.word()));
+    Reader in(tables_->bytes(out.procs.size() + out.channels.size() + s, components.word()));
     read_semaphore(in, out.semaphores[s]);
   }
   assert(components.done());
 }
 
-std::size_t StateCodec::memory_bytes() const {
-  std::size_t n = 0;
-  for (const auto &t : tables_)
-    n += t.memory_bytes();
-  return n;
-}
+std::size_t StateCodec::memory_bytes() const { return tables_->memory_bytes(); }
 
 void pack_whole(const Model &model, const State &state, std::vector<std::uint8_t> &out) {
   std::size_t words = 0;

@@ -10,19 +10,40 @@
 // check both directions on every stored state.
 #pragma once
 
+#include "checker/spin_lock.hpp"
 #include "checker/state_store.hpp"
 #include "models/model.hpp"
 #include "models/state.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
 namespace ipcsim {
 
+// The distinct components of the states packed so far, one table per part of a state. The threads of a
+// parallel depth-first search share one, so that a component has one number whichever thread packs it;
+// each table then has its own lock.
+class ComponentTables {
+public:
+  ComponentTables(std::size_t parts, bool shared);
+
+  StateIndex insert(std::size_t part, std::span<const std::uint8_t> bytes);
+  std::span<const std::uint8_t> bytes(std::size_t part, StateIndex index) const; // stable once stored
+  std::size_t parts() const { return tables_.size(); }
+  std::size_t memory_bytes() const;
+
+private:
+  std::vector<StateStore> tables_;
+  std::unique_ptr<SpinLock[]> locks_; // one per table if shared, else none
+};
+
 class StateCodec {
 public:
   explicit StateCodec(const Model &model);
+  // A codec of its own (memo and scratch space) over tables that other codecs use too.
+  StateCodec(const Model &model, std::shared_ptr<ComponentTables> tables);
 
   // Replaces `out` with the bytes of `state`, adding any component not seen before to its table.
   void pack(const State &state, std::vector<std::uint8_t> &out);
@@ -40,6 +61,7 @@ public:
   void unpack(std::span<const std::uint8_t> bytes, State &out) const;
 
   std::size_t memory_bytes() const; // the component tables
+  const std::shared_ptr<ComponentTables> &tables() const { return tables_; }
 
 private:
   // The last few components packed in each place: consecutive states are neighbours and share most of
@@ -62,7 +84,7 @@ private:
   StateIndex component_index(std::size_t k, std::span<const std::uint8_t> bytes);
 
   const Model &model_;
-  std::vector<StateStore> tables_; // processes, then channels
+  std::shared_ptr<ComponentTables> tables_; // processes, then channels, then semaphores
   std::vector<Memo> memo_;
   std::vector<std::uint8_t> scratch_;
 };
