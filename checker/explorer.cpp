@@ -13,9 +13,6 @@
 #include <numeric>
 #include <stdexcept>
 #include <thread>
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 
 namespace ipcsim {
 
@@ -30,7 +27,7 @@ void Explorer::Team::update_hunger() {
 
 Explorer::Explorer(const Model &model, const CheckOptions &options)
     : Explorer(model, options,
-               options.jobs > 1 && !options.breadth_first && !options.hash_compact
+               options.jobs > 1 && !options.breadth_first
                    ? std::make_shared<Team>(model, PropertyMonitor(model).watched())
                    : nullptr,
                0) {}
@@ -55,7 +52,7 @@ Explorer::Explorer(const Model &model, const CheckOptions &options, std::shared_
       window_(options.hash_compact || canonicalizer_.active() ? std::numeric_limits<std::size_t>::max() : 1024),
       last_move_(model.processes.size(), 0) {
   if ((options.breadth_first || options.jobs > 1) && options.hash_compact) // they keep exact states
-    throw std::invalid_argument("hash compaction serves the depth-first search only");
+    throw std::invalid_argument("hash compaction serves the depth-first search in one thread only");
 }
 
 CheckResult Explorer::run() {
@@ -423,9 +420,7 @@ void Explorer::parallel_depth_first() {
   std::vector<std::exception_ptr> errors(options_.jobs);
   auto search = [&](Explorer &e, unsigned w) {
     try {
-      auto t0 = std::chrono::steady_clock::now();
       e.depth_first();
-      if (getenv("DBG")) fprintf(stderr, "worker %u: %lu transitions, %.3f s\n", w, (unsigned long)e.transitions_, std::chrono::duration<double>(std::chrono::steady_clock::now()-t0).count());
     } catch (...) {
       errors[w] = std::current_exception();
       std::lock_guard lock(team_->lock);
@@ -453,11 +448,11 @@ void Explorer::parallel_depth_first() {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// --jobs: the same breadth-first order, level by level, shared among threads (checker/parallel_search.hpp).
+// --jobs with --bfs: the same breadth-first order, level by level, shared among threads
+// (checker/parallel_search.hpp).
 
 void Explorer::parallel_breadth_first() {
-  parallel_ = parallel_search(model_, options_, options_.jobs, canonicalizer_.groups(), wanted_, reduce_, limits_,
-                              progress_);
+  parallel_ = parallel_search(model_, options_, options_.jobs, canonicalizer_.groups(), wanted_, limits_, progress_);
   findings_ = parallel_->findings;
   if (parallel_->stop)
     stop(*parallel_->stop);

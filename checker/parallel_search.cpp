@@ -1,7 +1,6 @@
 #include "checker/parallel_search.hpp"
 
 #include "checker/canonical_state.hpp"
-#include "checker/persistent_set.hpp"
 #include "checker/search_steps.hpp"
 #include "checker/search_tree.hpp"
 #include "checker/state_codec.hpp"
@@ -32,19 +31,15 @@ struct Shard {
   std::vector<std::uint32_t> level; // by index in `store`: the level that found the state
   std::vector<std::uint64_t> first; // and the smallest key that reached it there
   std::vector<StateIndex> number;   // and its number in the search tree, once its level is closed
-  std::vector<char> full;           // and whether all its steps are fired or going to be
 };
 
-// A state to expand in the next level: a new one, or one found before whose other steps the cycle proviso
-// asks for. Its bytes are read from its shard's store between levels, when no thread adds to it; the
-// records they lie in never move.
+// A state of the next level. Its bytes are read from its shard's store between levels, when no thread adds
+// to it; the records they lie in never move.
 struct Entry {
   std::span<const std::uint8_t> bytes; // pack_whole() of the stored representative
   std::uint32_t shard = 0;
   StateIndex index = 0;
-  StateIndex number = 0;   // in the search tree
-  std::uint32_t level = 0; // the level that found it
-  bool rest = false;       // the steps its persistent set left out, not the set
+  StateIndex number = 0; // in the search tree
 };
 
 using StateRef = std::pair<std::uint32_t, StateIndex>; // shard, index
@@ -69,22 +64,19 @@ struct Candidate {
 class LevelSearch {
 public:
   LevelSearch(const Model &model, const CheckOptions &options, unsigned jobs, const std::vector<SymmetryGroup> &groups,
-              PropertySet wanted, bool reduce, SearchLimits &limits, Progress &progress);
+              PropertySet wanted, SearchLimits &limits, Progress &progress);
 
   ParallelOutcome run();
 
 private:
   // One thread's engines and scratch: each may keep per-call state.
   struct Worker {
-    Worker(const Model &model, const std::vector<SymmetryGroup> &groups, bool reduce)
-        : steps(model, reduce), monitor(model), persistent(model, steps), canonicalizer(model, groups) {}
+    Worker(const Model &model, const std::vector<SymmetryGroup> &groups)
+        : steps(model, false), monitor(model), canonicalizer(model, groups) {}
     SearchSteps steps;
     PropertyMonitor monitor;
-    PersistentSet persistent;
     Canonicalizer canonicalizer;
     std::vector<SearchStep> enabled;
-    std::vector<std::uint32_t> chosen;
-    std::vector<char> in_set;
     std::vector<Event> events;
     std::vector<PropertyViolation> violations;
     std::vector<std::uint8_t> bytes;
@@ -93,8 +85,6 @@ private:
     std::vector<StateRef> found; // the states it stored in this level
     std::vector<Fresh> fresh;    // the same, in the order of their keys
     std::vector<Candidate> candidates;
-    std::vector<StateRef> targets;   // states a reduced step led back to (the cycle proviso's)
-    std::vector<StateRef> completed; // states whose every step this level fired
     std::uint64_t transitions = 0;
     std::exception_ptr failure;
   };
@@ -103,7 +93,7 @@ private:
   template <class Job> void in_threads(Job job);
   void work(Worker &w);
   void expand(Worker &w, std::uint32_t position);
-  void fire(Worker &w, const State &state, std::uint32_t position, std::uint32_t choice, bool reduced);
+  void fire(Worker &w, const State &state, std::uint32_t position, std::uint32_t choice);
   void poll(Worker &w);
   void close_level();
   void order_fresh(Worker &w);
@@ -115,15 +105,11 @@ private:
   const Model &model_;
   const CheckOptions &options_;
   PropertySet wanted_;
-  bool reduce_;
   SearchLimits &limits_;
   Progress &progress_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::vector<std::unique_ptr<Shard>> shards_;
   SearchTree tree_;
-
-  void complete_targets(std::vector<Entry> &next);
-
   std::vector<Entry> frontier_; // the level being expanded, in its fixed order
   std::uint32_t level_ = 0;     // its number
   std::atomic<std::uint32_t> next_{0};
@@ -133,11 +119,11 @@ private:
 };
 
 LevelSearch::LevelSearch(const Model &model, const CheckOptions &options, unsigned jobs,
-                         const std::vector<SymmetryGroup> &groups, PropertySet wanted, bool reduce,
-                         SearchLimits &limits, Progress &progress)
-    : model_(model), options_(options), wanted_(wanted), reduce_(reduce), limits_(limits), progress_(progress) {
+                         const std::vector<SymmetryGroup> &groups, PropertySet wanted, SearchLimits &limits,
+                         Progress &progress)
+    : model_(model), options_(options), wanted_(wanted), limits_(limits), progress_(progress) {
   for (unsigned j = 0; j < jobs; ++j)
-    workers_.push_back(std::make_unique<Worker>(model, groups, reduce));
+    workers_.push_back(std::make_unique<Worker>(model, groups));
   for (unsigned s = 0; s < 8 * jobs; ++s) // enough shards that two threads rarely wait for one lock
     shards_.push_back(std::make_unique<Shard>());
 }
@@ -156,8 +142,8 @@ ParallelOutcome LevelSearch::run() {
     outcome_.transitions += w->transitions;
   outcome_.visited_bytes = tree_.memory_bytes();
   for (const auto &s : shards_)
-    outcome_.visited_bytes += s->store.memory_bytes() + s->level.capacity() * 4 + s->first.capacity() * 8 +
-                              s->number.capacity() * sizeof(StateIndex) + s->full.capacity();
+    outcome_.visited_bytes +=
+        s->store.memory_bytes() + s->level.capacity() * 4 + s->first.capacity() * 8 + s->number.capacity() * 4;
   return outcome_;
 }
 
@@ -179,10 +165,9 @@ void LevelSearch::start() {
   shard.level.push_back(0);
   shard.first.push_back(0);
   shard.number.push_back(0);
-  shard.full.push_back(0);
   states_ = 1;
   tree_.add(0, 0);
-  frontier_.push_back({shard.store.bytes(0), shard_number, 0, 0, 0, false});
+  frontier_.push_back({shard.store.bytes(0), shard_number, 0, 0});
   if (!w.violations.empty() && options_.stop_at_first)
     request_stop(StopReason::first_violation);
   else if (wanted_.empty())
@@ -219,33 +204,15 @@ void LevelSearch::work(Worker &w) {
       expand(w, p);
 }
 
-// A new state: the persistent set. An earlier one that the cycle proviso completes: the steps left out.
 void LevelSearch::expand(Worker &w, std::uint32_t position) {
-  const Entry &entry = frontier_[position];
-  bool rest = entry.rest;
-  unpack_whole(model_, entry.bytes, w.expanded);
-  const State &state = w.expanded;
-  w.steps.enabled(state, w.enabled);
-  auto n = static_cast<std::uint32_t>(w.enabled.size());
-  if (reduce_ && n > 1)
-    w.persistent.choose(state, w.enabled, w.chosen);
-  if (!reduce_ || n < 2 || w.chosen.size() == n) {
-    for (std::uint32_t k = 0; k < n && !rest; ++k)
-      fire(w, state, position, k, false);
-    w.completed.push_back({entry.shard, entry.index});
-    return;
-  }
-  w.in_set.assign(n, 0);
-  for (std::uint32_t k : w.chosen)
-    w.in_set[k] = 1;
-  for (std::uint32_t k = 0; k < n; ++k)
-    if (w.in_set[k] != rest)
-      fire(w, state, position, k, !rest);
+  unpack_whole(model_, frontier_[position].bytes, w.expanded);
+  w.steps.enabled(w.expanded, w.enabled);
+  for (std::uint32_t k = 0; k < w.enabled.size(); ++k)
+    fire(w, w.expanded, position, k);
 }
 
-// Fires one transition and stores its successor. A step of a reduced expansion that leads to a state of the
-// same level as `state` or an earlier one makes that state a target of the cycle proviso.
-void LevelSearch::fire(Worker &w, const State &state, std::uint32_t position, std::uint32_t choice, bool reduced) {
+// Fires one transition and stores its successor.
+void LevelSearch::fire(Worker &w, const State &state, std::uint32_t position, std::uint32_t choice) {
   std::uint64_t key = key_of(position, choice);
   w.successor = state;
   w.events.clear();
@@ -262,7 +229,6 @@ void LevelSearch::fire(Worker &w, const State &state, std::uint32_t position, st
   std::uint32_t shard_number = shard_of(hash);
   Shard &shard = *shards_[shard_number];
   StateIndex index = 0;
-  std::uint32_t level = 0;
   bool added = false;
   {
     std::lock_guard lock(shard.mutex);
@@ -277,14 +243,12 @@ void LevelSearch::fire(Worker &w, const State &state, std::uint32_t position, st
       shard.level.push_back(level_ + 1);
       shard.first.push_back(key);
       shard.number.push_back(0);
-      shard.full.push_back(0);
       added = true;
     } else {
       index = *known;
       if (shard.level[index] == level_ + 1)
         shard.first[index] = std::min(shard.first[index], key);
     }
-    level = shard.level[index];
   }
   if (added) {
     w.violations.clear();
@@ -293,8 +257,6 @@ void LevelSearch::fire(Worker &w, const State &state, std::uint32_t position, st
       w.candidates.push_back({v.kind, 0, shard_number, index});
     w.found.push_back({shard_number, index});
   }
-  if (reduced && level <= frontier_[position].level)
-    w.targets.push_back({shard_number, index});
 }
 
 // The first thread watches time and memory and draws the progress line, every 4096 of its transitions.
@@ -328,7 +290,6 @@ void LevelSearch::close_level() {
     next.push_back(f.entry);
   }
   record(candidates);
-  complete_targets(next);
   frontier_ = std::move(next);
   if (!frontier_.empty())
     outcome_.max_depth = ++level_;
@@ -339,36 +300,10 @@ void LevelSearch::order_fresh(Worker &w) {
   w.fresh.clear();
   for (auto [shard, index] : w.found) {
     const Shard &s = *shards_[shard];
-    w.fresh.push_back({s.first[index], {s.store.bytes(index), shard, index, 0, level_ + 1, false}});
+    w.fresh.push_back({s.first[index], {s.store.bytes(index), shard, index, 0}});
   }
   w.found.clear();
   std::sort(w.fresh.begin(), w.fresh.end(), earlier);
-}
-
-// The cycle proviso. On a cycle of the reduced graph, the state of the highest level is followed by one of a
-// level no higher, which is on the cycle: a target. A target's steps left out are fired in the next level
-// (after its new states, in the order of the targets' numbers), so every cycle holds a state expanded fully.
-// Completing the target rather than the source of such a step completes a state once for all the steps
-// that lead back to it, as the depth-first search does (explorer.cpp).
-void LevelSearch::complete_targets(std::vector<Entry> &next) {
-  std::vector<StateRef> targets;
-  for (const auto &w : workers_) {
-    for (auto [shard, index] : w->completed)
-      shards_[shard]->full[index] = 1;
-    targets.insert(targets.end(), w->targets.begin(), w->targets.end());
-    w->completed.clear();
-    w->targets.clear();
-  }
-  std::vector<Entry> rests;
-  for (auto [shard, index] : targets) {
-    Shard &s = *shards_[shard];
-    if (s.full[index])
-      continue;
-    s.full[index] = 1;
-    rests.push_back({s.store.bytes(index), shard, index, s.number[index], s.level[index], true});
-  }
-  std::sort(rests.begin(), rests.end(), [](const Entry &a, const Entry &b) { return a.number < b.number; });
-  next.insert(next.end(), rests.begin(), rests.end());
 }
 
 std::uint64_t LevelSearch::key_of_candidate(const Candidate &c) const {
@@ -408,9 +343,9 @@ void LevelSearch::request_stop(StopReason reason) {
 } // namespace
 
 ParallelOutcome parallel_search(const Model &model, const CheckOptions &options, unsigned jobs,
-                                const std::vector<SymmetryGroup> &groups, PropertySet wanted, bool reduce,
-                                SearchLimits &limits, Progress &progress) {
-  return LevelSearch(model, options, jobs, groups, wanted, reduce, limits, progress).run();
+                                const std::vector<SymmetryGroup> &groups, PropertySet wanted, SearchLimits &limits,
+                                Progress &progress) {
+  return LevelSearch(model, options, jobs, groups, wanted, limits, progress).run();
 }
 
 } // namespace ipcsim

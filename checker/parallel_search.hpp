@@ -1,17 +1,10 @@
-// --jobs J: a breadth-first search by J threads, one level at a time. Each level's states are shared out
-// among the threads, which unpack each, fire its transitions and store the successors (pack_whole's
-// bytes) in a visited set cut into shards by the hash of the state (each shard a StateStore behind its
-// own lock). At the end of the level the new states are put in a fixed order (by the first state and
-// choice that reached each), which numbers them and makes the next level's parents, so that states,
-// transitions and counterexamples do not depend on which thread got there first.
-//
-// Partial-order reduction needs a cycle proviso that does not read a depth-first stack. This one reads the
-// levels: when a state's persistent set leads to a state of the same level or an earlier one (a target),
-// the target's steps left out are fired in the next level, unpacked from its shard. On a cycle of the
-// reduced graph, the state of the highest level is followed by a state of a level no higher, a target on
-// the cycle, so every cycle holds a state expanded fully: no step is postponed around a cycle forever. The
-// levels are fixed when a state is stored, and the targets are taken in the order of their numbers, so
-// the proviso does not depend on the threads either.
+// --jobs J with --bfs: a breadth-first search by J threads, one level at a time. Each level's states are
+// shared out among the threads, which unpack each, fire its transitions and store the successors
+// (pack_whole's bytes) in a visited set cut into shards by the hash of the state (each shard a StateStore
+// behind its own lock). At the end of the level the new states are put in a fixed order (by the first state
+// and choice that reached each), which numbers them and makes the next level's parents, so that states,
+// transitions and counterexamples are those of the sequential breadth-first search whatever the threads do.
+// Like it, this search reduces by symmetry only: partial-order reduction would lose the shortest schedules.
 #pragma once
 
 #include "checker/check_result.hpp"
@@ -39,7 +32,7 @@ struct ParallelOutcome {
 // Explores `model` with `jobs` threads until every property of `wanted` is violated (or the first one is,
 // with options.stop_at_first), the space is exhausted or a limit of `limits` is reached.
 ParallelOutcome parallel_search(const Model &model, const CheckOptions &options, unsigned jobs,
-                                const std::vector<SymmetryGroup> &groups, PropertySet wanted, bool reduce,
-                                SearchLimits &limits, Progress &progress);
+                                const std::vector<SymmetryGroup> &groups, PropertySet wanted, SearchLimits &limits,
+                                Progress &progress);
 
 } // namespace ipcsim

@@ -84,8 +84,9 @@ void add_check_command(CLI::App &app, CommandAction &action) {
                 "Store a 64-bit hash per state instead of the state: far less memory, a small reported "
                 "probability of missing a state (depth-first only)");
   sub->add_option("--jobs,-j", command->jobs,
-                  "Search with this many threads, breadth-first level by level (same verdicts, states and "
-                  "counterexamples for any number above 1)")
+                  "Search with this many threads: depth-first searches sharing one visited set (same verdicts; "
+                  "states vary from run to run), or with --bfs level by level (the same states and "
+                  "counterexamples as one thread)")
       ->check(CLI::Range(1u, 256u));
   sub->add_option("--report", command->report_dir,
                   "Write report.md, report.html, report.json, counterexample.jsonl, msc.svg and waitfor.svg here");
@@ -95,8 +96,8 @@ void add_check_command(CLI::App &app, CommandAction &action) {
       throw CLI::ValidationError("--hash-compact", "a breadth-first search (--bfs) reads its stored states back, "
                                                    "and hash compaction keeps only their hashes: use one or the other");
     if (command->hash_compact && command->jobs > 1)
-      throw CLI::ValidationError("--hash-compact", "the parallel search (--jobs) keeps exact states in shards: "
-                                                   "hash compaction works with the depth-first search only");
+      throw CLI::ValidationError("--hash-compact", "the parallel search (--jobs) shares exact states among its "
+                                                   "threads: hash compaction works with one thread only");
     action = [command] { return (*command)(); };
   });
 }

@@ -1,5 +1,5 @@
-// The cycle provisos of the depth-first search (checker/explorer.cpp) and of the parallel one
-// (checker/parallel_search.cpp): a process that the persistent sets
+// The cycle proviso of the depth-first search (checker/explorer.cpp), in one thread and in several
+// (--jobs, checker/shared_visited_set.hpp): a process that the persistent sets
 // keep postponing around a cycle must still be explored. Here `spinner` and `echo` loop forever on a
 // rendezvous, a set of one step that leads straight back to the state it left, and `lonely` waits for a
 // message that nobody sends: a deadlock only a state expanded fully shows.
