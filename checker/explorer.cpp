@@ -186,7 +186,7 @@ void Explorer::search() {
       }
       undo_move(m);
       stack_depth_[m.index] = 0;
-      --depth_;
+      donate_from_ = std::min(donate_from_, --depth_);
       continue;
     }
     Frame &f = frame(depth_ - 1);
@@ -223,6 +223,7 @@ void Explorer::close_cycle() {
   if (arrived_ < stack_depth_.size() && stack_depth_[arrived_] != 0) {
     Mark &target = marks_[stack_depth_[arrived_] - 1];
     target.limit = target.steps;
+    donate_from_ = std::min<std::size_t>(donate_from_, stack_depth_[arrived_] - 1);
   } else if (team_) {
     team_->visited.ask_full_expansion(arrived_);
   }
@@ -230,10 +231,11 @@ void Explorer::close_cycle() {
 
 // --jobs: a thread that has run out of states is hungry; this one gives it a new successor of the lowest
 // state on its stack with steps left (the largest part of the space still ahead, in a depth-first search),
-// among the frames it keeps. That state is then expanded fully, as the cycle proviso needs.
+// among the frames it keeps. That state is then expanded fully, as the cycle proviso needs. The marks below
+// donate_from_ have no steps left, so that a thread kept hungry does not make this one scan them at every step.
 void Explorer::donate() {
-  std::size_t lowest = depth_ > window_ ? depth_ - window_ : 0;
-  for (std::size_t d = lowest; d + 1 < depth_; ++d) { // not the top: it is this thread's next move
+  std::size_t lowest = std::max(depth_ > window_ ? depth_ - window_ : 0, donate_from_);
+  for (std::size_t d = lowest; d + 1 < depth_; donate_from_ = ++d) { // not the top: this thread's next move
     Mark &m = marks_[d];
     while (m.next < m.limit) {
       Frame &f = frame(d);
@@ -280,6 +282,7 @@ bool Explorer::receive() {
   team_->pool.pop_back();
   team_->update_hunger();
   lock.unlock();
+  donate_from_ = 0;
   prefix_ = std::move(given.prefix);
   arrived_ = given.index;
   auto stored = team_->visited.bytes(given.index);

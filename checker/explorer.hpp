@@ -148,6 +148,7 @@ private:
   std::vector<Mark> marks_;              // depth-first: the current schedule, marks_[0, depth_)
   std::size_t depth_ = 0;
   std::vector<std::uint32_t> prefix_;    // --jobs: the schedule to marks_[0], given with it
+  std::size_t donate_from_ = 0;          // --jobs: the lowest mark that may have steps to give away
   std::vector<Frame> frames_;            // the frame of mark d at d % window_
   std::size_t window_;                   // how many frames are kept: all of them unless states can be read back
   std::vector<std::uint32_t> stack_depth_; // depth-first: by state index, 1 + its depth in marks_, or 0
