@@ -167,8 +167,8 @@ void Explorer::push(State &state) {
   steps_.enabled(f.state, f.enabled);
   m.limit = order_steps(f);
   m.steps = static_cast<std::uint32_t>(f.order.size());
-  if (stack_depth_.size() <= m.index)
-    stack_depth_.resize(visited_.size());
+  if (stack_depth_.size() <= m.index) // indices are dense in one thread, nearly so with --jobs
+    stack_depth_.resize(std::max<std::size_t>(m.index + 1, visited_.size()));
   stack_depth_[m.index] = static_cast<std::uint32_t>(depth_); // 1 + the mark's depth
   max_depth_ = std::max<std::uint64_t>(max_depth_, prefix_.size() + depth_ - 1);
 }
@@ -487,8 +487,8 @@ CheckResult Explorer::conclude() {
     for (Finding &f : findings_)
       f = real_schedule(steps_, canonicalizer_, f);      // its choices apply to the stored representatives
   else if (!findings_.empty() && !options_.hash_compact) // hashes cannot be read back: pruning shortens instead
-    findings_ = shortest_findings(steps_, codec_, team_ ? team_->visited.store() : store_, canonicalizer_,
-                                  findings_);
+    findings_ = shortest_findings(steps_, codec_, team_ ? static_cast<const StoredStates &>(team_->visited) : store_,
+                                  canonicalizer_, findings_);
   for (Finding &f : findings_)
     f.choices = steps_.real_choices(f.choices, f.kind);
   if (reduce_ || options_.hash_compact)

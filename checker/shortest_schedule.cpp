@@ -11,9 +11,9 @@ namespace {
 
 class ShortestSearch {
 public:
-  ShortestSearch(SearchSteps &steps, StateCodec &codec, const StateStore &store, Canonicalizer &canonicalizer)
+  ShortestSearch(SearchSteps &steps, StateCodec &codec, const StoredStates &store, Canonicalizer &canonicalizer)
       : steps_(steps), monitor_(steps.semantics().model()), codec_(codec), store_(store), canonicalizer_(canonicalizer),
-        parent_(store.size(), kNone), via_(store.size(), 0) {}
+        parent_(store.index_bound(), kNone), via_(store.index_bound(), 0) {}
 
   std::vector<Finding> run(PropertySet wanted) {
     std::vector<Event> events;
@@ -86,7 +86,7 @@ private:
   SearchSteps &steps_;
   PropertyMonitor monitor_;
   StateCodec &codec_;
-  const StateStore &store_;
+  const StoredStates &store_;
   Canonicalizer &canonicalizer_;
   std::vector<StateIndex> parent_; // kNone: not reached yet
   std::vector<std::uint32_t> via_;
@@ -101,7 +101,7 @@ private:
 
 } // namespace
 
-std::vector<Finding> shortest_findings(SearchSteps &steps, StateCodec &codec, const StateStore &store,
+std::vector<Finding> shortest_findings(SearchSteps &steps, StateCodec &codec, const StoredStates &store,
                                        Canonicalizer &canonicalizer, const std::vector<Finding> &found) {
   PropertySet wanted;
   for (const auto &f : found)

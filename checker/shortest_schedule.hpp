@@ -18,7 +18,7 @@
 
 namespace ipcsim {
 
-std::vector<Finding> shortest_findings(SearchSteps &steps, StateCodec &codec, const StateStore &store,
+std::vector<Finding> shortest_findings(SearchSteps &steps, StateCodec &codec, const StoredStates &store,
                                        Canonicalizer &canonicalizer, const std::vector<Finding> &found);
 
 } // namespace ipcsim

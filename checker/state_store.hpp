@@ -16,7 +16,7 @@
 
 namespace ipcsim {
 
-class StateStore final : public VisitedSet { // final: the codec's many tables call it without indirection
+class StateStore final : public VisitedSet, public StoredStates { // final: calls need no indirection
 public:
   StateStore();
 
@@ -26,8 +26,9 @@ public:
   std::pair<StateIndex, bool> insert(std::span<const std::uint8_t> bytes, std::uint64_t hash);
   std::optional<StateIndex> find(std::span<const std::uint8_t> bytes, std::uint64_t hash) const;
 
-  std::span<const std::uint8_t> bytes(StateIndex index) const;
+  std::span<const std::uint8_t> bytes(StateIndex index) const override;
   std::size_t size() const override { return positions_.size(); }
+  std::size_t index_bound() const override { return positions_.size(); }
   std::size_t memory_bytes() const override; // records, positions and table
 
 private:

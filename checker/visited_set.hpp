@@ -4,6 +4,7 @@
 // hash of each (far less memory, but two states with one hash count as one, and nothing can be read back).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -23,6 +24,16 @@ public:
 
   virtual std::size_t size() const = 0;         // states added
   virtual std::size_t memory_bytes() const = 0; // bytes in use
+};
+
+// An exact visited set, whose states can be read back (the shortening of counterexamples reads them).
+class StoredStates {
+public:
+  virtual ~StoredStates() = default;
+
+  virtual std::optional<StateIndex> find(std::span<const std::uint8_t> bytes) const = 0;
+  virtual std::span<const std::uint8_t> bytes(StateIndex index) const = 0;
+  virtual std::size_t index_bound() const = 0; // above every index given out
 };
 
 } // namespace ipcsim

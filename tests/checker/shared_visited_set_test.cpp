@@ -1,5 +1,5 @@
-// The parallel depth-first search's visited set: one number per state whichever thread stores it first, and
-// the requests of the cycle proviso for a state still on a stack.
+// The parallel depth-first search's visited set: one number per state whichever thread stores it first, the
+// bytes read back by that number, and the requests of the cycle proviso for a state still on a stack.
 #include "checker/shared_visited_set.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,7 +18,7 @@ std::vector<std::uint8_t> state_bytes(std::uint32_t n) {
 
 } // namespace
 
-TEST_CASE("shared visited set: threads storing the same states at once number each once, densely") {
+TEST_CASE("shared visited set: threads storing the same states at once number each once") {
   SharedVisitedSet visited;
   constexpr std::uint32_t states = 20'000;
   std::vector<std::vector<StateIndex>> seen(2, std::vector<StateIndex>(states));
@@ -39,10 +39,15 @@ TEST_CASE("shared visited set: threads storing the same states at once number ea
   CHECK(seen[0] == seen[1]);
   std::vector<StateIndex> sorted = seen[0];
   std::sort(sorted.begin(), sorted.end());
-  for (std::uint32_t k = 0; k < states; ++k)
-    REQUIRE(sorted[k] == k);
+  CHECK(std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end());
+  CHECK(sorted.back() < visited.index_bound());
+  CHECK(visited.index_bound() < states + states / 8); // nearly dense: the shards fill alike
+  for (std::uint32_t n = 0; n < states; ++n) {
+    auto bytes = visited.bytes(seen[0][n]);
+    REQUIRE(std::vector<std::uint8_t>(bytes.begin(), bytes.end()) == state_bytes(n));
+    REQUIRE(visited.find(state_bytes(n)) == seen[0][n]);
+  }
   CHECK(visited.find(state_bytes(states)) == std::nullopt);
-  CHECK(visited.bytes(seen[0][7]).size() == 3);
 }
 
 TEST_CASE("shared visited set: a full expansion asked for holds the state on its stack once") {
