@@ -237,7 +237,7 @@ void Explorer::donate() {
   std::size_t lowest = std::max(depth_ > window_ ? depth_ - window_ : 0, donate_from_);
   for (std::size_t d = lowest; d + 1 < depth_; donate_from_ = ++d) { // not the top: this thread's next move
     Mark &m = marks_[d];
-    while (m.next < m.limit) {
+    while (m.limit == m.steps && m.next < m.limit) {
       Frame &f = frame(d);
       std::uint32_t k = f.order[m.next++];
       successor_ = f.state;
@@ -252,7 +252,6 @@ void Explorer::donate() {
       if (!violations_.empty())
         record(choices);
       if (arrival == Arrival::fresh) {
-        m.limit = m.steps;
         std::lock_guard lock(team_->lock);
         team_->pool.push_back({successor_, arrived_, std::move(choices)});
         team_->update_hunger();
