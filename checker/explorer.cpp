@@ -182,6 +182,7 @@ void Explorer::search() {
     if (m.next == m.limit) {
       if (team_ && !team_->visited.leave(m.index)) { // another thread's step closed a cycle here
         m.limit = m.steps;
+        donate_from_ = std::min(donate_from_, depth_ - 1);
         continue;
       }
       undo_move(m);
@@ -230,9 +231,11 @@ void Explorer::close_cycle() {
 }
 
 // --jobs: a thread that has run out of states is hungry; this one gives it a new successor of the lowest
-// state on its stack with steps left (the largest part of the space still ahead, in a depth-first search),
-// among the frames it keeps. That state is then expanded fully, as the cycle proviso needs. The marks below
-// donate_from_ have no steps left, so that a thread kept hungry does not make this one scan them at every step.
+// state on its stack, among the frames it keeps, that is expanded fully and has steps left (the largest part
+// of the space still ahead, in a depth-first search). The cycle proviso needs the source of a step given
+// away expanded fully; expanding a reduced state fully for the purpose would add states at every gift.
+// The marks below donate_from_ have no steps left, so that a thread kept hungry does not make this one scan
+// them at every step.
 void Explorer::donate() {
   std::size_t lowest = std::max(depth_ > window_ ? depth_ - window_ : 0, donate_from_);
   for (std::size_t d = lowest; d + 1 < depth_; donate_from_ = ++d) { // not the top: this thread's next move
