@@ -26,8 +26,8 @@ struct CheckOptions {
   bool progress = false;      // a progress line on stderr
   bool reduction = true;      // partial-order reduction (depth-first only; checker/persistent_set.hpp)
   bool symmetry = true;       // one state per orbit of interchangeable replicas (checker/symmetry.hpp)
-  unsigned jobs = 1; // threads: depth-first, one search each over shared tables (explorer.hpp); with
-                     // breadth_first, level by level (checker/parallel_search.hpp)
+  unsigned jobs = 1;          // threads: depth-first, one search each over shared tables (explorer.hpp); with
+                              // breadth_first, level by level (checker/parallel_search.hpp)
 };
 
 // Why the search ended.

@@ -17,8 +17,8 @@
 namespace ipcsim {
 
 Explorer::Team::Team(const Model &model, PropertySet wanted)
-    : tables(std::make_shared<ComponentTables>(
-          model.processes.size() + model.channels.size() + model.semaphores.size(), true)),
+    : tables(std::make_shared<ComponentTables>(model.processes.size() + model.channels.size() + model.semaphores.size(),
+                                               true)),
       wanted(wanted) {}
 
 void Explorer::Team::update_hunger() {
@@ -38,8 +38,7 @@ Explorer::Explorer(const Model &model, const CheckOptions &options, std::shared_
       visited_(team_                  ? static_cast<VisitedSet &>(team_->visited)
                : options.hash_compact ? static_cast<VisitedSet &>(compact_)
                                       : store_),
-      limits_(options),
-      progress_(options.progress),
+      limits_(options), progress_(options.progress),
       canonicalizer_(model, options.symmetry ? detect_symmetry(model) : std::vector<SymmetryGroup>{}),
       wanted_(monitor_.watched()),
       // The reduction keeps every deadlock and every step's events, but not every state in which two

@@ -16,8 +16,8 @@
 #include "checker/parallel_search.hpp"
 #include "checker/persistent_set.hpp"
 #include "checker/progress.hpp"
-#include "checker/search_steps.hpp"
 #include "checker/search_limits.hpp"
+#include "checker/search_steps.hpp"
 #include "checker/search_tree.hpp"
 #include "checker/shared_visited_set.hpp"
 #include "checker/state_codec.hpp"
@@ -145,7 +145,7 @@ private:
   std::vector<std::uint8_t> bytes_;
   std::vector<PropertyViolation> violations_;
   State successor_;
-  std::vector<Mark> marks_;              // depth-first: the current schedule, marks_[0, depth_)
+  std::vector<Mark> marks_; // depth-first: the current schedule, marks_[0, depth_)
   std::size_t depth_ = 0;
   std::vector<std::uint32_t> prefix_;    // --jobs: the schedule to marks_[0], given with it
   std::size_t donate_from_ = 0;          // --jobs: the lowest mark that may have steps to give away

@@ -324,7 +324,9 @@ void StateCodec::unpack(std::span<const std::uint8_t> bytes, State &out) const {
   assert(components.done());
 }
 
-std::size_t StateCodec::memory_bytes() const { return tables_->memory_bytes(); }
+std::size_t StateCodec::memory_bytes() const {
+  return tables_->memory_bytes();
+}
 
 void pack_whole(const Model &model, const State &state, std::vector<std::uint8_t> &out) {
   std::size_t words = 0;
