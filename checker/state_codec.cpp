@@ -4,6 +4,7 @@
 #include <bit>
 #include <cassert>
 #include <cstring>
+#include <mutex>
 
 namespace ipcsim {
 namespace {
