@@ -78,7 +78,8 @@ Explorer::Arrival Explorer::arrive(const State &state, std::span<const Event> ev
     codec_.pack(state, bytes_, *base, base_components);
   else
     codec_.pack(canonicalizer_.canonical(state), bytes_);
-  if (limits_.states_full(visited_.size()) && !visited_.find(bytes_)) {
+  // (counts_states first: under --jobs, counting the states reads what the other threads write)
+  if (limits_.counts_states() && limits_.states_full(visited_.size()) && !visited_.find(bytes_)) {
     stop(StopReason::max_states);
     return Arrival::dropped;
   }

@@ -18,6 +18,7 @@ public:
 
   // True when storing one more state would pass --max-states.
   bool states_full(std::size_t states) const { return max_states_ && states >= *max_states_; }
+  bool counts_states() const { return max_states_.has_value(); }
 
   // The time or memory limit reached, if any. Also samples the memory for the progress line.
   std::optional<StopReason> poll();

@@ -23,7 +23,7 @@ std::pair<StateIndex, bool> SharedVisitedSet::insert(std::span<const std::uint8_
     throw std::length_error("more than 2^26 states in a shard of the parallel search");
   if (added) {
     shard.flags.push_back(on_stack); // the inserting thread pushes it, or gives it to one that does
-    size_.fetch_add(1, std::memory_order_relaxed);
+    shard.size.store(shard.store.size(), std::memory_order_relaxed);
   }
   return {number << shard_bits | s, added};
 }
@@ -37,6 +37,13 @@ std::optional<StateIndex> SharedVisitedSet::find(std::span<const std::uint8_t> b
   if (!number)
     return std::nullopt;
   return *number << shard_bits | s;
+}
+
+std::size_t SharedVisitedSet::size() const {
+  std::size_t n = 0;
+  for (unsigned s = 0; s < (1u << shard_bits); ++s)
+    n += shards_[s].size.load(std::memory_order_relaxed);
+  return n;
 }
 
 std::size_t SharedVisitedSet::memory_bytes() const {

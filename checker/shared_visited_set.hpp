@@ -22,7 +22,7 @@ public:
 
   std::pair<StateIndex, bool> insert(std::span<const std::uint8_t> bytes) override;
   std::optional<StateIndex> find(std::span<const std::uint8_t> bytes) const override;
-  std::size_t size() const override { return size_.load(std::memory_order_relaxed); }
+  std::size_t size() const override; // adds up the shards': no counter that both threads write at every insertion
   std::size_t memory_bytes() const override;
   std::span<const std::uint8_t> bytes(StateIndex index) const override; // stable once stored
   std::size_t index_bound() const override;
@@ -40,12 +40,12 @@ private:
     mutable SpinLock lock;
     StateStore store;
     std::vector<std::uint8_t> flags; // by number in the shard: on_stack, full_expansion
+    std::atomic<std::size_t> size = 0; // store.size(), readable without the lock
   };
 
   Shard &shard_of(StateIndex index) const { return shards_[index & ((1u << shard_bits) - 1)]; }
 
   std::unique_ptr<Shard[]> shards_;
-  std::atomic<std::size_t> size_ = 0;
 };
 
 } // namespace ipcsim
