@@ -6,7 +6,9 @@
 // property is kept and the search goes on until every watched property is violated, the space is exhausted
 // or a limit is reached. A depth-first finding is shortened afterwards by a breadth-first pass over the
 // states already stored (by pruning steps under hash compaction, which stores nothing to read back). With
-// --stop-at-first the depth-first search tries the processes that have waited longest first.
+// --stop-at-first the depth-first search tries the processes that have waited longest first. With --jobs J,
+// J depth-first searches (J Explorers, one per thread) share one visited set (SharedVisitedSet) and one set
+// of component tables; with --jobs J and --bfs, checker/parallel_search.hpp searches level by level.
 #pragma once
 
 #include "checker/canonical_state.hpp"
