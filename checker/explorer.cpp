@@ -16,10 +16,10 @@
 
 namespace ipcsim {
 
-Explorer::Team::Team(const Model &model, PropertySet wanted)
+Explorer::Team::Team(const Model &model, PropertySet watched)
     : tables(std::make_shared<ComponentTables>(model.processes.size() + model.channels.size() + model.semaphores.size(),
                                                true)),
-      wanted(wanted) {}
+      wanted(watched) {}
 
 void Explorer::Team::update_hunger() {
   hungry.store(idle > pool.size(), std::memory_order_relaxed);

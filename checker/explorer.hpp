@@ -56,7 +56,7 @@ private:
       StateIndex index = 0;
       std::vector<std::uint32_t> prefix; // the schedule that reaches it
     };
-    explicit Team(const Model &model, PropertySet wanted);
+    explicit Team(const Model &model, PropertySet watched);
     void update_hunger(); // under lock
 
     std::shared_ptr<ComponentTables> tables;
