@@ -250,13 +250,16 @@ void Explorer::donate() {
       Arrival arrival = arrive(successor_, events_, &f.state, f.components);
       if (arrival == Arrival::known)
         close_cycle();
-      std::vector<std::uint32_t> choices = dfs_choices(d);
-      choices.push_back(k);
+      auto choices = [&] { // built only when needed: it copies the whole schedule
+        std::vector<std::uint32_t> c = dfs_choices(d);
+        c.push_back(k);
+        return c;
+      };
       if (!violations_.empty())
-        record(choices);
+        record(choices());
       if (arrival == Arrival::fresh) {
         std::lock_guard lock(team_->lock);
-        team_->pool.push_back({successor_, arrived_, std::move(choices)});
+        team_->pool.push_back({successor_, arrived_, choices()});
         team_->update_hunger();
         team_->pool_changed.notify_one();
         return;
