@@ -91,6 +91,16 @@ Explorer::Arrival Explorer::arrive(const State &state, std::span<const Event> ev
   return Arrival::fresh;
 }
 
+// Takes `step` from `state` (whose component numbers are `components`) into successor_, and stores that.
+Explorer::Arrival Explorer::fire(const State &state, std::span<const StateIndex> components,
+                                 const SearchStep &step) {
+  successor_ = state;
+  events_.clear();
+  steps_.apply(successor_, step, events_);
+  ++transitions_;
+  return arrive(successor_, events_, &state, components);
+}
+
 void Explorer::record(const std::vector<std::uint32_t> &choices) {
   for (const auto &v : violations_) {
     findings_.push_back({v.kind, choices});
@@ -194,11 +204,7 @@ void Explorer::search() {
     m.choice = f.order[m.next++];
     const SearchStep &step = f.enabled[m.choice];
     note_move(m, step.first.proc, depth_);
-    successor_ = f.state;
-    events_.clear();
-    steps_.apply(successor_, step, events_);
-    ++transitions_;
-    Arrival arrival = arrive(successor_, events_, &f.state, f.components);
+    Arrival arrival = fire(f.state, f.components, step);
     if (arrival == Arrival::known)
       close_cycle();
     if (!violations_.empty())
@@ -243,11 +249,7 @@ void Explorer::donate() {
     while (m.limit == m.steps && m.next < m.limit) {
       Frame &f = frame(d);
       std::uint32_t k = f.order[m.next++];
-      successor_ = f.state;
-      events_.clear();
-      steps_.apply(successor_, f.enabled[k], events_);
-      ++transitions_;
-      Arrival arrival = arrive(successor_, events_, &f.state, f.components);
+      Arrival arrival = fire(f.state, f.components, f.enabled[k]);
       if (arrival == Arrival::known)
         close_cycle();
       auto choices = [&] { // built only when needed: it copies the whole schedule
@@ -399,11 +401,7 @@ void Explorer::breadth_first() {
     codec_.components(store_.bytes(i), components);
     steps_.enabled(current, enabled);
     for (std::uint32_t k = 0; k < enabled.size() && !stop_; ++k) {
-      successor_ = current;
-      events_.clear();
-      steps_.apply(successor_, enabled[k], events_);
-      ++transitions_;
-      if (arrive(successor_, events_, &current, components) == Arrival::fresh) {
+      if (fire(current, components, enabled[k]) == Arrival::fresh) {
         tree_.add(i, k);
         max_depth_ = depth + 1;
       }

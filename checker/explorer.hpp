@@ -111,6 +111,7 @@ private:
   void parallel_breadth_first();
   Arrival arrive(const State &state, std::span<const Event> events, const State *base = nullptr,
                  std::span<const StateIndex> base_components = {});
+  Arrival fire(const State &state, std::span<const StateIndex> components, const SearchStep &step);
   void record(const std::vector<std::uint32_t> &choices);
   void poll(std::uint64_t depth);
   void stop(StopReason reason);
