@@ -92,8 +92,7 @@ Explorer::Arrival Explorer::arrive(const State &state, std::span<const Event> ev
 }
 
 // Takes `step` from `state` (whose component numbers are `components`) into successor_, and stores that.
-Explorer::Arrival Explorer::fire(const State &state, std::span<const StateIndex> components,
-                                 const SearchStep &step) {
+Explorer::Arrival Explorer::fire(const State &state, std::span<const StateIndex> components, const SearchStep &step) {
   successor_ = state;
   events_.clear();
   steps_.apply(successor_, step, events_);
