@@ -38,7 +38,8 @@ Explorer::Explorer(const Model &model, const CheckOptions &options, std::shared_
       visited_(team_                  ? static_cast<VisitedSet &>(team_->visited)
                : options.hash_compact ? static_cast<VisitedSet &>(compact_)
                                       : store_),
-      limits_(options), progress_(options.progress),
+      stored_(team_ ? static_cast<const StoredStates &>(team_->visited) : store_), limits_(options),
+      progress_(options.progress),
       canonicalizer_(model, options.symmetry ? detect_symmetry(model) : std::vector<SymmetryGroup>{}),
       wanted_(monitor_.watched()),
       // The reduction keeps every deadlock and every step's events, but not every state in which two
@@ -306,7 +307,7 @@ Explorer::Frame &Explorer::frame(std::size_t depth) {
     return f;
   const Mark &m = marks_[depth];
   f.depth = depth;
-  auto bytes = team_ ? team_->visited.bytes(m.index) : store_.bytes(m.index);
+  auto bytes = stored_.bytes(m.index);
   codec_.unpack(bytes, f.state);
   codec_.components(bytes, f.components);
   steps_.enabled(f.state, f.enabled);
@@ -489,8 +490,7 @@ CheckResult Explorer::conclude() {
     for (Finding &f : findings_)
       f = real_schedule(steps_, canonicalizer_, f);      // its choices apply to the stored representatives
   else if (!findings_.empty() && !options_.hash_compact) // hashes cannot be read back: pruning shortens instead
-    findings_ = shortest_findings(steps_, codec_, team_ ? static_cast<const StoredStates &>(team_->visited) : store_,
-                                  canonicalizer_, findings_);
+    findings_ = shortest_findings(steps_, codec_, stored_, canonicalizer_, findings_);
   for (Finding &f : findings_)
     f.choices = steps_.real_choices(f.choices, f.kind);
   if (reduce_ || options_.hash_compact)

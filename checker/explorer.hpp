@@ -127,7 +127,8 @@ private:
   StateCodec codec_;
   StateStore store_;
   HashCompactStore compact_;
-  VisitedSet &visited_; // store_, or compact_ with --hash-compact
+  VisitedSet &visited_;        // store_, compact_ with --hash-compact, or the team's with --jobs
+  const StoredStates &stored_; // store_, or under --jobs the team's: what frames and shortening read back
   SearchLimits limits_;
   Progress progress_;
   Canonicalizer canonicalizer_; // the visited set's keys: representatives of orbits under symmetry
