@@ -8,6 +8,7 @@
 #include "models/trace_event.hpp"
 #include "models/wait_for_graph.hpp"
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,6 +27,7 @@ struct CheckOptions {
   bool progress = false;      // a progress line on stderr
   bool reduction = true;      // partial-order reduction (depth-first only; checker/persistent_set.hpp)
   bool symmetry = true;       // one state per orbit of interchangeable replicas (checker/symmetry.hpp)
+  const std::atomic<int> *interrupt = nullptr; // a signal number once the check is to stop (SIGINT, SIGTERM)
   unsigned jobs = 1;          // threads: depth-first, one search each over shared tables (explorer.hpp); with
                               // breadth_first, level by level (checker/parallel_search.hpp)
 };
@@ -38,6 +40,7 @@ enum class StopReason {
   max_states,      // a limit: the search is incomplete
   time_limit,
   max_memory,
+  interrupted, // by a signal: incomplete, like a limit
 };
 
 inline std::string_view to_string(StopReason reason) {
@@ -54,12 +57,15 @@ inline std::string_view to_string(StopReason reason) {
     return "time-limit";
   case StopReason::max_memory:
     return "max-memory";
+  case StopReason::interrupted:
+    return "interrupted";
   }
   return "?";
 }
 
 inline bool is_limit(StopReason reason) {
-  return reason == StopReason::max_states || reason == StopReason::time_limit || reason == StopReason::max_memory;
+  return reason == StopReason::max_states || reason == StopReason::time_limit || reason == StopReason::max_memory ||
+         reason == StopReason::interrupted;
 }
 
 enum class Verdict { holds, violated, unknown };

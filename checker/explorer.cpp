@@ -16,10 +16,10 @@
 
 namespace ipcsim {
 
-Explorer::Team::Team(const Model &model, PropertySet watched)
+Explorer::Team::Team(const Model &model, PropertySet watched, const CheckOptions &options)
     : tables(std::make_shared<ComponentTables>(model.processes.size() + model.channels.size() + model.semaphores.size(),
                                                true)),
-      wanted(watched) {}
+      limits(std::make_shared<SearchLimits>(options)), wanted(watched) {}
 
 void Explorer::Team::update_hunger() {
   hungry.store(idle > pool.size(), std::memory_order_relaxed);
@@ -28,7 +28,7 @@ void Explorer::Team::update_hunger() {
 Explorer::Explorer(const Model &model, const CheckOptions &options)
     : Explorer(model, options,
                options.jobs > 1 && !options.breadth_first
-                   ? std::make_shared<Team>(model, PropertyMonitor(model).watched())
+                   ? std::make_shared<Team>(model, PropertyMonitor(model).watched(), options)
                    : nullptr,
                0) {}
 
@@ -38,7 +38,7 @@ Explorer::Explorer(const Model &model, const CheckOptions &options, std::shared_
       visited_(team_                  ? static_cast<VisitedSet &>(team_->visited)
                : options.hash_compact ? static_cast<VisitedSet &>(compact_)
                                       : store_),
-      stored_(team_ ? static_cast<const StoredStates &>(team_->visited) : store_), limits_(options),
+      stored_(team_ ? static_cast<const StoredStates &>(team_->visited) : store_), limits_(team_ ? team_->limits : std::make_shared<SearchLimits>(options)),
       progress_(options.progress),
       canonicalizer_(model, options.symmetry ? detect_symmetry(model) : std::vector<SymmetryGroup>{}),
       wanted_(monitor_.watched()),
@@ -61,10 +61,25 @@ CheckResult Explorer::run() {
   else if (options_.jobs > 1)
     parallel_breadth_first();
   else if (options_.breadth_first)
-    breadth_first();
+    guarded(&Explorer::breadth_first);
   else
-    depth_first();
+    guarded(&Explorer::depth_first);
   return conclude();
+}
+
+// Runs a search of this thread. An allocation that fails ends it as the memory limit would: what was found so
+// far is reported, and the stack's frames, the largest part that nothing after the search reads, are freed
+// for the report.
+void Explorer::guarded(void (Explorer::*searching)()) {
+  try {
+    (this->*searching)();
+  } catch (const std::bad_alloc &) {
+    limits_->ran_out_of_memory();
+    stop(StopReason::max_memory);
+    std::vector<Frame>().swap(frames_);
+    std::vector<Mark>().swap(marks_);
+    depth_ = 0;
+  }
 }
 
 // Stores a state reached by a transition (or the initial state) and judges the transition and the state.
@@ -80,7 +95,7 @@ Explorer::Arrival Explorer::arrive(const State &state, std::span<const Event> ev
   else
     codec_.pack(canonicalizer_.canonical(state), bytes_);
   // (counts_states first: under --jobs, counting the states reads what the other threads write)
-  if (limits_.counts_states() && limits_.states_full(visited_.size()) && !visited_.find(bytes_)) {
+  if (limits_->counts_states() && limits_->states_full(visited_.size()) && !visited_.find(bytes_)) {
     stop(StopReason::max_states);
     return Arrival::dropped;
   }
@@ -132,13 +147,13 @@ void Explorer::stop(StopReason reason) {
   }
 }
 
-// Time, memory and the progress line: every 4096 transitions.
+// At every transition the limits that the watch raised (time, memory, an interrupt); every 4096, the progress
+// line.
 void Explorer::poll(std::uint64_t depth) {
-  if (transitions_ % 4096 != 0)
-    return;
-  if (auto reason = limits_.poll())
+  if (auto reason = limits_->reached())
     stop(*reason);
-  progress_.update(visited_.size(), depth, limits_.memory());
+  if (transitions_ % 4096 == 0)
+    progress_.update(visited_.size(), depth, limits_->memory());
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -426,7 +441,7 @@ void Explorer::parallel_depth_first() {
   std::vector<std::exception_ptr> errors(options_.jobs);
   auto search = [&](Explorer &e, unsigned w) {
     try {
-      e.depth_first();
+      e.guarded(&Explorer::depth_first);
     } catch (...) {
       errors[w] = std::current_exception();
       std::lock_guard lock(team_->lock);
@@ -458,7 +473,7 @@ void Explorer::parallel_depth_first() {
 // (checker/parallel_search.hpp).
 
 void Explorer::parallel_breadth_first() {
-  parallel_ = parallel_search(model_, options_, options_.jobs, canonicalizer_.groups(), wanted_, limits_, progress_);
+  parallel_ = parallel_search(model_, options_, options_.jobs, canonicalizer_.groups(), wanted_, *limits_, progress_);
   findings_ = parallel_->findings;
   if (parallel_->stop)
     stop(*parallel_->stop);
@@ -483,13 +498,15 @@ CheckResult Explorer::conclude() {
     result.search += fmt::format(", rendezvous fused on {} channel{}", fused, fused == 1 ? "" : "s");
   result.stop = stop_.value_or(StopReason::complete);
   if (is_limit(result.stop))
-    result.limit = limits_.describe(result.stop);
+    result.limit = limits_->describe(result.stop);
   result.statistics = statistics();
-  double search_seconds = limits_.elapsed();
+  double search_seconds = limits_->elapsed();
   if (options_.breadth_first || parallel_)
     for (Finding &f : findings_)
       f = real_schedule(steps_, canonicalizer_, f);      // its choices apply to the stored representatives
-  else if (!findings_.empty() && !options_.hash_compact) // hashes cannot be read back: pruning shortens instead
+  // Hashes cannot be read back: pruning shortens instead. After an allocation failed, the breadth-first pass
+  // would need memory that is not there.
+  else if (!findings_.empty() && !options_.hash_compact && !limits_->ran_out())
     findings_ = shortest_findings(steps_, codec_, stored_, canonicalizer_, findings_);
   for (Finding &f : findings_)
     f.choices = steps_.real_choices(f.choices, f.kind);
@@ -504,7 +521,7 @@ CheckResult Explorer::conclude() {
     bool violated = std::any_of(findings_.begin(), findings_.end(), [&](const Finding &f) { return f.kind == kind; });
     result.verdicts.push_back({kind, violated ? Verdict::violated : judged_all ? Verdict::holds : Verdict::unknown});
   }
-  result.performance = {limits_.elapsed(), limits_.cpu_elapsed(), peak_resident_memory(),
+  result.performance = {limits_->elapsed(), limits_->cpu_elapsed(), peak_resident_memory(),
                         search_seconds > 0 ? static_cast<double>(result.statistics.states) / search_seconds : 0.0};
   return result;
 }

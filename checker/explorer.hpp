@@ -56,11 +56,12 @@ private:
       StateIndex index = 0;
       std::vector<std::uint32_t> prefix; // the schedule that reaches it
     };
-    explicit Team(const Model &model, PropertySet watched);
+    Team(const Model &model, PropertySet watched, const CheckOptions &options);
     void update_hunger(); // under lock
 
     std::shared_ptr<ComponentTables> tables;
     SharedVisitedSet visited;
+    std::shared_ptr<SearchLimits> limits; // one watch for every thread
     std::atomic<bool> stopped = false;
     std::atomic<bool> hungry = false; // more threads wait than states are given: idle > pool.size()
     std::mutex lock;                  // for what follows
@@ -114,6 +115,7 @@ private:
   Arrival fire(const State &state, std::span<const StateIndex> components, const SearchStep &step);
   void record(const std::vector<std::uint32_t> &choices);
   void poll(std::uint64_t depth);
+  void guarded(void (Explorer::*searching)());
   void stop(StopReason reason);
   std::vector<std::uint32_t> dfs_choices(std::size_t depth) const;
   CheckResult conclude();
@@ -129,7 +131,7 @@ private:
   HashCompactStore compact_;
   VisitedSet &visited_;        // store_, compact_ with --hash-compact, or the team's with --jobs
   const StoredStates &stored_; // store_, or under --jobs the team's: what frames and shortening read back
-  SearchLimits limits_;
+  std::shared_ptr<SearchLimits> limits_; // the team's under --jobs
   Progress progress_;
   Canonicalizer canonicalizer_; // the visited set's keys: representatives of orbits under symmetry
 

@@ -259,13 +259,13 @@ void LevelSearch::fire(Worker &w, const State &state, std::uint32_t position, st
   }
 }
 
-// The first thread watches time and memory and draws the progress line, every 4096 of its transitions.
+// Every transition reads the limits that the watch raised; the first thread draws the progress line, every 4096
+// of its transitions.
 void LevelSearch::poll(Worker &w) {
-  if (&w != workers_.front().get() || w.transitions % 4096 != 0)
-    return;
-  if (auto reason = limits_.poll())
+  if (auto reason = limits_.reached())
     request_stop(*reason);
-  progress_.update(states_, level_, limits_.memory());
+  if (&w == workers_.front().get() && w.transitions % 4096 == 0)
+    progress_.update(states_, level_, limits_.memory());
 }
 
 // Numbers the level's new states in the order of their keys, which makes them the next level, and keeps the

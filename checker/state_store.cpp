@@ -119,13 +119,20 @@ std::pair<StateIndex, bool> StateStore::insert(std::span<const std::uint8_t> byt
   return {index, true};
 }
 
+// Chunk k holds 4 KiB << k, up to 2^chunk_bits bytes: a store of a few states (the component tables of a model
+// with thousands of processes keep one store per process) costs a few KiB, not a 16 MiB mapping.
+std::size_t StateStore::chunk_size(std::size_t k) {
+  return std::size_t{1} << std::min<std::size_t>(12 + k, chunk_bits);
+}
+
 std::uint64_t StateStore::append(std::span<const std::uint8_t> bytes, StateIndex index) {
   std::size_t need = sizeof index + 10 + bytes.size();
-  constexpr std::size_t chunk_size = std::size_t{1} << chunk_bits;
-  if (chunks_.empty() || used_ + need > chunk_size) {
-    if (need > chunk_size)
-      throw std::length_error("a state of more than 16 MiB");
-    chunks_.push_back(std::make_unique_for_overwrite<std::uint8_t[]>(chunk_size));
+  if (need > chunk_size(chunk_bits))
+    throw std::length_error("a state of more than 16 MiB");
+  while (chunks_.empty() || used_ + need > chunk_size(chunks_.size() - 1)) {
+    if (!chunks_.empty())
+      earlier_ += chunk_size(chunks_.size() - 1);
+    chunks_.push_back(std::make_unique_for_overwrite<std::uint8_t[]>(chunk_size(chunks_.size())));
     used_ = 0;
   }
   std::uint64_t position = static_cast<std::uint64_t>(chunks_.size() - 1) << chunk_bits | used_;
@@ -154,8 +161,7 @@ void StateStore::grow() {
 }
 
 std::size_t StateStore::memory_bytes() const {
-  std::size_t records = chunks_.empty() ? 0 : ((chunks_.size() - 1) << chunk_bits) + used_;
-  return records + positions_.capacity() * 8 + slots_.capacity() * 8;
+  return earlier_ + used_ + positions_.capacity() * 8 + slots_.capacity() * 8;
 }
 
 } // namespace ipcsim

@@ -1,4 +1,4 @@
-// The visited set: every state found so far, as packed bytes in a few large chunks, numbered densely in the
+// The visited set: every state found so far, as packed bytes in chunks that grow to 16 MiB, numbered densely in the
 // order they were added, and found again through an open-addressing hash table. A slot holds 24 bits of
 // the state's hash beside the position of its bytes, so that a lookup usually touches one slot and one
 // record. A state costs its bytes plus 5 in its record, 8 for its position and 10 to 21 in the table;
@@ -44,8 +44,10 @@ private:
   Record record(std::uint64_t position) const;
   std::uint64_t append(std::span<const std::uint8_t> bytes, StateIndex index);
   void grow();
+  static std::size_t chunk_size(std::size_t k);
 
-  std::vector<std::unique_ptr<std::uint8_t[]>> chunks_; // each 2^chunk_bits bytes (or one oversized record)
+  std::vector<std::unique_ptr<std::uint8_t[]>> chunks_; // chunk k of chunk_size(k) bytes
+  std::size_t earlier_ = 0;                             // bytes of the chunks before the last
   std::size_t used_ = 0;                                // bytes used in the last chunk
   std::vector<std::uint64_t> positions_;                // per state: chunk << chunk_bits | offset of its record
   std::vector<std::uint64_t> slots_;                    // hash tag << 40 | (position + 1); 0 is empty

@@ -63,15 +63,6 @@ TEST_CASE("check --max-states stops the check with exit 3 and the statistics so 
         "statistics: 10 states, 10 transitions, max depth 9, 294.6 bytes per state\n");
 }
 
-TEST_CASE("check --time-limit and --max-memory stop the check with exit 3", "[cli]") {
-  CommandOutput slow = run_ipcsim("check scenarios/classic-dining-philosophers.yaml --param N=7 --time-limit 0.2");
-  CHECK(slow.status == 3);
-  CHECK_THAT(slow.out, Catch::Contains("stopped at --time-limit 0.2"));
-  CommandOutput big = run_ipcsim("check scenarios/classic-dining-philosophers.yaml --param N=7 --max-memory 1");
-  CHECK(big.status == 3);
-  CHECK_THAT(big.out, Catch::Contains("stopped at --max-memory 1"));
-}
-
 TEST_CASE("run with its default timing completes the dining philosophers; check finds their deadlock", "[cli]") {
   CommandOutput run = run_ipcsim("run scenarios/classic-dining-philosophers.yaml");
   CHECK(run.status == 0);

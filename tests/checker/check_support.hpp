@@ -77,10 +77,12 @@ struct CommandOutput {
 };
 
 // Runs `ipcsim ARGS` from the source directory (so that scenario paths read as in the README), stdout
-// captured, stderr discarded (or with `redirect`, e.g. "2>&1 >/dev/null" to capture stderr alone).
-inline CommandOutput run_ipcsim(const std::string &args, const std::string &redirect = "2>/dev/null") {
+// captured, stderr discarded (or with `redirect`, e.g. "2>&1 >/dev/null" to capture stderr alone); `before`
+// is shell text run first, e.g. "ulimit -v 400000 && ".
+inline CommandOutput run_ipcsim(const std::string &args, const std::string &redirect = "2>/dev/null",
+                                const std::string &before = "") {
   std::string command =
-      "cd '" + std::string(IPCSIM_SOURCE_DIR) + "' && '" + IPCSIM_BINARY + "' " + args + " " + redirect;
+      "cd '" + std::string(IPCSIM_SOURCE_DIR) + "' && " + before + "'" + IPCSIM_BINARY + "' " + args + " " + redirect;
   CommandOutput result;
   FILE *pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
