@@ -3,9 +3,12 @@
 #include "checker/explorer.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/scenario_options.hpp"
 #include "reports/check_report.hpp"
 #include "reports/check_summary.hpp"
+#include "reports/output_file.hpp"
 
 #include <iostream>
 #include <memory>
@@ -24,7 +27,7 @@ struct CheckCommand {
   bool no_symmetry = false;
   bool hash_compact = false;
   unsigned jobs = 1;
-  std::string report_dir;
+  std::optional<std::string> report_dir;
   bool json = false;
 
   CheckOptions options() const {
@@ -40,14 +43,17 @@ struct CheckCommand {
     o.hash_compact = hash_compact;
     o.jobs = jobs;
     o.progress = true; // shown only on a terminal
+    o.interrupt = &catch_interrupts();
     return o;
   }
 
   int operator()() const {
     Model model = scenario.load();
+    if (report_dir) // before the search, which may take hours
+      prepare_output_directory(*report_dir, "--report");
     CheckResult result = check(model, options());
-    if (!report_dir.empty())
-      write_check_report(report_dir, model, result);
+    if (report_dir)
+      write_check_report(*report_dir, model, result);
     if (json)
       std::cout << check_summary_json(model, result).dump(2) << "\n";
     else
@@ -67,7 +73,7 @@ void add_check_command(CLI::App &app, CommandAction &action) {
   sub->add_option("--max-states", command->max_states, "Stop after storing this many states (exit 3)")
       ->check(CLI::PositiveNumber);
   sub->add_option("--time-limit", command->time_limit, "Stop after this many seconds (exit 3)")
-      ->check(CLI::PositiveNumber);
+      ->check(positive_seconds);
   sub->add_option("--max-memory", command->max_memory_mib,
                   "Stop when the checker's memory reaches this many MiB (exit 3); default: 90% of what is available")
       ->check(CLI::PositiveNumber);
@@ -89,7 +95,8 @@ void add_check_command(CLI::App &app, CommandAction &action) {
                   "counterexamples as one thread)")
       ->check(CLI::Range(1u, 256u));
   sub->add_option("--report", command->report_dir,
-                  "Write report.md, report.html, report.json, counterexample.jsonl, msc.svg and waitfor.svg here");
+                  "Write report.md, report.html, report.json, counterexample.jsonl, msc.svg and waitfor.svg here")
+      ->check(non_empty_path);
   sub->add_flag("--json", command->json, "Print the result as JSON");
   sub->callback([command, &action] {
     if (command->hash_compact && command->bfs) // the breadth-first queue is the stored states, read back

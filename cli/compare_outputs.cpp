@@ -5,6 +5,7 @@
 #include "reports/comparison_page.hpp"
 #include "reports/comparison_plots.hpp"
 #include "reports/comparison_table.hpp"
+#include "reports/output_file.hpp"
 
 #include <fmt/format.h>
 
@@ -54,8 +55,8 @@ std::vector<ComparisonFigure> draw_plots(const fs::path &dir, const Comparison &
     return {};
   }
   for (const auto &plot : plots.plots)
-    write_text_file(dir / plot.data, plot.data_text);
-  write_text_file(dir / plots.script_file, plots.script);
+    write_output_file(dir / plot.data, plot.data_text);
+  write_output_file(dir / plots.script_file, plots.script);
   ChildOutcome run = run_child({*gnuplot, {"gnuplot", plots.script_file}, dir.string()});
   if (!run.exited() || run.exit_status != 0) {
     std::cerr << "ipcsim: warning: gnuplot failed (" << run.failure() << "): no plots\n" << run.err;
@@ -74,14 +75,14 @@ std::vector<ComparisonFigure> draw_plots(const fs::path &dir, const Comparison &
 std::string write_comparison(const fs::path &dir, const std::string &shown_dir, const SweepPlan &plan,
                              const SweepRecords &records) {
   Comparison comparison = comparison_of(plan, records);
-  write_text_file(dir / "results.csv", comparison_csv(comparison));
+  write_output_file(dir / "results.csv", comparison_csv(comparison));
   ComparisonReport report{plan.name, plan.command_line(), plan.seeds, comparison_summary(comparison), {}};
   report.figures = draw_plots(dir, comparison);
   for (const auto &figure : report.figures) // the SVG as inlined, so the file and the page agree
-    write_text_file(dir / figure.file, figure.svg);
+    write_output_file(dir / figure.file, figure.svg);
   ReportDocument document = comparison_document(report);
-  write_text_file(dir / "results.md", document.markdown());
-  write_text_file(dir / "index.html", document.html());
+  write_output_file(dir / "results.md", document.markdown());
+  write_output_file(dir / "index.html", document.html());
   std::size_t n = report.figures.size();
   return markdown_table(report.table.header, report.table.rows) +
          fmt::format("\nwrote {0}/results.csv, {0}/results.md, {0}/index.html and {1} {2}\n", shown_dir, n,

@@ -3,10 +3,12 @@
 
 namespace ipcsim::exit_code {
 
-inline constexpr int ok = 0;          // everything holds
-inline constexpr int violation = 1;   // a property is violated: a deadlock or invalid operation (run, check)
-inline constexpr int incomplete = 3;  // a check stopped at a limit before it was complete
-inline constexpr int bad_input = 64;  // the scenario or the arguments are wrong (EX_USAGE)
-inline constexpr int internal = 70;   // a bug in ipcsim (EX_SOFTWARE)
+inline constexpr int ok = 0;             // everything holds
+inline constexpr int violation = 1;      // a property is violated: a deadlock or invalid operation (run, check)
+inline constexpr int incomplete = 3;     // a check stopped at a limit (or an interrupt) before it was complete
+inline constexpr int bad_input = 64;     // the scenario or the arguments are wrong (EX_USAGE)
+inline constexpr int internal = 70;      // a bug in ipcsim (EX_SOFTWARE)
+inline constexpr int cannot_create = 73; // an output file or directory cannot be written (EX_CANTCREAT)
+inline constexpr int interrupted = 130;  // a run ended by SIGINT or SIGTERM (128 + SIGINT, as shells report it)
 
 } // namespace ipcsim::exit_code

@@ -2,9 +2,9 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/scenario_options.hpp"
+#include "reports/output_file.hpp"
 #include "reports/promela_export.hpp"
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -21,10 +21,7 @@ struct ExportCommand {
       std::cout << text;
       return exit_code::ok;
     }
-    std::ofstream out(output, std::ios::binary);
-    out << text;
-    if (!out)
-      throw ScenarioError(output + ": error: cannot write file\n");
+    write_output_file(output, text);
     return exit_code::ok;
   }
 };

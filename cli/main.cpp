@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "models/diagnostics.hpp"
+#include "reports/output_file.hpp"
 
 #include <exception>
 #include <iostream>
@@ -29,6 +30,9 @@ int main(int argc, char** argv) {
   } catch (const ipcsim::ScenarioError& e) {
     std::cerr << e.what();
     return ipcsim::exit_code::bad_input;
+  } catch (const ipcsim::OutputError& e) {
+    std::cerr << e.what();
+    return ipcsim::exit_code::cannot_create;
   } catch (const std::exception& e) {
     std::cerr << "ipcsim: internal error: " << e.what() << "\n";
     return ipcsim::exit_code::internal;

@@ -1,6 +1,7 @@
 #include "cli/sweep_files.hpp"
 
 #include "models/diagnostics.hpp"
+#include "reports/output_file.hpp"
 
 #include <fmt/format.h>
 
@@ -113,7 +114,7 @@ SweepPlan plan_from_json(const json &j, const std::string &file) {
 }
 
 void write_sweep_files(const std::filesystem::path &dir, const SweepPlan &plan, const SweepRecords &records) {
-  write_text_file(dir / "sweep.json", plan_json(plan).dump(2) + "\n");
+  write_output_file(dir / "sweep.json", plan_json(plan).dump(2) + "\n");
   std::string lines;
   std::size_t next_check = 0;
   auto flush_checks_until = [&](std::size_t variant) { // a variant's check line follows its runs
@@ -130,7 +131,7 @@ void write_sweep_files(const std::filesystem::path &dir, const SweepPlan &plan, 
         "\n";
   }
   flush_checks_until(plan.variant_count());
-  write_text_file(dir / "runs.jsonl", lines);
+  write_output_file(dir / "runs.jsonl", lines);
 }
 
 SweepSlice read_sweep_files(const std::filesystem::path &dir) {
@@ -158,12 +159,5 @@ SweepSlice read_sweep_files(const std::filesystem::path &dir) {
   return slice;
 }
 
-void write_text_file(const std::filesystem::path &path, const std::string &text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out)
-    throw ScenarioError(path.string() + ": error: cannot write this file\n");
-}
 
 } // namespace ipcsim

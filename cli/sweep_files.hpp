@@ -45,6 +45,5 @@ struct SweepSlice {
 SweepSlice read_sweep_files(const std::filesystem::path &dir);
 
 // Writes `text` to `path`; throws ScenarioError when it cannot.
-void write_text_file(const std::filesystem::path &path, const std::string &text);
 
 } // namespace ipcsim

@@ -2,6 +2,7 @@
 
 #include "models/diagnostics.hpp"
 #include "reports/check_summary.hpp"
+#include "reports/output_file.hpp"
 #include "reports/report_document.hpp"
 #include "reports/sequence_chart.hpp"
 #include "reports/svg_renderer.hpp"
@@ -12,7 +13,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
 
 namespace ipcsim {
 namespace {
@@ -139,12 +139,6 @@ ReportDocument build_document(const Model &model, const CheckResult &r, const Pi
   return doc;
 }
 
-void write_file(const std::filesystem::path &path, const std::string &text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  if (!out)
-    throw ScenarioError(path.string() + ": error: cannot write the report file\n");
-}
 
 std::vector<std::string> process_names(const Model &model) {
   std::vector<std::string> names;
@@ -172,10 +166,8 @@ std::string check_report_markdown(const Model &model, const CheckResult &result)
 
 void write_check_report(const std::string &dir, const Model &model, const CheckResult &result) {
   namespace fs = std::filesystem;
+  prepare_output_directory(dir, "--report");
   std::error_code error;
-  fs::create_directories(dir, error);
-  if (error)
-    throw ScenarioError(dir + ": error: cannot create the report directory: " + error.message() + "\n");
   fs::path root(dir);
   // Files of an earlier violation must not outlive it.
   for (const char *stale : {"counterexample.jsonl", "msc.dot", "msc.svg", "waitfor.dot", "waitfor.svg"})
@@ -186,19 +178,19 @@ void write_check_report(const std::string &dir, const Model &model, const CheckR
     std::string trace;
     for (const auto &e : cx.trace)
       trace += to_jsonl(e) + "\n";
-    write_file(root / "counterexample.jsonl", trace);
+    write_output_file(root / "counterexample.jsonl", trace);
     std::string msc = counterexample_msc_dot(model, cx);
     std::string wait_for = counterexample_wait_for_dot(model, cx);
     pictures = {render_svg(msc), render_svg(wait_for)};
-    write_file(root / "msc.dot", msc);
-    write_file(root / "msc.svg", pictures.msc_svg);
-    write_file(root / "waitfor.dot", wait_for);
-    write_file(root / "waitfor.svg", pictures.wait_for_svg);
+    write_output_file(root / "msc.dot", msc);
+    write_output_file(root / "msc.svg", pictures.msc_svg);
+    write_output_file(root / "waitfor.dot", wait_for);
+    write_output_file(root / "waitfor.svg", pictures.wait_for_svg);
   }
   ReportDocument doc = build_document(model, result, pictures);
-  write_file(root / "report.md", doc.markdown());
-  write_file(root / "report.html", doc.html());
-  write_file(root / "report.json", check_summary_json(model, result).dump(2) + "\n");
+  write_output_file(root / "report.md", doc.markdown());
+  write_output_file(root / "report.html", doc.html());
+  write_output_file(root / "report.json", check_summary_json(model, result).dump(2) + "\n");
 }
 
 } // namespace ipcsim
