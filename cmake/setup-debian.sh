@@ -1,8 +1,9 @@
 #!/bin/sh
 # Installs what ipcsim needs to build and test on Debian 12, when it is missing. Safe to run again.
+# Extra package names given as arguments are installed too (cmake/fuzz.sh adds clang's).
 set -eu
 packages="cmake g++ make ninja-build pkg-config libsimgrid-dev libyaml-cpp-dev catch2 libgraphviz-dev graphviz \
-libcli11-dev nlohmann-json3-dev libfmt-dev spin gnuplot-nox"
+libcli11-dev nlohmann-json3-dev libfmt-dev spin gnuplot-nox $*"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

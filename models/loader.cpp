@@ -4,6 +4,7 @@
 #include "models/loader_suggest.hpp"
 #include "models/loader_text.hpp"
 #include "models/overrides.hpp"
+#include "models/yaml_documents.hpp"
 
 #include <yaml-cpp/depthguard.h>
 
@@ -36,7 +37,7 @@ std::optional<YAML::Node> parse_yaml(const std::string &text, LoadErrors &errors
   }
   std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(text);
+    documents = load_yaml_documents(text);
   } catch (const YAML::DeepRecursion &e) {
     errors.error(Origin{{std::max(e.mark.line, 0) + 1, std::max(e.mark.column, 0) + 1}, -1},
                  "invalid YAML: nested too deeply");
