@@ -11,7 +11,7 @@ namespace {
 
 // How often the watch samples: short against the half second a time limit may be passed by, and against
 // what a search allocates in that time (a few MiB), long against the microseconds a sample costs.
-constexpr std::chrono::milliseconds kSamplePeriod{5};
+constexpr std::chrono::milliseconds kSamplePeriod{10};
 
 } // namespace
 

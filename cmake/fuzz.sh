@@ -1,10 +1,10 @@
 #!/bin/sh
 # Builds the loader's libFuzzer target with clang (AddressSanitizer, UndefinedBehaviorSanitizer) and runs it
 # for SECONDS (default 60) from a seed corpus: every bundled scenario, benchmark and loader test file, and
-# every earlier finding kept in tests/models/loader/fuzz/. Exits 1 when the fuzzer finds a crash, a
+# every earlier finding kept in tests/models/loader/fuzz/. Fails (libFuzzer exits 70) on a crash, a
 # sanitizer report, an exception other than ScenarioError, a hang (-timeout) or memory beyond -rss_limit_mb;
 # the input is then in $IPCSIM_BUILD/findings/: add it to tests/models/loader/fuzz/ as a regression case.
-# The last lines are libFuzzer's statistics (stat::number_of_executed_units: how many inputs were tried).
+# libFuzzer's last status line reads '#N: cov: ... oom/timeout/crash: 0/0/0': N inputs tried, none failing.
 # Usage: sh cmake/fuzz.sh [SECONDS]        IPCSIM_BUILD (default build-fuzz) names the build directory.
 set -eu
 cd "$(dirname "$0")/.."

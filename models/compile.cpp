@@ -287,13 +287,19 @@ private:
     emit({.op = OpCode::wait, .mark = mark, .handle = handle(s.handle)});
   }
 
+  // A repeat's counter is the slot of its nesting depth: loops at one depth are never active together, and a
+  // finished loop leaves its counter at 0, so a state holds as many counters as loops nest, however many
+  // repeats the program text (or its YAML aliases) holds.
   void emit_step(const RepeatStep& s, SourceMark mark) {
-    std::uint32_t counter = model_.processes.back().counter_count++;
+    std::uint32_t counter = repeat_depth_++;
+    Process& process = model_.processes.back();
+    process.counter_count = std::max(process.counter_count, repeat_depth_);
     emit({.op = OpCode::repeat_init, .mark = mark, .counter = counter, .times = s.times});
     std::uint32_t next = emit({.op = OpCode::repeat_next, .mark = mark, .counter = counter});
     emit_steps(s.body);
     emit({.op = OpCode::jump, .mark = mark, .target = next});
     code()[next].target = here();
+    --repeat_depth_;
   }
 
   void emit_step(const ForeverStep& s, SourceMark mark) {
@@ -378,6 +384,7 @@ private:
   Model model_;
   Diagnostics diagnostics_;
   ProcId self_ = 0;
+  std::uint32_t repeat_depth_ = 0; // of the step being compiled: the repeats around it
   std::map<std::string, ProcId> process_index_;
   std::map<std::string, ChannelId> mailbox_index_;
   std::map<std::string, SemaphoreId> semaphore_index_;
