@@ -9,7 +9,9 @@ namespace ipcsim {
 
 namespace {
 
-bool sends_on(const Instruction &i, ChannelId c) { return i.op == OpCode::send && i.channel == c; }
+bool sends_on(const Instruction &i, ChannelId c) {
+  return i.op == OpCode::send && i.channel == c;
+}
 bool receives_on(const Instruction &i, ChannelId c) {
   return i.op == OpCode::receive && std::find(i.sources.begin(), i.sources.end(), c) != i.sources.end();
 }
@@ -46,14 +48,17 @@ bool SearchSteps::fusible(const Model &model, ChannelId c) const {
         return false;
       if (sends_on(i, c) && (i.mode != Mode::blocking || channel.too_large(i.size)))
         return false;
-      bool privileged = !channel.receivers || std::binary_search(channel.receivers->begin(), channel.receivers->end(), p);
+      bool privileged =
+          !channel.receivers || std::binary_search(channel.receivers->begin(), channel.receivers->end(), p);
       if (receives_on(i, c) && (i.mode != Mode::blocking || i.sources.size() != 1 || !privileged))
         return false;
     }
   return true;
 }
 
-// The ready processes whose step is a fused send or receive.
+// The ready processes whose step is a fused send or receive, and the same sorted by channel (senders and
+// receivers apart, each in process order), so that a partner is found by a binary search: with thousands of
+// processes, scanning every waiting process for each one made a state cost the square of their number.
 void SearchSteps::collect_waiting(const State &state) {
   waiting_.clear();
   for (ProcId p = 0; p < state.procs.size(); ++p) {
@@ -67,12 +72,25 @@ void SearchSteps::collect_waiting(const State &state) {
     else if (i->op == OpCode::receive && i->sources.size() == 1 && fused_[i->sources[0]])
       waiting_.push_back({p, i->sources[0], false, i->tag});
   }
+  by_channel_ = waiting_;
+  std::stable_sort(by_channel_.begin(), by_channel_.end(), [](const Waiting &a, const Waiting &b) {
+    return a.channel != b.channel ? a.channel < b.channel : a.sends < b.sends;
+  });
+}
+
+// The processes waiting on w's channel on the other side of it (receivers of a send, senders of a receive),
+// in process order.
+std::span<const SearchSteps::Waiting> SearchSteps::across(const Waiting &w) const {
+  auto [first, last] = std::equal_range(by_channel_.begin(), by_channel_.end(), Waiting{0, w.channel, !w.sends, 0},
+                                        [](const Waiting &a, const Waiting &b) {
+                                          return a.channel != b.channel ? a.channel < b.channel : a.sends < b.sends;
+                                        });
+  return {first, last};
 }
 
 bool SearchSteps::has_partner(const Waiting &w) const {
-  return std::any_of(waiting_.begin(), waiting_.end(), [&](const Waiting &v) {
-    return v.channel == w.channel && v.sends != w.sends && tag_matches(w.sends ? v.tag : w.tag, w.sends ? w.tag : v.tag);
-  });
+  return std::any_of(across(w).begin(), across(w).end(),
+                     [&](const Waiting &v) { return tag_matches(w.sends ? v.tag : w.tag, w.sends ? w.tag : v.tag); });
 }
 
 void SearchSteps::enabled(const State &state, std::vector<SearchStep> &out) {
@@ -89,8 +107,8 @@ void SearchSteps::enabled(const State &state, std::vector<SearchStep> &out) {
     }
     if (!w->sends)
       continue; // a partner of the sends below
-    for (const Waiting &r : waiting_)
-      if (r.channel == w->channel && !r.sends && tag_matches(r.tag, w->tag))
+    for (const Waiting &r : across(*w))
+      if (tag_matches(r.tag, w->tag))
         out.push_back({t, r.proc});
   }
 }

@@ -27,6 +27,7 @@
 #include "models/state.hpp"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace ipcsim {
@@ -74,6 +75,7 @@ private:
   };
   bool fusible(const Model &model, ChannelId c) const;
   void collect_waiting(const State &state);
+  std::span<const Waiting> across(const Waiting &w) const;
   bool has_partner(const Waiting &w) const;
   void collect_alone(const State &state);
 
@@ -81,8 +83,9 @@ private:
   Semantics semantics_;
   std::vector<char> fused_; // by channel
   std::size_t fused_count_ = 0;
-  std::vector<Waiting> waiting_; // scratch: the ready processes at a fused operation, in process order
-  std::vector<ProcId> alone_;    // scratch: those of them with no partner
+  std::vector<Waiting> waiting_;    // scratch: the ready processes at a fused operation, in process order
+  std::vector<Waiting> by_channel_; // scratch: the same by channel, receivers before senders
+  std::vector<ProcId> alone_;       // scratch: those of them with no partner
   std::vector<Transition> transitions_;
   std::vector<SearchStep> steps_;
   std::vector<Event> events_;
