@@ -1,9 +1,9 @@
 #include "models/expression.hpp"
 
+#include "models/checked_arithmetic.hpp"
 #include "models/loader_suggest.hpp"
 
 #include <charconv>
-#include <limits>
 #include <vector>
 
 namespace ipcsim {
@@ -43,10 +43,7 @@ private:
     while (!at_end() && (peek() == '+' || peek() == '-')) {
       char op = take();
       std::int64_t rhs = product();
-      bool overflow =
-          op == '+' ? __builtin_add_overflow(value, rhs, &value) : __builtin_sub_overflow(value, rhs, &value);
-      if (overflow)
-        fail_overflow();
+      value = apply(op, value, rhs);
     }
     return value;
   }
@@ -63,30 +60,25 @@ private:
 
   std::int64_t apply(char op, std::int64_t lhs, std::int64_t rhs) {
     std::int64_t result = 0;
-    if (op == '*') {
-      if (__builtin_mul_overflow(lhs, rhs, &result))
-        fail_overflow();
-      return result;
-    }
-    if (rhs == 0)
-      fail(std::string(op == '/' ? "division" : "modulo") + " by zero in " + whole());
-    // The one quotient that does not fit: INT64_MIN / -1 (and % -1, which traps on x86).
-    if (lhs == std::numeric_limits<std::int64_t>::min() && rhs == -1) {
-      if (op == '%')
-        return 0;
+    switch (checked_arithmetic(op, lhs, rhs, result)) {
+    case ArithmeticFault::overflow:
       fail_overflow();
+    case ArithmeticFault::division_by_zero:
+      fail(std::string(op == '/' ? "division" : "modulo") + " by zero in " + whole());
+    case ArithmeticFault::none:
+      break;
     }
-    return op == '/' ? lhs / rhs : lhs % rhs;
+    return result;
   }
 
   std::int64_t unary() {
     Depth guard(*this);
     if (!at_end() && peek() == '-') {
       take();
-      std::int64_t value = unary();
-      if (value == std::numeric_limits<std::int64_t>::min())
+      std::int64_t value = 0;
+      if (checked_negation(unary(), value) != ArithmeticFault::none)
         fail_overflow();
-      return -value;
+      return value;
     }
     return primary();
   }
