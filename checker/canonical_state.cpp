@@ -11,18 +11,26 @@ namespace {
 enum : std::uint64_t { kRelative = 1, kSameGroup = 2, kOtherGroup = 3 };
 
 // Where a process appears in the channels and semaphores no group moves: the list it is in.
-enum Field : std::uint32_t { may_receive, buffered_sender, buffered_recipient, waiting_sender, sending_recipient,
-                             waiting_receiver, semaphore_waiter };
+enum Field : std::uint32_t {
+  may_receive,
+  buffered_sender,
+  buffered_recipient,
+  waiting_sender,
+  sending_recipient,
+  waiting_receiver,
+  semaphore_waiter
+};
 
-std::uint32_t image(const std::vector<std::uint32_t> &map, std::uint32_t x) { return x == kNone ? kNone : map[x]; }
+std::uint32_t image(const std::vector<std::uint32_t> &map, std::uint32_t x) {
+  return x == kNone ? kNone : map[x];
+}
 
 void push_wide(std::vector<std::uint32_t> &out, std::uint64_t w) {
   out.push_back(static_cast<std::uint32_t>(w));
   out.push_back(static_cast<std::uint32_t>(w >> 32));
 }
 
-template <class F>
-void for_each_recipient(const Channel &channel, std::uint64_t bits, F f) {
+template <class F> void for_each_recipient(const Channel &channel, std::uint64_t bits, F f) {
   for (std::size_t k = 0; bits != 0; ++k, bits >>= 1)
     if (bits & 1)
       f((*channel.receivers)[k]);
@@ -93,8 +101,7 @@ void Canonicalizer::collect_signatures(const State &state) {
     }
     for (std::size_t k = 0; k < cs.senders.size(); ++k) {
       note(cs.senders[k].proc, c, waiting_sender, k, handle_offset(cs.senders[k].handle));
-      for_each_recipient(channel, cs.senders[k].message.unread,
-                         [&](ProcId p) { note(p, c, sending_recipient, k, 0); });
+      for_each_recipient(channel, cs.senders[k].message.unread, [&](ProcId p) { note(p, c, sending_recipient, k, 0); });
     }
     for (std::size_t k = 0; k < cs.receivers.size(); ++k)
       note(cs.receivers[k].proc, c, waiting_receiver, k, handle_offset(cs.receivers[k].handle));
@@ -102,8 +109,8 @@ void Canonicalizer::collect_signatures(const State &state) {
   for (SemaphoreId s = 0; s < model_.semaphores.size(); ++s)
     if (semaphore_place_[s].group == kNone)
       for (std::size_t k = 0; k < state.semaphores[s].waiters.size(); ++k)
-        note(state.semaphores[s].waiters[k], static_cast<std::uint32_t>(model_.channels.size()) + s,
-             semaphore_waiter, k, 0);
+        note(state.semaphores[s].waiters[k], static_cast<std::uint32_t>(model_.channels.size()) + s, semaphore_waiter,
+             k, 0);
 }
 
 std::uint32_t Canonicalizer::handle_offset(std::uint32_t handle) const {
@@ -123,6 +130,8 @@ void Canonicalizer::proc_words(ProcId p, const State &state, Words &out) const {
     out.push_back(static_cast<std::uint32_t>(h.status));
     out.push_back(h.origin);
   }
+  for (std::uint32_t k = 0; k < process.variables.size(); ++k)
+    push_wide(out, zigzag(state.vars[process.var_base + k]));
   out.push_back(static_cast<std::uint32_t>(signature_[p].size()));
   out.insert(out.end(), signature_[p].begin(), signature_[p].end());
 }
@@ -143,8 +152,7 @@ std::uint64_t Canonicalizer::relative(ProcId p, std::uint32_t g, std::uint32_t b
   return at.block == b ? kRelative << 32 | at.slot : kSameGroup << 32 | at.slot;
 }
 
-void Canonicalizer::channel_words(const ChannelState &cs, ChannelId c, std::uint32_t g, std::uint32_t b,
-                                  Words &out) {
+void Canonicalizer::channel_words(const ChannelState &cs, ChannelId c, std::uint32_t g, std::uint32_t b, Words &out) {
   const Channel &channel = model_.channels[c];
   auto who = [&](ProcId p) { push_wide(out, relative(p, g, b)); };
   auto put_set = [&] { // set_, as a sorted set
@@ -264,6 +272,7 @@ void Canonicalizer::rename(const State &state, const ModelPermutation &pi, State
   out.procs.resize(state.procs.size());
   out.counters.resize(state.counters.size());
   out.handles.resize(state.handles.size());
+  out.vars = state.vars; // the globals stay; each process's own follow it below
   out.channels.resize(state.channels.size());
   out.semaphores.resize(state.semaphores.size());
   out.next_message = state.next_message;
@@ -276,6 +285,8 @@ void Canonicalizer::rename(const State &state, const ModelPermutation &pi, State
       out.counters[to.counter_base + k] = state.counters[from.counter_base + k];
     for (std::uint32_t k = 0; k < from.handle_names.size(); ++k)
       out.handles[to.handle_base + k] = state.handles[from.handle_base + k];
+    for (std::uint32_t k = 0; k < from.variables.size(); ++k)
+      out.vars[to.var_base + k] = state.vars[from.var_base + k];
   }
   auto message = [&](Message m, ChannelId from, ChannelId to) {
     m.sender = image(pi.procs, m.sender);

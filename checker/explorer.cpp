@@ -17,8 +17,7 @@
 namespace ipcsim {
 
 Explorer::Team::Team(const Model &model, PropertySet watched, const CheckOptions &options)
-    : tables(std::make_shared<ComponentTables>(model.processes.size() + model.channels.size() + model.semaphores.size(),
-                                               true)),
+    : tables(std::make_shared<ComponentTables>(component_count(model), true)),
       limits(std::make_shared<SearchLimits>(options)), wanted(watched) {}
 
 void Explorer::Team::update_hunger() {

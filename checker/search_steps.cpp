@@ -50,7 +50,9 @@ bool SearchSteps::fusible(const Model &model, ChannelId c) const {
         return false;
       bool privileged =
           !channel.receivers || std::binary_search(channel.receivers->begin(), channel.receivers->end(), p);
-      if (receives_on(i, c) && (i.mode != Mode::blocking || i.sources.size() != 1 || !privileged))
+      // A `when` decides by the message's value whether a pair meets, which the tag alone cannot say.
+      if (receives_on(i, c) &&
+          (i.mode != Mode::blocking || i.sources.size() != 1 || !privileged || !i.expression.empty()))
         return false;
     }
   return true;

@@ -46,7 +46,9 @@ std::uint64_t load64(const std::uint8_t *p) {
   return v;
 }
 
-std::size_t whole_words(std::size_t bytes) { return (bytes + 7) / 8; }
+std::size_t whole_words(std::size_t bytes) {
+  return (bytes + 7) / 8;
+}
 
 // `begin`'s bytes up to w's end, zero-padded (room() left space for it).
 std::span<const std::uint8_t> padded(std::uint8_t *begin, const Writer &w) {
@@ -79,13 +81,15 @@ public:
     std::uint64_t lo = word();
     return lo | static_cast<std::uint64_t>(word()) << 32;
   }
-  Message message(std::uint32_t &next_id) {
+  Message message(std::uint32_t &next_id, bool values) {
     Message m;
     m.id = next_id++;
     m.sender = word();
     m.tag = word();
     m.size = wide();
     m.unread = wide();
+    if (values)
+      m.value = unzigzag(wide());
     return m;
   }
   bool done() const { return pos_ == bytes_.size(); }
@@ -97,7 +101,22 @@ private:
 
 // The most words write_process writes for `process`.
 std::size_t process_words(const Process &process) {
-  return 4 + 2 * process.counter_count + 2 * process.handle_names.size();
+  return 4 + 2 * process.counter_count + 2 * process.handle_names.size() + 2 * process.variables.size();
+}
+
+// The globals: a component of their own when there are any (component_count), after the semaphores.
+std::size_t globals_words(const Model &model) {
+  return 2 * model.globals.size();
+}
+
+void write_globals(const Model &model, const State &state, Writer &w) {
+  for (std::size_t g = 0; g < model.globals.size(); ++g)
+    w.wide(zigzag(state.vars[g]));
+}
+
+void read_globals(Reader &in, const Model &model, State &out) {
+  for (std::size_t g = 0; g < model.globals.size(); ++g)
+    out.vars[g] = unzigzag(in.wide());
 }
 
 void write_process(const State &state, ProcId p, const Process &process, Writer &w) {
@@ -111,13 +130,17 @@ void write_process(const State &state, ProcId p, const Process &process, Writer 
     w.word(static_cast<std::uint32_t>(h.status));
     w.word(h.origin);
   }
+  for (std::uint32_t k = 0; k < process.variables.size(); ++k)
+    w.wide(zigzag(state.vars[process.var_base + k]));
 }
 
 std::size_t channel_words(const ChannelState &c) {
-  return 5 + c.may_receive.size() + 6 * c.buffer.size() + 8 * c.senders.size() + 3 * c.receivers.size();
+  return 5 + c.may_receive.size() + 8 * c.buffer.size() + 10 * c.senders.size() + 3 * c.receivers.size();
 }
 
-std::size_t semaphore_words(const SemaphoreState &s) { return 3 + s.waiters.size(); }
+std::size_t semaphore_words(const SemaphoreState &s) {
+  return 3 + s.waiters.size();
+}
 
 // The inverses of write_process, encode_channel and encode_semaphore. Messages are numbered from next_id on.
 void read_process(Reader &in, ProcId p, const Process &process, State &out) {
@@ -131,9 +154,11 @@ void read_process(Reader &in, ProcId p, const Process &process, State &out) {
     h.status = static_cast<HandleStatus>(in.word());
     h.origin = in.word();
   }
+  for (std::uint32_t k = 0; k < process.variables.size(); ++k)
+    out.vars[process.var_base + k] = unzigzag(in.wide());
 }
 
-void read_channel(Reader &in, ChannelState &c, std::uint32_t &next_id) {
+void read_channel(Reader &in, ChannelState &c, std::uint32_t &next_id, bool values) {
   c.exists = in.word() != 0;
   c.may_receive.resize(in.word());
   for (auto &p : c.may_receive)
@@ -141,14 +166,14 @@ void read_channel(Reader &in, ChannelState &c, std::uint32_t &next_id) {
   c.buffer.resize(in.word());
   c.bytes = 0;
   for (auto &m : c.buffer) {
-    m = in.message(next_id);
+    m = in.message(next_id, values);
     c.bytes += m.size;
   }
   c.senders.resize(in.word());
   for (auto &s : c.senders) {
     s.proc = in.word();
     s.handle = in.word();
-    s.message = in.message(next_id);
+    s.message = in.message(next_id, values);
   }
   c.receivers.resize(in.word());
   for (auto &r : c.receivers) {
@@ -168,12 +193,14 @@ void read_semaphore(Reader &in, SemaphoreState &s) {
 // Whether process p's part of `state` equals `base`'s. A transition changes the counters and handles of one or
 // two processes at most, so the callers compare the whole arrays once (counters_same, handles_same) first.
 bool same_process(const Process &process, ProcId p, const State &state, const State &base, bool counters_same,
-                  bool handles_same) {
+                  bool handles_same, bool vars_same) {
   auto counters = [&](const State &s) { return s.counters.begin() + process.counter_base; };
   auto handles = [&](const State &s) { return s.handles.begin() + process.handle_base; };
+  auto vars = [&](const State &s) { return s.vars.begin() + process.var_base; };
   return state.procs[p] == base.procs[p] &&
          (counters_same || std::equal(counters(state), counters(state) + process.counter_count, counters(base))) &&
-         (handles_same || std::equal(handles(state), handles(state) + process.handle_names.size(), handles(base)));
+         (handles_same || std::equal(handles(state), handles(state) + process.handle_names.size(), handles(base))) &&
+         (vars_same || std::equal(vars(state), vars(state) + process.variables.size(), vars(base)));
 }
 
 // Sizes `out` for `model`'s processes, channels and semaphores.
@@ -181,6 +208,7 @@ void shape(const Model &model, State &out) {
   out.procs.resize(model.processes.size());
   out.counters.resize(model.counter_count);
   out.handles.resize(model.handle_count);
+  out.vars.resize(model.var_count);
   out.channels.resize(model.channels.size());
   out.semaphores.resize(model.semaphores.size());
 }
@@ -212,9 +240,12 @@ std::size_t ComponentTables::memory_bytes() const {
   return n;
 }
 
+std::size_t component_count(const Model &model) {
+  return model.processes.size() + model.channels.size() + model.semaphores.size() + (model.globals.empty() ? 0 : 1);
+}
+
 StateCodec::StateCodec(const Model &model)
-    : StateCodec(model, std::make_shared<ComponentTables>(
-                            model.processes.size() + model.channels.size() + model.semaphores.size(), false)) {}
+    : StateCodec(model, std::make_shared<ComponentTables>(component_count(model), false)) {}
 
 StateCodec::StateCodec(const Model &model, std::shared_ptr<ComponentTables> tables)
     : model_(model), tables_(std::move(tables)), memo_(tables_->parts()) {}
@@ -230,7 +261,7 @@ std::span<const std::uint8_t> StateCodec::pack_process(const State &state, ProcI
 // The words encode() writes for a channel (the one definition is models' encode_channel).
 std::span<const std::uint8_t> StateCodec::pack_channel(const ChannelState &c) {
   Writer w(room(scratch_, channel_words(c)));
-  encode_channel(c, w);
+  encode_channel(c, w, model_.message_values);
   return padded(scratch_.data(), w);
 }
 
@@ -238,6 +269,16 @@ std::span<const std::uint8_t> StateCodec::pack_semaphore(const SemaphoreState &s
   Writer w(room(scratch_, semaphore_words(s)));
   encode_semaphore(s, w);
   return padded(scratch_.data(), w);
+}
+
+std::span<const std::uint8_t> StateCodec::pack_globals(const State &state) {
+  Writer w(room(scratch_, globals_words(model_)));
+  write_globals(model_, state, w);
+  return padded(scratch_.data(), w);
+}
+
+std::size_t StateCodec::globals_part() const {
+  return model_.processes.size() + model_.channels.size() + model_.semaphores.size();
 }
 
 StateIndex StateCodec::component_index(std::size_t k, std::span<const std::uint8_t> bytes) {
@@ -271,6 +312,8 @@ void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out) {
   std::size_t first_semaphore = state.procs.size() + state.channels.size();
   for (SemaphoreId s = 0; s < state.semaphores.size(); ++s)
     w.word(component_index(first_semaphore + s, pack_semaphore(state.semaphores[s])));
+  if (!model_.globals.empty())
+    w.word(component_index(globals_part(), pack_globals(state)));
   out.resize(static_cast<std::size_t>(w.end() - out.data()));
 }
 
@@ -280,9 +323,10 @@ void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out, const 
                       std::span<const StateIndex> base_components) {
   bool counters_same = state.counters == base.counters;
   bool handles_same = state.handles == base.handles;
+  bool vars_same = state.vars == base.vars;
   Writer w(room(out, tables_->parts()));
   for (ProcId p = 0; p < state.procs.size(); ++p)
-    w.word(same_process(model_.processes[p], p, state, base, counters_same, handles_same)
+    w.word(same_process(model_.processes[p], p, state, base, counters_same, handles_same, vars_same)
                ? base_components[p]
                : component_index(p, pack_process(state, p)));
   for (ChannelId c = 0; c < state.channels.size(); ++c) {
@@ -294,6 +338,12 @@ void StateCodec::pack(const State &state, std::vector<std::uint8_t> &out, const 
     std::size_t k = state.procs.size() + state.channels.size() + s;
     w.word(state.semaphores[s] == base.semaphores[s] ? base_components[k]
                                                      : component_index(k, pack_semaphore(state.semaphores[s])));
+  }
+  if (!model_.globals.empty()) {
+    std::size_t k = globals_part();
+    bool same = std::equal(state.vars.begin(), state.vars.begin() + static_cast<std::ptrdiff_t>(model_.globals.size()),
+                           base.vars.begin());
+    w.word(same ? base_components[k] : component_index(k, pack_globals(state)));
   }
   out.resize(static_cast<std::size_t>(w.end() - out.data()));
 }
@@ -315,12 +365,16 @@ void StateCodec::unpack(std::span<const std::uint8_t> bytes, State &out) const {
   std::uint32_t next_id = 1;
   for (ChannelId c = 0; c < out.channels.size(); ++c) {
     Reader in(tables_->bytes(out.procs.size() + c, components.word()));
-    read_channel(in, out.channels[c], next_id);
+    read_channel(in, out.channels[c], next_id, model_.message_values);
   }
   out.next_message = next_id;
   for (SemaphoreId s = 0; s < out.semaphores.size(); ++s) {
     Reader in(tables_->bytes(out.procs.size() + out.channels.size() + s, components.word()));
     read_semaphore(in, out.semaphores[s]);
+  }
+  if (!model_.globals.empty()) {
+    Reader in(tables_->bytes(globals_part(), components.word()));
+    read_globals(in, model_, out);
   }
   assert(components.done());
 }
@@ -337,13 +391,15 @@ void pack_whole(const Model &model, const State &state, std::vector<std::uint8_t
     words += channel_words(c);
   for (const SemaphoreState &s : state.semaphores)
     words += semaphore_words(s);
+  words += globals_words(model);
   Writer w(room(out, words));
   for (ProcId p = 0; p < state.procs.size(); ++p)
     write_process(state, p, model.processes[p], w);
   for (const ChannelState &c : state.channels)
-    encode_channel(c, w);
+    encode_channel(c, w, model.message_values);
   for (const SemaphoreState &s : state.semaphores)
     encode_semaphore(s, w);
+  write_globals(model, state, w);
   out.resize(static_cast<std::size_t>(w.end() - out.data()));
 }
 
@@ -354,10 +410,11 @@ void unpack_whole(const Model &model, std::span<const std::uint8_t> bytes, State
     read_process(in, p, model.processes[p], out);
   std::uint32_t next_id = 1;
   for (ChannelState &c : out.channels)
-    read_channel(in, c, next_id);
+    read_channel(in, c, next_id, model.message_values);
   out.next_message = next_id;
   for (SemaphoreState &s : out.semaphores)
     read_semaphore(in, s);
+  read_globals(in, model, out);
   assert(in.done());
 }
 

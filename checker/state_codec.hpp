@@ -1,8 +1,9 @@
 // States as compact bytes for the visited set. A state is cut into components, one per process (its pc,
-// status, attached segments, loop counters and async handles), one per channel (existence, receive
-// privilege, buffer, waiting senders, waiting receivers) and one per semaphore (value and waiters); each distinct component is stored once in its own table, and a state is the list of its
-// components' numbers (SPIN's "collapse" compression). Most transitions change one or two components, so a
-// state of 20 components takes about 20 bytes, and the components it shares with its neighbours cost
+// status, attached segments, loop counters, async handles and variables), one per channel (existence,
+// receive privilege, buffer, waiting senders, waiting receivers), one per semaphore (value and waiters) and
+// one for the global variables if there are any; each distinct component is stored once in its own table, and a state
+// is the list of its components' numbers (SPIN's "collapse" compression). Most transitions change one or two
+// components, so a state of 20 components takes about 20 bytes, and the components it shares with its neighbours cost
 // nothing more.
 //
 // The identity is models' encode(): a component holds exactly the words encode() writes for that part of
@@ -39,6 +40,9 @@ private:
   std::unique_ptr<SpinLock[]> locks_; // one per table if shared, else none
 };
 
+// How many components a state of `model` has: the tables' parts.
+std::size_t component_count(const Model &model);
+
 class StateCodec {
 public:
   explicit StateCodec(const Model &model);
@@ -70,21 +74,23 @@ private:
   // branch on which entry hits); the rest, if any, for a candidate only.
   struct Memo {
     static constexpr std::size_t ways = 4;
-    std::uint64_t head[ways] = {};                      // the first 8 bytes, zero-padded
-    std::size_t size[ways] = {0, 0, 0, 0};              // in bytes; 0 (no component is empty): unused
+    std::uint64_t head[ways] = {};         // the first 8 bytes, zero-padded
+    std::size_t size[ways] = {0, 0, 0, 0}; // in bytes; 0 (no component is empty): unused
     StateIndex index[ways] = {};
-    std::vector<std::uint64_t> rest[ways];              // the bytes after the first 8, zero-padded
-    std::size_t next = 0;                               // the entry a miss replaces: the oldest
+    std::vector<std::uint64_t> rest[ways]; // the bytes after the first 8, zero-padded
+    std::size_t next = 0;                  // the entry a miss replaces: the oldest
   };
 
   // A component's bytes, in scratch_ (valid until the next call), followed by zeros up to a whole word.
   std::span<const std::uint8_t> pack_process(const State &state, ProcId p);
   std::span<const std::uint8_t> pack_channel(const ChannelState &channel);
   std::span<const std::uint8_t> pack_semaphore(const SemaphoreState &semaphore);
+  std::span<const std::uint8_t> pack_globals(const State &state);
+  std::size_t globals_part() const;
   StateIndex component_index(std::size_t k, std::span<const std::uint8_t> bytes);
 
   const Model &model_;
-  std::shared_ptr<ComponentTables> tables_; // processes, then channels, then semaphores
+  std::shared_ptr<ComponentTables> tables_; // processes, then channels, then semaphores, then the globals
   std::vector<Memo> memo_;
   std::vector<std::uint8_t> scratch_;
 };

@@ -47,7 +47,9 @@ bool is_bijection(const std::vector<std::uint32_t> &map) {
 }
 
 // Maps an id that may be kNone.
-std::uint32_t image(const std::vector<std::uint32_t> &map, std::uint32_t x) { return x == kNone ? kNone : map[x]; }
+std::uint32_t image(const std::vector<std::uint32_t> &map, std::uint32_t x) {
+  return x == kNone ? kNone : map[x];
+}
 
 std::vector<std::uint32_t> mapped_set(const std::vector<std::uint32_t> &map, const std::vector<std::uint32_t> &ids) {
   std::vector<std::uint32_t> out;
@@ -69,14 +71,35 @@ bool same_instruction(const Instruction &a, const Instruction &b, const ModelPer
          image(pi.procs, a.give_to) == b.give_to && image(pi.semaphores, a.semaphore) == b.semaphore &&
          a.segment == b.segment && mapped_set(pi.channels, a.sources) == sorted(b.sources) && a.tag == b.tag &&
          a.size == b.size && a.handle == b.handle && a.target == b.target && a.counter == b.counter &&
-         a.times == b.times && a.branches == b.branches;
+         a.times == b.times && a.branches == b.branches && a.expression == b.expression && a.into == b.into &&
+         a.stores == b.stores && a.silent == b.silent;
+}
+
+bool same_variables(const std::vector<Variable> &a, const std::vector<Variable> &b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Variable &x, const Variable &y) {
+    return x.name == y.name && x.initial == y.initial && x.min == y.min && x.max == y.max;
+  });
+}
+
+// An invariant that reads a process's variable (`phil[2].eating`) names that process: a permutation that
+// moves it would change what the invariant says.
+bool fixes_invariants(const Model &model, const ModelPermutation &pi) {
+  for (const Invariant &inv : model.invariants)
+    for (std::uint32_t slot : inv.condition.variables())
+      for (ProcId p = 0; p < model.processes.size(); ++p) {
+        const Process &process = model.processes[p];
+        if (slot >= process.var_base && slot < process.var_base + process.variables.size() && pi.procs[p] != p)
+          return false;
+      }
+  return true;
 }
 
 bool same_process(const Model &model, ProcId p, const ModelPermutation &pi) {
   const Process &a = model.processes[p];
   const Process &b = model.processes[pi.procs[p]];
   if (a.server != b.server || a.code.size() != b.code.size() || a.counter_count != b.counter_count ||
-      a.handle_names.size() != b.handle_names.size() || mapped_set(pi.channels, a.owned) != sorted(b.owned))
+      a.handle_names.size() != b.handle_names.size() || mapped_set(pi.channels, a.owned) != sorted(b.owned) ||
+      !same_variables(a.variables, b.variables))
     return false;
   for (std::size_t k = 0; k < a.code.size(); ++k)
     if (!same_instruction(a.code[k], b.code[k], pi))
@@ -291,7 +314,7 @@ bool is_automorphism(const Model &model, const ModelPermutation &pi) {
   for (SemaphoreId s = 0; s < model.semaphores.size(); ++s)
     if (model.semaphores[s].initial != model.semaphores[pi.semaphores[s]].initial)
       return false;
-  return true;
+  return fixes_invariants(model, pi);
 }
 
 std::vector<SymmetryGroup> detect_symmetry(const Model &model) {
@@ -306,7 +329,8 @@ std::vector<SymmetryGroup> detect_symmetry(const Model &model) {
       auto g = group_of(model, derivation, candidate, SymmetryKind::full);
       if (!g && candidate[0].size() > 2)
         g = group_of(model, derivation, candidate, SymmetryKind::rotation);
-      if (!g || std::any_of(groups.begin(), groups.end(), [&](const SymmetryGroup &h) { return shares_objects(*g, h); }))
+      if (!g ||
+          std::any_of(groups.begin(), groups.end(), [&](const SymmetryGroup &h) { return shares_objects(*g, h); }))
         continue;
       for (const Family &member : candidate)
         taken[static_cast<std::size_t>(std::find(families.begin(), families.end(), member) - families.begin())] = true;

@@ -2,7 +2,11 @@
 // The loader has already checked that every name resolves; what is left to reject here is what only makes
 // sense with the whole model at hand (giving a mailbox that has no privilege to give, say).
 #include "models/diagnostics.hpp"
+#include "models/loader_suggest.hpp"
 #include "models/model.hpp"
+#include "models/variable_scope.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
@@ -13,11 +17,11 @@ namespace {
 
 // A step list "does something" when running it takes at least one visible step. Loops over lists that do
 // nothing are dropped, so that a process can never spin forever (or 10^9 times) without a transition.
-bool does_something(const Steps& steps);
+bool does_something(const Steps &steps);
 
-bool step_does_something(const Step& step) {
+bool step_does_something(const Step &step) {
   return std::visit(
-      [](const auto& op) {
+      [](const auto &op) {
         using T = std::decay_t<decltype(op)>;
         if constexpr (std::is_same_v<T, RepeatStep>)
           return op.times > 0 && does_something(op.body);
@@ -29,37 +33,41 @@ bool step_does_something(const Step& step) {
       step.op);
 }
 
-bool does_something(const Steps& steps) {
+bool does_something(const Steps &steps) {
   return std::any_of(steps.begin(), steps.end(), step_does_something);
 }
 
-void compute_ahead(Process& p);
+void compute_ahead(Process &p);
 
 class Compiler {
 public:
-  explicit Compiler(const Scenario& scenario) : diagnostics_(scenario.file) { model_.scenario = scenario; }
+  explicit Compiler(const Scenario &scenario) : diagnostics_(scenario.file) { model_.scenario = scenario; }
 
   Model run() {
-    const Scenario& s = model_.scenario;
+    const Scenario &s = model_.scenario;
     declare_semaphores_and_segments();
     model_.tags.push_back("");
     for (std::size_t i = 0; i < s.processes.size(); ++i)
       process_index_[s.processes[i].name] = static_cast<ProcId>(i);
-    for (const auto& spec : s.channels)
+    for (const auto &spec : s.channels)
       if (spec.kind == ChannelSpec::Kind::mailbox)
         add_mailbox(spec);
-    for (const auto& spec : s.channels)
+    for (const auto &spec : s.channels)
       if (spec.kind == ChannelSpec::Kind::link) {
         link_specs_[{spec.ends[0], spec.ends[1]}] = &spec;
         link_specs_[{spec.ends[1], spec.ends[0]}] = &spec;
       }
+    model_.globals = declare_variables(s.variables);
+    model_.var_count = static_cast<std::uint32_t>(model_.globals.size());
     for (std::size_t i = 0; i < s.processes.size(); ++i)
       compile_process(s.processes[i], static_cast<ProcId>(i));
+    compile_invariants();
+    mark_silent_steps();
     resolve_receive_from_any();
     for (auto [owner, mailbox] : owned_)
       model_.processes[owner].owned.push_back(mailbox);
     mark_rendezvous_property();
-    for (auto& p : model_.processes)
+    for (auto &p : model_.processes)
       compute_ahead(p);
     list_completers();
     diagnostics_.throw_if_any();
@@ -71,18 +79,18 @@ private:
   // pc 0 covers what lies ahead of any pc the deadlock analysis meets.
   void list_completers() {
     auto ahead_of_start = [&](ProcId q, auto field, std::uint32_t id) {
-      const auto& ahead = (model_.processes[q].*field)[0];
+      const auto &ahead = (model_.processes[q].*field)[0];
       return std::binary_search(ahead.begin(), ahead.end(), id);
     };
-    auto enders = [&](ChannelId c, std::vector<ProcId>& out) {
+    auto enders = [&](ChannelId c, std::vector<ProcId> &out) {
       if (model_.channels[c].owner != kNone)
         out.push_back(model_.channels[c].owner);
       for (ProcId q = 0; q < model_.processes.size(); ++q)
         if (ahead_of_start(q, &Process::lifecycles_ahead, c))
           out.push_back(q);
     };
-    for (auto& process : model_.processes)
-      for (auto& i : process.code) {
+    for (auto &process : model_.processes)
+      for (auto &i : process.code) {
         if (i.op == OpCode::acquire) {
           for (ProcId q = 0; q < model_.processes.size(); ++q)
             if (ahead_of_start(q, &Process::releases_ahead, i.semaphore))
@@ -92,7 +100,7 @@ private:
           enders(i.channel, i.completers);
         } else if (i.op == OpCode::receive) {
           for (ChannelId c : i.sources) {
-            const auto& senders = model_.channels[c].senders_of;
+            const auto &senders = model_.channels[c].senders_of;
             i.completers.insert(i.completers.end(), senders.begin(), senders.end());
             enders(c, i.completers);
           }
@@ -103,20 +111,21 @@ private:
   }
 
   void declare_semaphores_and_segments() {
-    const Scenario& s = model_.scenario;
-    for (const auto& sem : s.semaphores) {
+    const Scenario &s = model_.scenario;
+    for (const auto &sem : s.semaphores) {
       semaphore_index_[sem.name] = static_cast<SemaphoreId>(model_.semaphores.size());
       model_.semaphores.push_back({sem.name, sem.initial, sem.mark});
     }
-    for (const auto& seg : s.segments) {
+    for (const auto &seg : s.segments) {
       if (model_.segments.size() == max_segments)
-        diagnostics_.error(seg.mark, "at most " + std::to_string(max_segments) + " shared memory segments are supported");
+        diagnostics_.error(seg.mark,
+                           "at most " + std::to_string(max_segments) + " shared memory segments are supported");
       segment_index_[seg.name] = static_cast<SegmentId>(model_.segments.size());
       model_.segments.push_back({seg.name, seg.size, seg.mark});
     }
   }
 
-  Channel channel_from_spec(const ChannelSpec& spec) {
+  Channel channel_from_spec(const ChannelSpec &spec) {
     Channel c;
     c.capacity = spec.capacity;
     c.capacity_bytes = spec.capacity_bytes;
@@ -124,7 +133,7 @@ private:
     c.mark = spec.mark;
     if (spec.receivers) {
       std::vector<ProcId> ids;
-      for (const auto& name : *spec.receivers)
+      for (const auto &name : *spec.receivers)
         ids.push_back(process_index_.at(name));
       std::sort(ids.begin(), ids.end());
       c.receivers = std::move(ids);
@@ -132,7 +141,7 @@ private:
     return c;
   }
 
-  void add_mailbox(const ChannelSpec& spec) {
+  void add_mailbox(const ChannelSpec &spec) {
     Channel c = channel_from_spec(spec);
     c.name = spec.name;
     c.created = spec.created;
@@ -143,8 +152,8 @@ private:
     }
     c.multicast = spec.delivery == Delivery::all;
     if (c.multicast && !c.receivers)
-      diagnostics_.error(spec.mark, "delivery: all sends every message to every process in `receivers`; '" +
-                                        spec.name + "' needs a receivers list (it has receivers: any)");
+      diagnostics_.error(spec.mark, "delivery: all sends every message to every process in `receivers`; '" + spec.name +
+                                        "' needs a receivers list (it has receivers: any)");
     else if (c.multicast && c.receivers->size() > max_multicast)
       diagnostics_.error(spec.mark, "delivery: all supports at most " + std::to_string(max_multicast) + " receivers");
     mailbox_index_[spec.name] = static_cast<ChannelId>(model_.channels.size());
@@ -158,9 +167,9 @@ private:
     auto found = link_index_.find({sender, receiver});
     if (found != link_index_.end())
       return found->second;
-    const auto& procs = model_.scenario.processes;
+    const auto &procs = model_.scenario.processes;
     auto spec_it = link_specs_.find({procs[sender].name, procs[receiver].name});
-    const ChannelSpec& spec = spec_it != link_specs_.end() ? *spec_it->second : model_.scenario.link_defaults;
+    const ChannelSpec &spec = spec_it != link_specs_.end() ? *spec_it->second : model_.scenario.link_defaults;
     for (auto [from, to] : {std::pair{sender, receiver}, std::pair{receiver, sender}}) {
       Channel c = channel_from_spec(spec);
       c.name = procs[from].name + "->" + procs[to].name;
@@ -175,14 +184,14 @@ private:
     return link_index_.at({sender, receiver});
   }
 
-  ChannelId destination(ProcId self, const std::string& name) {
+  ChannelId destination(ProcId self, const std::string &name) {
     auto mailbox = mailbox_index_.find(name);
     if (mailbox != mailbox_index_.end())
       return mailbox->second;
     return link(self, process_index_.at(name));
   }
 
-  TagId tag(const std::string& name) {
+  TagId tag(const std::string &name) {
     if (name.empty())
       return 0;
     auto it = std::find(model_.tags.begin(), model_.tags.end(), name);
@@ -192,8 +201,8 @@ private:
     return static_cast<TagId>(model_.tags.size() - 1);
   }
 
-  std::uint32_t handle(const std::string& name) {
-    auto& names = model_.processes.back().handle_names;
+  std::uint32_t handle(const std::string &name) {
+    auto &names = model_.processes.back().handle_names;
     auto it = std::find(names.begin(), names.end(), name);
     if (it != names.end())
       return static_cast<std::uint32_t>(it - names.begin());
@@ -201,26 +210,30 @@ private:
     return static_cast<std::uint32_t>(names.size() - 1);
   }
 
-  void compile_process(const ProcessSpec& spec, ProcId id) {
+  void compile_process(const ProcessSpec &spec, ProcId id) {
     Process p;
     p.name = spec.name;
     p.server = spec.server;
     p.mark = spec.mark;
-    const auto& hosts = model_.scenario.platform.hosts;
+    const auto &hosts = model_.scenario.platform.hosts;
     for (std::size_t h = 0; h < hosts.size(); ++h)
       if (hosts[h].name == spec.host)
         p.host = static_cast<std::uint32_t>(h);
+    p.variables = declare_variables(spec.variables);
+    p.var_base = model_.var_count;
+    model_.var_count += static_cast<std::uint32_t>(p.variables.size());
     model_.processes.push_back(std::move(p));
     self_ = id;
+    spec_ = &spec;
     emit_steps(spec.steps);
-    Process& done = model_.processes.back();
+    Process &done = model_.processes.back();
     done.counter_base = model_.counter_count;
     done.handle_base = model_.handle_count;
     model_.counter_count += done.counter_count;
     model_.handle_count += static_cast<std::uint32_t>(done.handle_names.size());
   }
 
-  std::vector<Instruction>& code() { return model_.processes.back().code; }
+  std::vector<Instruction> &code() { return model_.processes.back().code; }
   std::uint32_t here() { return static_cast<std::uint32_t>(code().size()); }
 
   std::uint32_t emit(Instruction instruction) {
@@ -228,25 +241,25 @@ private:
     return here() - 1;
   }
 
-  void emit_steps(const Steps& steps) {
-    for (const auto& step : steps)
+  void emit_steps(const Steps &steps) {
+    for (const auto &step : steps)
       if (step_does_something(step))
-        std::visit([&](const auto& op) { emit_step(op, step.mark); }, step.op);
+        std::visit([&](const auto &op) { emit_step(op, step.mark); }, step.op);
   }
 
-  void emit_step(const ComputeStep& s, SourceMark mark) {
+  void emit_step(const ComputeStep &s, SourceMark mark) {
     emit({.op = OpCode::compute, .mark = mark, .duration = s.duration, .flops = s.flops});
   }
-  void emit_step(const SleepStep& s, SourceMark mark) {
+  void emit_step(const SleepStep &s, SourceMark mark) {
     emit({.op = OpCode::sleep, .mark = mark, .duration = s.duration});
   }
 
-  static Mode mode_of(bool blocking, const std::string& async) {
+  static Mode mode_of(bool blocking, const std::string &async) {
     return !async.empty() ? Mode::async : blocking ? Mode::blocking : Mode::nonblocking;
   }
 
   // A non-blocking operation is followed by a jump over its `else` steps, which it enters on failure.
-  void emit_with_else(Instruction instruction, const Steps& on_fail) {
+  void emit_with_else(Instruction instruction, const Steps &on_fail) {
     std::uint32_t at = emit(std::move(instruction));
     if (code()[at].mode != Mode::nonblocking)
       return;
@@ -256,20 +269,28 @@ private:
     code()[skip].target = here();
   }
 
-  void emit_step(const SendStep& s, SourceMark mark) {
+  void emit_step(const SendStep &s, SourceMark mark) {
     ChannelId c = destination(self_, s.to);
-    Channel& channel = model_.channels[c];
+    Channel &channel = model_.channels[c];
     add_unique(channel.senders_of, self_);
-    std::uint64_t size = s.size.value_or(channel.message_size.kind == MessageSize::Kind::fixed
-                                             ? channel.message_size.bytes : 0);
-    Instruction i{.op = OpCode::send, .mark = mark, .mode = mode_of(s.blocking, s.async), .channel = c,
-                  .tag = tag(s.tag), .size = size};
+    std::uint64_t size =
+        s.size.value_or(channel.message_size.kind == MessageSize::Kind::fixed ? channel.message_size.bytes : 0);
+    Instruction i{.op = OpCode::send,
+                  .mark = mark,
+                  .mode = mode_of(s.blocking, s.async),
+                  .channel = c,
+                  .tag = tag(s.tag),
+                  .size = size};
+    if (s.value) {
+      i.expression = process_expression(*s.value, ExpressionType::integer, "value");
+      model_.message_values = true;
+    }
     if (!s.async.empty())
       i.handle = handle(s.async);
     emit_with_else(std::move(i), s.on_fail);
   }
 
-  void emit_step(const ReceiveStep& s, SourceMark mark) {
+  void emit_step(const ReceiveStep &s, SourceMark mark) {
     Instruction i{.op = OpCode::receive, .mark = mark, .mode = mode_of(s.blocking, s.async), .tag = tag(s.tag)};
     if (s.from != "any") {
       auto mailbox = mailbox_index_.find(s.from);
@@ -280,19 +301,155 @@ private:
     }
     if (!s.async.empty())
       i.handle = handle(s.async);
+    if (s.when)
+      i.expression = process_expression(*s.when, ExpressionType::condition, "when", true);
+    if (!s.into.empty())
+      i.into = target(s.into, s.into_mark, "into").value_or(VariableRef{});
     emit_with_else(std::move(i), s.on_fail);
   }
 
-  void emit_step(const WaitStep& s, SourceMark mark) {
+  // --- Variables (SCENARIO_FORMAT.md, "Variables and values").
+
+  std::vector<Variable> declare_variables(const std::vector<VariableSpec> &specs) {
+    std::vector<Variable> out;
+    for (const VariableSpec &v : specs) {
+      if (v.min > v.max)
+        diagnostics_.error(v.mark, fmt::format("{}: the range [{}, {}] is empty", v.name, v.min, v.max));
+      else if (v.initial < v.min || v.initial > v.max)
+        diagnostics_.error(v.mark, fmt::format("{}: the initial value {} is outside its range [{}, {}]", v.name,
+                                               v.initial, v.min, v.max));
+      out.push_back({v.name, v.initial, v.min, v.max, v.mark});
+    }
+    return out;
+  }
+
+  // Parses, types and resolves a run-time expression; errors point into its text.
+  RuntimeExpression expression(const ExpressionText &e, const NameResolver &scope, ExpressionType wanted,
+                               const char *key) {
+    RuntimeExpression out;
+    try {
+      out = RuntimeExpression::compile(e.text, scope);
+    } catch (const ExpressionError &error) {
+      SourceMark at{e.mark.line, e.mark.column + static_cast<int>(error.offset)};
+      diagnostics_.error(at, fmt::format("{}: {} in '{}'", key, error.message, e.text));
+      return out;
+    }
+    if (out.type() != wanted)
+      diagnostics_.error(e.mark, wanted == ExpressionType::condition
+                                     ? fmt::format("{}: expected a condition (a comparison such as x > 0), got the "
+                                                   "integer expression '{}'",
+                                                   key, e.text)
+                                     : fmt::format("{}: expected an integer, got the condition '{}'", key, e.text));
+    return out;
+  }
+
+  RuntimeExpression process_expression(const ExpressionText &e, ExpressionType wanted, const char *key,
+                                       bool message_value = false) {
+    return expression(e, process_scope(model_, self_, *spec_, message_value), wanted, key);
+  }
+
+  std::optional<VariableRef> target(const std::string &name, SourceMark mark, const char *key) {
+    std::optional<VariableRef> v = writable_variable(model_, self_, name);
+    if (!v) {
+      std::vector<std::string> known;
+      for (const Variable &own : model_.processes[self_].variables)
+        known.push_back(own.name);
+      for (const Variable &global : model_.globals)
+        known.push_back(global.name);
+      diagnostics_.error(mark, fmt::format("{}: unknown variable '{}'{}", key, name, did_you_mean(name, known)));
+    }
+    return v;
+  }
+
+  // A literal stored into a variable with a declared range must fit it: 5 into tries (range [0, 3]) is a
+  // mistake that validate can see.
+  void check_literal(const Store &store, SourceMark mark, const char *key) {
+    std::optional<std::int64_t> value = store.value.constant();
+    const Variable &v =
+        store.target.global ? model_.globals[store.target.slot] : model_.processes[self_].variables[store.target.slot];
+    if (value && (*value < v.min || *value > v.max))
+      diagnostics_.error(mark,
+                         fmt::format("{}: {} = {} is outside its range [{}, {}]", key, v.name, *value, v.min, v.max));
+  }
+
+  void emit_step(const SetStep &s, SourceMark mark) {
+    Instruction i{.op = OpCode::assign, .mark = mark};
+    for (const Assignment &a : s.assignments) {
+      std::optional<VariableRef> v = target(a.variable, a.mark, "set");
+      RuntimeExpression value = process_expression(a.value, ExpressionType::integer, "set");
+      if (!v)
+        continue;
+      i.stores.push_back({*v, std::move(value)});
+      check_literal(i.stores.back(), a.value.mark, "set");
+    }
+    emit(std::move(i));
+  }
+
+  void emit_step(const IfStep &s, SourceMark mark) {
+    std::uint32_t test = emit({.op = OpCode::test,
+                               .mark = mark,
+                               .expression = process_expression(s.condition, ExpressionType::condition, "if")});
+    emit_steps(s.then);
+    if (s.otherwise.empty()) {
+      code()[test].target = here();
+      return;
+    }
+    std::uint32_t skip = emit({.op = OpCode::jump, .mark = mark});
+    code()[test].target = here();
+    emit_steps(s.otherwise);
+    code()[skip].target = here();
+  }
+
+  void emit_step(const WhileStep &s, SourceMark mark) {
+    std::uint32_t test = emit({.op = OpCode::test,
+                               .mark = mark,
+                               .expression = process_expression(s.condition, ExpressionType::condition, "while")});
+    emit_steps(s.body);
+    emit({.op = OpCode::jump, .mark = mark, .target = test});
+    code()[test].target = here();
+  }
+
+  void emit_step(const AssertStep &s, SourceMark mark) {
+    emit({.op = OpCode::check,
+          .mark = mark,
+          .expression = process_expression(s.condition, ExpressionType::condition, "assert")});
+  }
+
+  void compile_invariants() {
+    for (const ExpressionText &e : model_.scenario.properties.invariants)
+      model_.invariants.push_back(
+          {expression(e, invariant_scope(model_), ExpressionType::condition, "invariants"), e.mark});
+  }
+
+  // An internal step is silent unless another process could tell when it happens: it reads or writes a
+  // global, or writes a variable that an invariant reads.
+  void mark_silent_steps() {
+    std::set<std::uint32_t> observed; // State::vars indices that invariants read
+    for (const Invariant &inv : model_.invariants)
+      for (std::uint32_t slot : inv.condition.variables())
+        observed.insert(slot);
+    for (Process &p : model_.processes)
+      for (Instruction &i : p.code) {
+        if (i.op != OpCode::assign && i.op != OpCode::test && i.op != OpCode::check)
+          continue;
+        bool visible = !i.expression.globals().empty();
+        for (const Store &s : i.stores)
+          visible = visible || s.target.global || !s.value.globals().empty() ||
+                    observed.count(p.var_base + s.target.slot) > 0;
+        i.silent = !visible;
+      }
+  }
+
+  void emit_step(const WaitStep &s, SourceMark mark) {
     emit({.op = OpCode::wait, .mark = mark, .handle = handle(s.handle)});
   }
 
   // A repeat's counter is the slot of its nesting depth: loops at one depth are never active together, and a
   // finished loop leaves its counter at 0, so a state holds as many counters as loops nest, however many
   // repeats the program text (or its YAML aliases) holds.
-  void emit_step(const RepeatStep& s, SourceMark mark) {
+  void emit_step(const RepeatStep &s, SourceMark mark) {
     std::uint32_t counter = repeat_depth_++;
-    Process& process = model_.processes.back();
+    Process &process = model_.processes.back();
     process.counter_count = std::max(process.counter_count, repeat_depth_);
     emit({.op = OpCode::repeat_init, .mark = mark, .counter = counter, .times = s.times});
     std::uint32_t next = emit({.op = OpCode::repeat_next, .mark = mark, .counter = counter});
@@ -302,16 +459,16 @@ private:
     --repeat_depth_;
   }
 
-  void emit_step(const ForeverStep& s, SourceMark mark) {
+  void emit_step(const ForeverStep &s, SourceMark mark) {
     std::uint32_t top = here();
     emit_steps(s.body);
     emit({.op = OpCode::jump, .mark = mark, .target = top});
   }
 
-  void emit_step(const ChooseStep& s, SourceMark mark) {
+  void emit_step(const ChooseStep &s, SourceMark mark) {
     std::uint32_t at = emit({.op = OpCode::choose, .mark = mark});
     std::vector<std::uint32_t> exits;
-    for (const auto& branch : s.branches) {
+    for (const auto &branch : s.branches) {
       code()[at].branches.push_back(here());
       emit_steps(branch);
       exits.push_back(emit({.op = OpCode::jump, .mark = mark}));
@@ -320,38 +477,40 @@ private:
       code()[e].target = here();
   }
 
-  void emit_step(const MailboxStep& s, SourceMark mark) {
+  void emit_step(const MailboxStep &s, SourceMark mark) {
     OpCode op = s.op == MailboxStep::Op::create ? OpCode::create : OpCode::remove;
     emit({.op = op, .mark = mark, .channel = mailbox_index_.at(s.mailbox)});
   }
 
-  void emit_step(const GiveStep& s, SourceMark mark) {
+  void emit_step(const GiveStep &s, SourceMark mark) {
     ChannelId c = mailbox_index_.at(s.mailbox);
-    const Channel& mailbox = model_.channels[c];
+    const Channel &mailbox = model_.channels[c];
     if (mailbox.owner != kNone)
       diagnostics_.error(mark, "give: '" + s.mailbox + "' is a user-space mailbox: only its owner, '" +
                                    model_.processes[mailbox.owner].name + "', ever receives from it");
     else if (!mailbox.receivers)
-      diagnostics_.error(mark, "give: '" + s.mailbox + "' has receivers: any, so there is no receive privilege to "
-                                                       "pass on (give it a receivers list)");
+      diagnostics_.error(mark, "give: '" + s.mailbox +
+                                   "' has receivers: any, so there is no receive privilege to "
+                                   "pass on (give it a receivers list)");
     else if (mailbox.multicast)
-      diagnostics_.error(mark, "give: '" + s.mailbox + "' is a multicast mailbox (delivery: all), whose receivers "
-                                                       "are fixed");
+      diagnostics_.error(mark, "give: '" + s.mailbox +
+                                   "' is a multicast mailbox (delivery: all), whose receivers "
+                                   "are fixed");
     // Receiving from the mailbox later is what the privilege is for: the receiver may still be a releaser.
     emit({.op = OpCode::give, .mark = mark, .channel = c, .give_to = process_index_.at(s.to)});
   }
 
-  void emit_step(const SemaphoreStep& s, SourceMark mark) {
+  void emit_step(const SemaphoreStep &s, SourceMark mark) {
     OpCode op = s.op == SemaphoreStep::Op::acquire ? OpCode::acquire : OpCode::release;
     emit({.op = op, .mark = mark, .semaphore = semaphore_index_.at(s.semaphore)});
   }
 
-  void emit_step(const SegmentStep& s, SourceMark mark) {
+  void emit_step(const SegmentStep &s, SourceMark mark) {
     static constexpr OpCode ops[] = {OpCode::attach, OpCode::detach, OpCode::read, OpCode::write};
     emit({.op = ops[static_cast<int>(s.op)], .mark = mark, .segment = segment_index_.at(s.segment), .size = s.size});
   }
 
-  static void add_unique(std::vector<ProcId>& ids, ProcId id) {
+  static void add_unique(std::vector<ProcId> &ids, ProcId id) {
     if (std::find(ids.begin(), ids.end(), id) == ids.end())
       ids.push_back(id);
   }
@@ -360,7 +519,7 @@ private:
   // has been compiled.
   void resolve_receive_from_any() {
     for (auto [proc, pc] : from_any_) {
-      auto& sources = model_.processes[proc].code[pc].sources;
+      auto &sources = model_.processes[proc].code[pc].sources;
       for (ChannelId c = 0; c < model_.channels.size(); ++c)
         if (model_.channels[c].is_link && model_.channels[c].link_receiver == proc) {
           sources.push_back(c);
@@ -370,12 +529,12 @@ private:
   }
 
   void mark_rendezvous_property() {
-    for (const auto& name : model_.scenario.properties.rendezvous)
-      for (auto& c : model_.channels) {
-        bool link_named = c.is_link && (name == model_.processes[c.link_sender].name + "<->" +
-                                                       model_.processes[c.link_receiver].name ||
-                                        name == model_.processes[c.link_receiver].name + "<->" +
-                                                    model_.processes[c.link_sender].name);
+    for (const auto &name : model_.scenario.properties.rendezvous)
+      for (auto &c : model_.channels) {
+        bool link_named =
+            c.is_link &&
+            (name == model_.processes[c.link_sender].name + "<->" + model_.processes[c.link_receiver].name ||
+             name == model_.processes[c.link_receiver].name + "<->" + model_.processes[c.link_sender].name);
         if (c.name == name || link_named)
           c.rendezvous_property = true;
       }
@@ -384,13 +543,14 @@ private:
   Model model_;
   Diagnostics diagnostics_;
   ProcId self_ = 0;
-  std::uint32_t repeat_depth_ = 0; // of the step being compiled: the repeats around it
+  const ProcessSpec *spec_ = nullptr; // of self_
+  std::uint32_t repeat_depth_ = 0;    // of the step being compiled: the repeats around it
   std::map<std::string, ProcId> process_index_;
   std::map<std::string, ChannelId> mailbox_index_;
   std::map<std::string, SemaphoreId> semaphore_index_;
   std::map<std::string, SegmentId> segment_index_;
   std::vector<std::pair<ProcId, ChannelId>> owned_;
-  std::map<std::pair<std::string, std::string>, const ChannelSpec*> link_specs_;
+  std::map<std::pair<std::string, std::string>, const ChannelSpec *> link_specs_;
   std::map<std::pair<ProcId, ProcId>, ChannelId> link_index_;
   std::vector<std::pair<ProcId, std::uint32_t>> from_any_;
 };
@@ -398,12 +558,13 @@ private:
 } // namespace
 
 // The instructions that may run right after instruction pc.
-std::vector<std::uint32_t> successors(const std::vector<Instruction>& code, std::uint32_t pc) {
-  const Instruction& i = code[pc];
+std::vector<std::uint32_t> successors(const std::vector<Instruction> &code, std::uint32_t pc) {
+  const Instruction &i = code[pc];
   switch (i.op) {
   case OpCode::jump:
     return {i.target};
   case OpCode::repeat_next:
+  case OpCode::test:
     return {pc + 1, i.target};
   case OpCode::choose:
     return i.branches;
@@ -419,7 +580,7 @@ std::vector<std::uint32_t> successors(const std::vector<Instruction>& code, std:
 
 namespace {
 
-void merge_into(std::vector<std::uint32_t>& into, const std::vector<std::uint32_t>& from, bool& changed) {
+void merge_into(std::vector<std::uint32_t> &into, const std::vector<std::uint32_t> &from, bool &changed) {
   for (std::uint32_t c : from)
     if (std::find(into.begin(), into.end(), c) == into.end()) {
       into.insert(std::upper_bound(into.begin(), into.end(), c), c);
@@ -430,8 +591,8 @@ void merge_into(std::vector<std::uint32_t>& into, const std::vector<std::uint32_
 using Ahead = std::vector<std::vector<std::uint32_t>> Process::*;
 
 // Backward dataflow to a fixpoint: what a pc may reach is its own operation plus what its successors reach.
-void flow_ahead(Process& p, Ahead field, std::vector<std::uint32_t> (*own)(const Instruction&)) {
-  auto& ahead = p.*field;
+void flow_ahead(Process &p, Ahead field, std::vector<std::uint32_t> (*own)(const Instruction &)) {
+  auto &ahead = p.*field;
   ahead.assign(p.code.size() + 1, {});
   for (bool changed = true; changed;) {
     changed = false;
@@ -447,22 +608,24 @@ std::vector<std::uint32_t> only(bool matches, std::uint32_t id) {
   return matches ? std::vector<std::uint32_t>{id} : std::vector<std::uint32_t>{};
 }
 
-void compute_ahead(Process& p) {
-  flow_ahead(p, &Process::sends_ahead, [](const Instruction& i) { return only(i.op == OpCode::send, i.channel); });
+void compute_ahead(Process &p) {
+  flow_ahead(p, &Process::sends_ahead, [](const Instruction &i) { return only(i.op == OpCode::send, i.channel); });
   flow_ahead(p, &Process::receives_ahead,
-             [](const Instruction& i) { return i.op == OpCode::receive ? i.sources : std::vector<std::uint32_t>{}; });
+             [](const Instruction &i) { return i.op == OpCode::receive ? i.sources : std::vector<std::uint32_t>{}; });
   flow_ahead(p, &Process::releases_ahead,
-             [](const Instruction& i) { return only(i.op == OpCode::release, i.semaphore); });
+             [](const Instruction &i) { return only(i.op == OpCode::release, i.semaphore); });
   flow_ahead(p, &Process::semaphores_ahead,
-             [](const Instruction& i) { return only(i.semaphore != kNone, i.semaphore); });
-  flow_ahead(p, &Process::segments_ahead, [](const Instruction& i) { return only(i.segment != kNone, i.segment); });
-  flow_ahead(p, &Process::lifecycles_ahead, [](const Instruction& i) {
+             [](const Instruction &i) { return only(i.semaphore != kNone, i.semaphore); });
+  flow_ahead(p, &Process::segments_ahead, [](const Instruction &i) { return only(i.segment != kNone, i.segment); });
+  flow_ahead(p, &Process::lifecycles_ahead, [](const Instruction &i) {
     return only(i.op == OpCode::create || i.op == OpCode::remove || i.op == OpCode::give, i.channel);
   });
 }
 
 } // namespace
 
-Model compile(const Scenario& scenario) { return Compiler(scenario).run(); }
+Model compile(const Scenario &scenario) {
+  return Compiler(scenario).run();
+}
 
 } // namespace ipcsim

@@ -12,28 +12,28 @@
 namespace ipcsim {
 
 std::uint64_t Semantics::Firing::recipient_bit(ChannelId c, ProcId p) const {
-  const auto& recipients = *model_.channels[c].receivers;
+  const auto &recipients = *model_.channels[c].receivers;
   auto at = std::lower_bound(recipients.begin(), recipients.end(), p);
   return at != recipients.end() && *at == p ? std::uint64_t{1} << (at - recipients.begin()) : 0;
 }
 
-bool Semantics::Firing::all_recipients_waiting(ChannelId c, TagId tag) const {
+bool Semantics::Firing::all_recipients_waiting(ChannelId c, const Message &m) const {
   std::uint64_t waiting = 0;
-  for (const PendingReceive& r : state_.channels[c].receivers)
-    if (tag_matches(r.tag, tag))
+  for (const PendingReceive &r : state_.channels[c].receivers)
+    if (wants(r.proc, receive_instruction(r), m))
       waiting |= recipient_bit(c, r.proc);
   return waiting == model_.channels[c].all_recipients();
 }
 
 // Every recipient waiting in a receive that wants m takes it now, in the order they started to wait.
 // Returns the last of them (kNone if none).
-ProcId Semantics::Firing::hand_to_waiting(ChannelId c, Message& m) {
+ProcId Semantics::Firing::hand_to_waiting(ChannelId c, Message &m) {
   ProcId last = kNone;
-  auto& waiting = state_.channels[c].receivers;
+  auto &waiting = state_.channels[c].receivers;
   for (std::size_t k = 0; k < waiting.size();) {
     PendingReceive r = waiting[k];
     std::uint64_t bit = recipient_bit(c, r.proc);
-    if ((m.unread & bit) == 0 || !tag_matches(r.tag, m.tag)) {
+    if ((m.unread & bit) == 0 || !wants(r.proc, receive_instruction(r), m)) {
       ++k;
       continue;
     }
@@ -45,12 +45,12 @@ ProcId Semantics::Firing::hand_to_waiting(ChannelId c, Message& m) {
   return last;
 }
 
-void Semantics::Firing::multicast_send(ProcId p, const Instruction& i, PendingSend s) {
-  const Channel& channel = model_.channels[i.channel];
-  ChannelState& cs = state_.channels[i.channel];
+void Semantics::Firing::multicast_send(ProcId p, const Instruction &i, PendingSend s) {
+  const Channel &channel = model_.channels[i.channel];
+  ChannelState &cs = state_.channels[i.channel];
   std::uint32_t pc = state_.procs[p].pc;
   s.message.unread = channel.all_recipients();
-  bool now = channel.rendezvous() ? all_recipients_waiting(i.channel, s.message.tag)
+  bool now = channel.rendezvous() ? all_recipients_waiting(i.channel, s.message)
                                   : cs.senders.empty() && has_room(i.channel, s.message);
   if (i.mode == Mode::nonblocking && !now) {
     emit(EventKind::send_failed, p, i, i.channel, &s.message);
@@ -75,12 +75,14 @@ void Semantics::Firing::multicast_send(ProcId p, const Instruction& i, PendingSe
 
 // p takes the oldest message it has not taken yet: from the buffer, or at capacity 0 from the
 // longest-waiting sender, whose send completes when p was the last recipient left.
-void Semantics::Firing::multicast_take(ProcId p, ChannelId c, const PendingReceive& self) {
-  ChannelState& cs = state_.channels[c];
+void Semantics::Firing::multicast_take(ProcId p, ChannelId c, const PendingReceive &self) {
+  ChannelState &cs = state_.channels[c];
   std::uint64_t bit = recipient_bit(c, p);
-  auto wanted = [&](const Message& m) { return (m.unread & bit) != 0 && tag_matches(self.tag, m.tag); };
+  const Instruction &receive = receive_instruction(self);
+  auto wanted = [&](const Message &m) { return (m.unread & bit) != 0 && wants(p, receive, m); };
   if (model_.channels[c].rendezvous()) {
-    auto s = std::find_if(cs.senders.begin(), cs.senders.end(), [&](const PendingSend& x) { return wanted(x.message); });
+    auto s =
+        std::find_if(cs.senders.begin(), cs.senders.end(), [&](const PendingSend &x) { return wanted(x.message); });
     s->message.unread &= ~bit;
     PendingSend sender = *s;
     if (sender.message.unread == 0)

@@ -326,14 +326,22 @@ ExpressionResult RuntimeExpression::evaluate(std::uint32_t at, const ExpressionI
   return out;
 }
 
-std::vector<std::uint32_t> RuntimeExpression::globals() const {
+std::vector<std::uint32_t> RuntimeExpression::slots(Operand::Kind kind) const {
   std::vector<std::uint32_t> out;
   for (const Node &node : nodes_)
-    if (node.op == Node::Op::operand && node.operand.kind == Operand::Kind::global)
+    if (node.op == Node::Op::operand && node.operand.kind == kind)
       out.push_back(node.operand.slot);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+std::vector<std::uint32_t> RuntimeExpression::globals() const {
+  return slots(Operand::Kind::global);
+}
+
+std::vector<std::uint32_t> RuntimeExpression::variables() const {
+  return slots(Operand::Kind::variable);
 }
 
 bool RuntimeExpression::reads(Operand::Kind kind) const {

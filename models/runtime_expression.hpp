@@ -70,6 +70,8 @@ public:
   bool empty() const { return nodes_.empty(); }
   // The globals it reads, sorted: what makes a step that evaluates it dependent on other processes.
   std::vector<std::uint32_t> globals() const;
+  // The State::vars indices it reads as `proc.var` or a global of an invariant (Operand::Kind::variable).
+  std::vector<std::uint32_t> variables() const;
   bool reads(Operand::Kind kind) const;
   // A constant expression's value (no variable, no `value`), for range checks of literals when compiling.
   std::optional<std::int64_t> constant() const;
@@ -104,6 +106,7 @@ private:
     bool operator==(const Node &) const = default;
   };
   ExpressionResult evaluate(std::uint32_t node, const ExpressionInputs &inputs) const;
+  std::vector<std::uint32_t> slots(Operand::Kind kind) const;
 
   std::vector<Node> nodes_; // children before parents; the root last
   ExpressionType type_ = ExpressionType::integer;

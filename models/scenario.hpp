@@ -33,12 +33,12 @@ enum class Delivery { one, all };
 struct ChannelSpec {
   enum class Kind { mailbox, link };
   Kind kind = Kind::mailbox;
-  std::string name;                        // mailbox name; for a link "A<->B"
-  std::vector<std::string> ends;           // a link: the two process names
-  std::optional<std::uint64_t> capacity;   // nullopt: unbounded; 0: rendezvous
+  std::string name;                      // mailbox name; for a link "A<->B"
+  std::vector<std::string> ends;         // a link: the two process names
+  std::optional<std::uint64_t> capacity; // nullopt: unbounded; 0: rendezvous
   std::optional<std::uint64_t> capacity_bytes;
   MessageSize message_size;
-  std::string owner;                       // empty: kernel; else the owning process (user-space mailbox)
+  std::string owner;                                 // empty: kernel; else the owning process (user-space mailbox)
   std::optional<std::vector<std::string>> receivers; // nullopt: any process may receive
   Delivery delivery = Delivery::one;
   bool exclusive_receive = false;
@@ -61,9 +61,25 @@ struct SegmentSpec {
 struct Step;
 using Steps = std::vector<Step>;
 
+// A run-time expression as written (SCENARIO_FORMAT.md, "Variables and values"): compile() parses, types and
+// resolves it (models/runtime_expression.hpp), so that its errors point at `mark`.
+struct ExpressionText {
+  std::string text;
+  SourceMark mark;
+};
+
+// An integer variable: a global, or one of a process's own (each replica has its copy).
+struct VariableSpec {
+  std::string name;
+  std::int64_t initial = 0;
+  std::int64_t min = -(std::int64_t{1} << 31); // a declared range: storing outside it is an invalid operation
+  std::int64_t max = (std::int64_t{1} << 31) - 1;
+  SourceMark mark;
+};
+
 struct ComputeStep {
-  Duration duration;                 // used when flops is empty
-  std::optional<double> flops;       // {flops: 1Mf}: work on the host's speed
+  Duration duration;           // used when flops is empty
+  std::optional<double> flops; // {flops: 1Mf}: work on the host's speed
 };
 struct SleepStep {
   Duration duration;
@@ -73,15 +89,19 @@ struct SendStep {
   std::optional<std::uint64_t> size; // empty: the channel's fixed message_size, else 0
   std::string tag;                   // empty: untagged
   bool blocking = true;
-  std::string async;                 // handle name; empty: not asynchronous
-  Steps on_fail;                     // `else:` of a non-blocking send
+  std::string async;                   // handle name; empty: not asynchronous
+  Steps on_fail;                       // `else:` of a non-blocking send
+  std::optional<ExpressionText> value; // the integer the message carries (default 0)
 };
 struct ReceiveStep {
-  std::string from;                  // a mailbox, a process, or "any"
-  std::string tag;                   // empty: any message
+  std::string from; // a mailbox, a process, or "any"
+  std::string tag;  // empty: any message
   bool blocking = true;
   std::string async;
   Steps on_fail;
+  std::string into; // a variable that stores the received value; empty: none
+  SourceMark into_mark;
+  std::optional<ExpressionText> when; // takes only a message whose value satisfies it
 };
 struct WaitStep {
   std::string handle;
@@ -114,56 +134,81 @@ struct SegmentStep {
   enum class Op { attach, detach, read, write };
   Op op = Op::attach;
   std::string segment;
-  std::uint64_t size = 0;            // read and write
+  std::uint64_t size = 0; // read and write
+};
+
+// Steps on variables: internal steps of their process (no cost in `run`).
+struct Assignment {
+  std::string variable;
+  ExpressionText value;
+  SourceMark mark; // of the variable's key
+};
+struct SetStep {
+  std::vector<Assignment> assignments; // every right side is evaluated before any is stored
+};
+struct IfStep {
+  ExpressionText condition;
+  Steps then;
+  Steps otherwise; // `else:`, possibly empty
+};
+struct WhileStep {
+  ExpressionText condition;
+  Steps body;
+};
+struct AssertStep {
+  ExpressionText condition;
 };
 
 struct Step {
   using Op = std::variant<ComputeStep, SleepStep, SendStep, ReceiveStep, WaitStep, RepeatStep, ForeverStep, ChooseStep,
-                          MailboxStep, GiveStep, SemaphoreStep, SegmentStep>;
+                          MailboxStep, GiveStep, SemaphoreStep, SegmentStep, SetStep, IfStep, WhileStep, AssertStep>;
   Op op;
   SourceMark mark;
 };
 
 struct ProcessSpec {
-  std::string name;                  // replica k of "phil" is "phil[k]"
-  std::string host;                  // empty: the first host
+  std::string name; // replica k of "phil" is "phil[k]"
+  std::string host; // empty: the first host
   bool server = false;
+  std::vector<VariableSpec> variables; // each replica's own
+  std::optional<std::int64_t> index;   // i and n of a replica (run-time expressions read them)
+  std::optional<std::int64_t> count;
   Steps steps;
   SourceMark mark;
 };
 
 struct HostSpec {
   std::string name;
-  double speed = 1e9;                // flop/s
+  double speed = 1e9; // flop/s
   unsigned cores = 1;
   SourceMark mark;
 };
 
 struct LinkSpec {
   std::string name;
-  std::vector<std::string> between;  // two host names
-  double bandwidth = 1.25e8;         // bytes/s
-  double latency = 0;                // seconds
+  std::vector<std::string> between; // two host names
+  double bandwidth = 1.25e8;        // bytes/s
+  double latency = 0;               // seconds
   SourceMark mark;
 };
 
 struct Platform {
-  std::vector<HostSpec> hosts;       // never empty after loading: default {host0, 1Gf, 1 core}
+  std::vector<HostSpec> hosts; // never empty after loading: default {host0, 1Gf, 1 core}
   std::vector<LinkSpec> links;
 };
 
 struct LargeMessage {
-  std::uint64_t threshold = 0;       // 0: never
-  double map = 0;                    // seconds
+  std::uint64_t threshold = 0; // 0: never
+  double map = 0;              // seconds
 };
 
 struct Costs {
-  double send = 0;                   // seconds of CPU per call
+  double send = 0; // seconds of CPU per call
   double receive = 0;
   double context_switch = 0;
-  double copy_bandwidth = 0;         // bytes/s; 0: copies are free
+  double copy_bandwidth = 0; // bytes/s; 0: copies are free
   LargeMessage large_message;
-  double memory_bandwidth = 0;       // bytes/s; 0: free
+  double memory_bandwidth = 0; // bytes/s; 0: free
   double attach = 0;
 };
 
@@ -173,11 +218,12 @@ struct Properties {
   SourceMark rendezvous_mark;
   bool lost_messages = false;
   bool undelivered = false;
-  std::optional<bool> data_race;     // empty: true when shared memory is used
+  std::optional<bool> data_race;          // empty: true when shared memory is used
+  std::vector<ExpressionText> invariants; // conditions over globals and proc.var, in every state
 };
 
 struct Scenario {
-  std::string file;                  // path as given, used in messages
+  std::string file; // path as given, used in messages
   std::string name;
   std::string description;
   std::uint64_t seed = 0;
@@ -189,6 +235,7 @@ struct Scenario {
   std::vector<SemaphoreSpec> semaphores;
   std::vector<SegmentSpec> segments;
   std::vector<ProcessSpec> processes;
+  std::vector<VariableSpec> variables; // globals, shared by every process
   Properties properties;
 };
 

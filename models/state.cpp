@@ -38,6 +38,7 @@ State& State::operator=(const State& other) {
   procs = other.procs;
   counters = other.counters;
   handles = other.handles;
+  vars = other.vars;
   channels.resize(other.channels.size());
   for (std::size_t c = 0; c < channels.size(); ++c)
     copy_channel(channels[c], other.channels[c]);
@@ -69,6 +70,8 @@ std::vector<std::uint32_t> encode(const State& state) {
     out.word(static_cast<std::uint32_t>(h.status));
     out.word(h.origin);
   }
+  for (auto v : state.vars)
+    out.wide(zigzag(v));
   for (const auto& c : state.channels)
     encode_channel(c, out);
   for (const auto& s : state.semaphores)

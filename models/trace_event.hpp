@@ -21,6 +21,8 @@ struct TraceEvent {
   std::string peer;                   // the other process of a completed send or receive
   std::optional<double> duration;     // compute and sleep: seconds
   std::optional<int> branch;          // choose: the branch taken, from 0
+  std::string variable;               // set: "seq" (a global) or "sender.seq"
+  std::optional<std::int64_t> value;  // set: the new value; a message's value when it is not 0
   std::optional<int> line;            // the scenario line of the step that caused the event
   std::string detail;                 // invalid, deadlock, violation: what happened, in words
   std::optional<std::uint64_t> race_with; // read, write: the seq of an earlier access it races with

@@ -8,23 +8,26 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <istream>
 #include <limits>
 #include <ostream>
+#include <type_traits>
 
 namespace ipcsim {
 namespace {
 
-// The v1 list, then the events ipcsim adds (docs/semantics.md): wait and choose.
-constexpr std::array<std::string_view, 27> event_names{
-    "start",       "exit",   "compute", "sleep", "send_begin", "send_end", "send_failed", "recv_begin", "recv_end",
-    "recv_failed", "block",  "unblock", "lost",  "invalid",    "create",   "delete",      "give",       "acquire",
-    "release",     "attach", "detach",  "read",  "write",      "deadlock", "violation",   "wait",       "choose"};
+// The v1 list, then the events ipcsim adds (docs/semantics.md): wait and choose; then version 2's.
+constexpr std::array<std::string_view, 29> event_names{
+    "start",     "exit",        "compute", "sleep",   "send_begin",   "send_end", "send_failed", "recv_begin",
+    "recv_end",  "recv_failed", "block",   "unblock", "lost",         "invalid",  "create",      "delete",
+    "give",      "acquire",     "release", "attach",  "detach",       "read",     "write",       "deadlock",
+    "violation", "wait",        "choose",  "set",     "assert_failed"};
 
-constexpr std::array<std::string_view, 14> key_names{"seq",  "t",        "proc",   "event", "channel",
-                                                     "msg",  "size",     "tag",    "peer",  "duration",
-                                                     "branch", "line",   "detail", "race_with"};
+constexpr std::array<std::string_view, 16> key_names{"seq",   "t",    "proc",   "event",    "channel", "msg",
+                                                     "size",  "tag",  "peer",   "duration", "branch",  "var",
+                                                     "value", "line", "detail", "race_with"};
 
 // A JSON string literal, quotes included; invalid UTF-8 is replaced rather than thrown on.
 std::string quoted(const std::string &text) {
@@ -115,6 +118,12 @@ public:
     auto it = object_.find(name);
     if (it == object_.end())
       return;
+    if constexpr (std::is_signed_v<Integer> && sizeof(Integer) == 8) { // a value: any 64-bit integer
+      if (!it->is_number_integer() || (it->is_number_unsigned() && it->get<std::uint64_t>() > INT64_MAX))
+        fail(std::string("\"") + name + "\" must be an integer");
+      field = it->get<std::int64_t>();
+      return;
+    }
     // nlohmann parses a non-negative integer literal as "unsigned"; negative ones and fractions are rejected.
     if (!it->is_number_unsigned() ||
         it->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<Integer>::max()))
@@ -169,6 +178,8 @@ std::string to_jsonl(const TraceEvent &event) {
   line.string("peer", event.peer);
   line.seconds("duration", event.duration);
   line.number("branch", event.branch);
+  line.string("var", event.variable);
+  line.number("value", event.value);
   line.number("line", event.line);
   line.string("detail", event.detail);
   line.number("race_with", event.race_with);
@@ -211,6 +222,8 @@ TraceEvent parse_trace_line(std::string_view text, std::string_view file, int li
   reader.string("peer", event.peer);
   reader.seconds("duration", event.duration);
   reader.integer("branch", event.branch);
+  reader.string("var", event.variable);
+  reader.integer("value", event.value);
   reader.integer("line", event.line);
   reader.string("detail", event.detail);
   reader.integer("race_with", event.race_with);

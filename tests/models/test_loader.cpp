@@ -51,6 +51,19 @@ struct StepText {
     static const char *ops[] = {"attach", "detach", "read", "write"};
     return fmt::format("{} {} {}", ops[static_cast<int>(s.op)], s.segment, s.size);
   }
+  std::string operator()(const SetStep &s) const {
+    std::string out = "set";
+    for (const Assignment &a : s.assignments)
+      out += " " + a.variable + "=(" + a.value.text + ")";
+    return out;
+  }
+  std::string operator()(const IfStep &s) const {
+    return "if (" + s.condition.text + ") [" + render(s.then) + "] else [" + render(s.otherwise) + "]";
+  }
+  std::string operator()(const WhileStep &s) const {
+    return "while (" + s.condition.text + ") [" + render(s.body) + "]";
+  }
+  std::string operator()(const AssertStep &s) const { return "assert (" + s.condition.text + ")"; }
 };
 
 std::string render(const Steps &steps) {
