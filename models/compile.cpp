@@ -2,6 +2,7 @@
 // The loader has already checked that every name resolves; what is left to reject here is what only makes
 // sense with the whole model at hand (giving a mailbox that has no privilege to give, say).
 #include "models/diagnostics.hpp"
+#include "models/loader_suggest.hpp"
 #include "models/model.hpp"
 
 #include <algorithm>
@@ -143,8 +144,8 @@ private:
     }
     c.multicast = spec.delivery == Delivery::all;
     if (c.multicast && !c.receivers)
-      diagnostics_.error(spec.mark, "delivery: all sends every message to every process in `receivers`; '" +
-                                        spec.name + "' needs a receivers list (it has receivers: any)");
+      diagnostics_.error(spec.mark, "delivery: all sends every message to every process in `receivers`; " +
+                                        quoted(spec.name) + " needs a receivers list (it has receivers: any)");
     else if (c.multicast && c.receivers->size() > max_multicast)
       diagnostics_.error(spec.mark, "delivery: all supports at most " + std::to_string(max_multicast) + " receivers");
     mailbox_index_[spec.name] = static_cast<ChannelId>(model_.channels.size());
@@ -322,15 +323,17 @@ private:
   void emit_step(const GiveStep& s, SourceMark mark) {
     ChannelId c = mailbox_index_.at(s.mailbox);
     const Channel& mailbox = model_.channels[c];
-    if (mailbox.owner != kNone)
-      diagnostics_.error(mark, "give: '" + s.mailbox + "' is a user-space mailbox: only its owner, '" +
-                                   model_.processes[mailbox.owner].name + "', ever receives from it");
+    if (mailbox.owner != kNone) // named from the scenario: the owner may not be compiled yet
+      diagnostics_.error(mark, "give: " + quoted(s.mailbox) + " is a user-space mailbox: only its owner, " +
+                                   quoted(model_.scenario.processes[mailbox.owner].name) + ", ever receives from it");
     else if (!mailbox.receivers)
-      diagnostics_.error(mark, "give: '" + s.mailbox + "' has receivers: any, so there is no receive privilege to "
-                                                       "pass on (give it a receivers list)");
+      diagnostics_.error(mark, "give: " + quoted(s.mailbox) +
+                                   " has receivers: any, so there is no receive privilege to "
+                                   "pass on (give it a receivers list)");
     else if (mailbox.multicast)
-      diagnostics_.error(mark, "give: '" + s.mailbox + "' is a multicast mailbox (delivery: all), whose receivers "
-                                                       "are fixed");
+      diagnostics_.error(mark, "give: " + quoted(s.mailbox) +
+                                   " is a multicast mailbox (delivery: all), whose receivers "
+                                   "are fixed");
     // Receiving from the mailbox later is what the privilege is for: the receiver may still be a releaser.
     emit({.op = OpCode::give, .mark = mark, .channel = c, .give_to = process_index_.at(s.to)});
   }
