@@ -38,7 +38,7 @@ void compute_ahead(Process& p);
 
 class Compiler {
 public:
-  explicit Compiler(const Scenario& scenario) : diagnostics_(scenario.file) { model_.scenario = scenario; }
+  explicit Compiler(Scenario scenario) : diagnostics_(scenario.file) { model_.scenario = std::move(scenario); }
 
   Model run() {
     const Scenario& s = model_.scenario;
@@ -460,5 +460,8 @@ void compute_ahead(Process& p) {
 } // namespace
 
 Model compile(const Scenario& scenario) { return Compiler(scenario).run(); }
+Model compile(Scenario &&scenario) {
+  return Compiler(std::move(scenario)).run();
+}
 
 } // namespace ipcsim
