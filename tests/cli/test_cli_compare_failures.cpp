@@ -1,6 +1,6 @@
 // `ipcsim compare` when things go wrong: a child killed by a signal, an interrupt (SIGINT, SIGTERM) during the
-// sweep, an --out that cannot be written, and a megabyte of --vary. The signals are sent by the test to a child
-// that runs until it is killed (a `forever` loop), found by its command line, so nothing depends on timing.
+// sweep, an --out that cannot be written. The signals are sent by the test to a child that runs until it is
+// killed (a `forever` loop), found by its command line, so nothing depends on timing.
 #include "cli/background_cli.hpp"
 
 #include <string>
@@ -96,14 +96,4 @@ TEST_CASE("compare: an --out that cannot be a directory is refused before the va
   Cli merge = run_cli("compare --merge --out '" + file.string() + "' " + scratch().string());
   CHECK(merge.status == 73);
   CHECK(merge.err == "--out " + file.string() + ": error: not a directory\n");
-}
-
-TEST_CASE("compare: a --vary of 100 KB is quoted in 60 characters") {
-  std::string values(50'000, 'v');
-  Cli run = finish(start_cli(
-      {"compare", "scenarios/buffering-bounded.yaml", "--vary", "channels.jobs.capacity=" + values + "," + values},
-      "long-vary"));
-  CHECK(run.status == 64);
-  CHECK(run.err == "--vary channels.jobs.capacity=" + std::string(37, 'v') + "...: error: value '" +
-                       std::string(60, 'v') + "...' is given twice\n");
 }
