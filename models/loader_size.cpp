@@ -37,6 +37,8 @@ std::optional<Value> entry(const Reader &reader, const Value &map, std::string_v
 // The replicas the reader will build of an item, its count evaluated as the reader will but quietly: a count
 // that the reader refuses (and reports) builds none, the item being read as a template.
 std::uint64_t replicas(const Reader &reader, const Value &item) {
+  if (!item.node.IsMap()) // reported by the reader, which builds nothing of it
+    return 0;
   std::optional<Value> count = entry(reader, item, "count");
   if (!count)
     return 1;
@@ -97,7 +99,8 @@ private:
     return total;
   }
 
-  // Its expansion has no end (or no reader goes there): reported as the reader would, at the list.
+  // A list deeper than the reader reads, or one that contains itself (its expansion has no end): reported as
+  // the reader reports it, at the list.
   std::uint64_t too_deep(const Value &list) {
     report_too_deep(reader_, list.origin);
     too_deep_ = true;
