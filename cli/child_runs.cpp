@@ -101,8 +101,8 @@ void reap(Running &child) {
     child.outcome.signal = WTERMSIG(status);
 }
 
-// Waits until some pipe has data or closes, and reads it.
-void pump(std::list<Running> &running) {
+// Waits until some pipe has data or closes, and reads it, or until `timeout_ms` has passed (-1: no limit).
+void pump(std::list<Running> &running, int timeout_ms) {
   std::vector<pollfd> polled;
   std::vector<int *> owners;
   std::vector<std::string *> sinks;
@@ -115,7 +115,7 @@ void pump(std::list<Running> &running) {
       }
   if (polled.empty())
     return;
-  if (::poll(polled.data(), polled.size(), -1) < 0) {
+  if (::poll(polled.data(), polled.size(), timeout_ms) < 0) {
     if (errno == EINTR)
       return;
     throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
@@ -146,10 +146,13 @@ std::string ChildOutcome::failure() const {
 }
 
 void run_children(const std::vector<ChildCommand> &commands, unsigned jobs,
-                  const std::function<bool(std::size_t, ChildOutcome)> &on_done) {
+                  const std::function<bool(std::size_t, ChildOutcome)> &on_done, const std::atomic<int> *interrupt) {
+  auto interrupted = [&] { return interrupt && interrupt->load() != 0; };
+  // A signal that arrives just before poll() starts does not end it: the flag is read again this often.
+  const int poll_ms = interrupt ? 100 : -1;
   std::list<Running> running;
   std::size_t next = 0;
-  bool stopping = false;
+  bool stopping = interrupted();
   try {
     while (!stopping && (next < commands.size() || !running.empty())) {
       while (!stopping && next < commands.size() && running.size() < std::max(jobs, 1u)) {
@@ -160,7 +163,8 @@ void run_children(const std::vector<ChildCommand> &commands, unsigned jobs,
         else
           running.push_back(std::move(child));
       }
-      pump(running);
+      pump(running, poll_ms);
+      stopping = stopping || interrupted();
       for (auto it = running.begin(); it != running.end() && !stopping;) {
         if (!it->drained()) {
           ++it;

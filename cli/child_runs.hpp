@@ -3,6 +3,7 @@
 // are read through pipes with poll(), so a child with a large output never blocks on a full pipe.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -27,10 +28,12 @@ struct ChildOutcome {
 };
 
 // Runs the commands, at most `jobs` at a time, starting them in order. on_done(index, outcome) is called as each
-// one ends, in the order they end; when it returns false no other command starts and the running ones are killed
-// (SIGTERM) and reaped before run_children returns.
+// one ends, in the order they end; when it returns false, or once `interrupt` (when given) holds a signal, no
+// other command starts and the running ones are killed (SIGTERM) and reaped before run_children returns.
+// After an interrupt no outcome is reported: a child that ends then may well have been ended by it.
 void run_children(const std::vector<ChildCommand> &commands, unsigned jobs,
-                  const std::function<bool(std::size_t, ChildOutcome)> &on_done);
+                  const std::function<bool(std::size_t, ChildOutcome)> &on_done,
+                  const std::atomic<int> *interrupt = nullptr);
 
 ChildOutcome run_child(const ChildCommand &command);
 

@@ -4,21 +4,22 @@
 #include "cli/commands.hpp"
 #include "cli/compare_outputs.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/sweep_execution.hpp"
 #include "cli/sweep_merge.hpp"
 #include "models/diagnostics.hpp"
+#include "reports/output_file.hpp"
 
 #include <fmt/format.h>
 
-#include <filesystem>
+#include <csignal>
 #include <iostream>
 #include <memory>
 #include <thread>
 
 namespace ipcsim {
 namespace {
-
-namespace fs = std::filesystem;
 
 struct CompareCommand {
   std::vector<std::string> inputs; // the scenario, or with --merge the shard directories
@@ -62,28 +63,40 @@ struct CompareCommand {
     return "compare-" + plan.name;
   }
 
-  static void make_dir(const std::string &dir) {
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec || !fs::is_directory(dir))
-      throw ScenarioError(dir + ": error: cannot create the output directory" + (ec ? ": " + ec.message() : "") + "\n");
-  }
-
   int compare() const {
+    const std::atomic<int> &interrupt = catch_interrupts();
+    if (!out.empty()) // before the variants are loaded, which can take a while
+      check_output_directory(out, "--out");
     SweepPlan sweep = plan();
     std::string dir = out_dir(sweep);
-    make_dir(dir);
-    SweepExecution done = execute_sweep(sweep, jobs);
+    prepare_output_directory(dir, "--out");
+    SweepExecution done = execute_sweep(sweep, jobs, &interrupt);
     for (const auto &warning : done.warnings)
       std::cerr << warning << "\n";
     write_sweep_files(dir, sweep, done.records);
-    if (sweep.shard) {
+    if (sweep.shard)
       std::cout << fmt::format("shard {}/{}: {} runs written to {}/runs.jsonl\nwhen every shard is done, merge "
                                "them: ipcsim compare --merge --out compare-{} SHARD_DIR...\n",
                                sweep.shard->index, sweep.shard->count, done.records.runs.size(), dir, sweep.name);
-      return sweep_status(done.records);
+    else
+      std::cout << write_comparison(dir, dir, sweep, done.with_failures());
+    return status_after_outputs(done);
+  }
+
+  // The outputs are written: each failed child is named, an interrupt said, and the exit status chosen.
+  static int status_after_outputs(const SweepExecution &done) {
+    for (const FailedTask &failure : done.failures)
+      std::cerr << failure.message;
+    if (done.interrupted) {
+      std::cerr << fmt::format(
+          "ipcsim: compare interrupted by {}: {} of {} runs{} finished; the outputs hold them\n",
+          done.interrupted == SIGTERM ? "SIGTERM" : "SIGINT", done.records.runs.size(), done.runs_planned,
+          done.checks_planned ? fmt::format(" and {} of {} checks", done.records.checks.size(), done.checks_planned)
+                              : "");
+      return exit_code::interrupted;
     }
-    std::cout << write_comparison(dir, dir, sweep, done.records);
+    if (!done.failures.empty())
+      return done.failure_status();
     return sweep_status(done.records);
   }
 
@@ -96,21 +109,15 @@ struct CompareCommand {
                                         option));
     if (out.empty())
       throw ScenarioError("compare --merge: error: give the output directory with --out DIR\n");
+    check_output_directory(out, "--out");
     SweepSlice whole = merge_shards(inputs);
-    make_dir(out);
+    prepare_output_directory(out, "--out");
     write_sweep_files(out, whole.plan, whole.records);
     std::cout << write_comparison(out, out, whole.plan, whole.records);
     return sweep_status(whole.records);
   }
 
-  int operator()() const {
-    try {
-      return merge ? merge_shards_into() : compare();
-    } catch (const SweepFailure &failure) {
-      std::cerr << failure.what();
-      return failure.status();
-    }
-  }
+  int operator()() const { return merge ? merge_shards_into() : compare(); }
 };
 
 } // namespace
@@ -132,7 +139,7 @@ void add_compare_command(CLI::App &app, CommandAction &action) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   sub->add_option("--jobs", command->jobs, "Runs at a time (default: the number of cores)")->check(CLI::PositiveNumber);
-  sub->add_option("--out", command->out, "Output directory (default: compare-SCENARIO)");
+  sub->add_option("--out", command->out, "Output directory (default: compare-SCENARIO)")->check(non_empty_path);
   sub->add_flag("--check", command->check, "Also check every variant: its verdict becomes a column");
   sub->add_option("--check-max-states", command->check_limits.max_states,
                   "With --check: each check stops after storing this many states (its verdict: incomplete)")

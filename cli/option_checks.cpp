@@ -1,5 +1,7 @@
 #include "cli/option_checks.hpp"
 
+#include "models/loader_suggest.hpp"
+
 #include <cmath>
 
 namespace ipcsim {
@@ -15,7 +17,7 @@ const CLI::Validator positive_seconds(
       }
       return used == text.size() && std::isfinite(value) && value > 0
                  ? std::string()
-                 : "must be a positive number of seconds, not " + text;
+                 : "must be a positive number of seconds, not " + shortened(text);
     },
     "SECONDS");
 

@@ -3,12 +3,13 @@
 #include "cli/exit_codes.hpp"
 #include "cli/picture_files.hpp"
 #include "cli/scenario_options.hpp"
+#include "models/loader_suggest.hpp"
 #include "models/replay.hpp"
 #include "models/units.hpp"
 #include "reports/run_summary.hpp"
 #include "reports/sequence_chart.hpp"
-#include "reports/wait_for_dot.hpp"
 #include "reports/trace_jsonl.hpp"
+#include "reports/wait_for_dot.hpp"
 #include "sim/simulator.hpp"
 
 #include <fstream>
@@ -34,7 +35,7 @@ struct RunCommand {
     if (!until.empty()) {
       Measure m = parse_measure(until, Quantity::time);
       if (m.status != Measure::Status::ok)
-        throw ScenarioError("--until " + until + ": error: expected a time such as 10ms or 2s\n");
+        throw ScenarioError("--until " + shortened(until) + ": error: expected a time such as 10ms or 2s\n");
       options.until = m.value;
     }
     return options;

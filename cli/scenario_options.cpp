@@ -1,5 +1,7 @@
 #include "cli/scenario_options.hpp"
 
+#include "models/loader_suggest.hpp"
+
 namespace ipcsim {
 namespace {
 
@@ -9,7 +11,7 @@ std::vector<std::pair<std::string, std::string>> split_assignments(const std::ve
   for (const auto& item : items) {
     auto eq = item.find('=');
     if (eq == std::string::npos || eq == 0)
-      throw ScenarioError(option + " " + item + ": error: expected NAME=VALUE\n");
+      throw ScenarioError(option + " " + shortened(item) + ": error: expected NAME=VALUE\n");
     out.emplace_back(item.substr(0, eq), item.substr(eq + 1));
   }
   return out;

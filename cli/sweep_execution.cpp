@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace ipcsim {
 namespace {
@@ -95,50 +96,93 @@ void add_warnings(const std::string &err, std::vector<std::string> &warnings) {
       warnings.push_back(line);
 }
 
+FailedTask failed_task(const SweepPlan &plan, const Task &task, const ChildOutcome &outcome, const std::string &why) {
+  bool bad_input = outcome.exited() && outcome.exit_status == exit_code::bad_input;
+  return {task.variant, task.is_check, task.seed,
+          "ipcsim: error: " + what_failed(plan, task) + " failed: " + why + "\n",
+          bad_input ? exit_code::bad_input : exit_code::internal};
+}
+
+// The results in plan order, and the warnings of each once, in that order too.
+void collect(const std::vector<Task> &tasks, std::vector<std::optional<json>> &results,
+             const std::vector<std::vector<std::string>> &warnings, SweepExecution &done) {
+  std::set<std::string> seen;
+  for (std::size_t k = 0; k < tasks.size(); ++k) {
+    for (const auto &line : warnings[k])
+      if (seen.insert(line).second)
+        done.warnings.push_back(line);
+    if (!results[k])
+      continue;
+    if (tasks[k].is_check)
+      done.records.checks.push_back({tasks[k].variant, std::move(*results[k])});
+    else
+      done.records.runs.push_back({tasks[k].variant, tasks[k].seed, std::move(*results[k])});
+  }
+}
+
 } // namespace
 
-SweepExecution execute_sweep(const SweepPlan &plan, unsigned jobs) {
+SweepExecution execute_sweep(const SweepPlan &plan, unsigned jobs, const std::atomic<int> *interrupt) {
   std::vector<Task> tasks = tasks_of(plan);
   std::string program = this_program();
   std::vector<ChildCommand> commands;
   for (const Task &task : tasks)
     commands.push_back(command_of(plan, task, program));
   std::vector<std::optional<json>> results(tasks.size());
+  std::vector<std::optional<FailedTask>> failures(tasks.size());
   std::vector<std::vector<std::string>> warnings(tasks.size()); // distinct lines only: a chatty run stays small
-  std::size_t runs_total = std::count_if(tasks.begin(), tasks.end(), [](const Task &t) { return !t.is_check; });
-  std::size_t runs_done = 0, checks_done = 0;
-  std::optional<SweepFailure> failure;
-  ProgressLine progress;
-  run_children(commands, jobs, [&](std::size_t index, ChildOutcome outcome) {
-    const Task &task = tasks[index];
-    std::string why;
-    results[index] = result_of(task, outcome, why);
-    if (!results[index]) {
-      int status =
-          outcome.exited() && outcome.exit_status == exit_code::bad_input ? exit_code::bad_input : exit_code::internal;
-      failure.emplace("ipcsim: error: " + what_failed(plan, task) + " failed: " + why + "\n", status);
-      return false;
-    }
-    add_warnings(outcome.err, warnings[index]);
-    (task.is_check ? checks_done : runs_done) += 1;
-    std::string checks = plan.check ? fmt::format(", {}/{} checks", checks_done, tasks.size() - runs_total) : "";
-    progress.show(fmt::format("compare: {}/{} runs{} done", runs_done, runs_total, checks));
-    return true;
-  });
-  if (failure)
-    throw *failure;
   SweepExecution done;
-  std::set<std::string> seen;
-  for (std::size_t k = 0; k < tasks.size(); ++k) {
-    for (const auto &line : warnings[k])
-      if (seen.insert(line).second)
-        done.warnings.push_back(line);
-    if (tasks[k].is_check)
-      done.records.checks.push_back({tasks[k].variant, std::move(*results[k])});
-    else
-      done.records.runs.push_back({tasks[k].variant, tasks[k].seed, std::move(*results[k])});
-  }
+  done.runs_planned = std::count_if(tasks.begin(), tasks.end(), [](const Task &t) { return !t.is_check; });
+  done.checks_planned = tasks.size() - done.runs_planned;
+  std::size_t runs_done = 0, checks_done = 0;
+  ProgressLine progress;
+  run_children(
+      commands, jobs,
+      [&](std::size_t index, ChildOutcome outcome) {
+        const Task &task = tasks[index];
+        std::string why;
+        results[index] = result_of(task, outcome, why);
+        if (!results[index])
+          failures[index] = failed_task(plan, task, outcome, why); // the other runs still count
+        else
+          add_warnings(outcome.err, warnings[index]);
+        (task.is_check ? checks_done : runs_done) += 1;
+        std::string checks = plan.check ? fmt::format(", {}/{} checks", checks_done, done.checks_planned) : "";
+        progress.show(fmt::format("compare: {}/{} runs{} done", runs_done, done.runs_planned, checks));
+        return true;
+      },
+      interrupt);
+  done.interrupted = interrupt ? interrupt->load() : 0;
+  collect(tasks, results, warnings, done);
+  for (auto &failure : failures)
+    if (failure)
+      done.failures.push_back(std::move(*failure));
   return done;
+}
+
+SweepRecords SweepExecution::with_failures() const {
+  SweepRecords all = records;
+  for (const FailedTask &failure : failures) {
+    nlohmann::ordered_json failed{{"outcome", "failed"}};
+    if (failure.is_check)
+      all.checks.push_back({failure.variant, failed});
+    else
+      all.runs.push_back({failure.variant, failure.seed, failed});
+  }
+  std::stable_sort(all.runs.begin(), all.runs.end(), [](const RunRecord &a, const RunRecord &b) {
+    return std::tie(a.variant, a.seed) < std::tie(b.variant, b.seed);
+  });
+  std::stable_sort(all.checks.begin(), all.checks.end(),
+                   [](const CheckRecord &a, const CheckRecord &b) { return a.variant < b.variant; });
+  return all;
+}
+
+int SweepExecution::failure_status() const {
+  if (failures.empty())
+    return exit_code::ok;
+  bool all_bad_input = std::all_of(failures.begin(), failures.end(),
+                                   [](const FailedTask &f) { return f.status == exit_code::bad_input; });
+  return all_bad_input ? exit_code::bad_input : exit_code::internal;
 }
 
 } // namespace ipcsim

@@ -2,12 +2,14 @@
 
 #include "cli/scenario_options.hpp"
 #include "models/diagnostics.hpp"
+#include "models/loader_suggest.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <set>
 
 namespace ipcsim {
 namespace {
@@ -19,7 +21,7 @@ constexpr std::size_t max_runs = 1'000'000;
 constexpr std::string_view param_prefix = "param:";
 
 [[noreturn]] void bad_vary(const std::string &spec, const std::string &message) {
-  throw ScenarioError("--vary " + spec + ": error: " + message + "\n");
+  throw ScenarioError("--vary " + shortened(spec) + ": error: " + message + "\n");
 }
 
 std::string trimmed(std::string_view text) {
@@ -120,12 +122,12 @@ Vary parse_vary(const std::string &spec) {
     bad_vary(spec, "the seed is not a --vary path: --seeds N runs every variant with N seeds");
   if (vary.values.size() == 1 && vary.values[0].empty())
     bad_vary(spec, "no values: give one or more, separated by commas");
+  std::set<std::string_view> seen;
   for (std::size_t k = 0; k < vary.values.size(); ++k) {
     if (vary.values[k].empty())
       bad_vary(spec, fmt::format("value {} is empty", k + 1));
-    if (std::find(vary.values.begin(), vary.values.begin() + static_cast<std::ptrdiff_t>(k), vary.values[k]) !=
-        vary.values.begin() + static_cast<std::ptrdiff_t>(k))
-      bad_vary(spec, "value '" + vary.values[k] + "' is given twice");
+    if (!seen.insert(vary.values[k]).second)
+      bad_vary(spec, "value " + ipcsim::quoted(vary.values[k]) + " is given twice");
   }
   return vary;
 }
@@ -139,7 +141,7 @@ Shard parse_shard(const std::string &spec) {
   };
   if (slash == std::string::npos || !number(std::string_view(spec).substr(0, slash), shard.index) ||
       !number(std::string_view(spec).substr(slash + 1), shard.count) || shard.index < 1 || shard.index > shard.count)
-    throw ScenarioError("--shard " + spec + ": error: expected I/N with 1 <= I <= N, such as 2/4\n");
+    throw ScenarioError("--shard " + shortened(spec) + ": error: expected I/N with 1 <= I <= N, such as 2/4\n");
   return shard;
 }
 
@@ -162,7 +164,7 @@ std::vector<std::string> SweepPlan::values_of(std::size_t variant) const {
 std::string SweepPlan::describe(std::size_t variant) const {
   std::vector<std::string> values = values_of(variant), parts;
   for (std::size_t v = 0; v < varies.size(); ++v)
-    parts.push_back(varies[v].target + "=" + values[v]);
+    parts.push_back(shortened(varies[v].target + "=" + values[v]));
   return join(parts, ", ");
 }
 
@@ -217,7 +219,7 @@ void validate_plan(SweepPlan &plan) {
   for (std::size_t v = 0; v < plan.varies.size(); ++v)
     for (std::size_t w = 0; w < v; ++w)
       if (plan.varies[v].target == plan.varies[w].target)
-        throw ScenarioError("--vary " + plan.varies[v].target +
+        throw ScenarioError("--vary " + shortened(plan.varies[v].target) +
                             ": error: this path is varied twice; give all its "
                             "values in one --vary\n");
   std::size_t runs = plan.seeds;

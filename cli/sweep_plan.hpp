@@ -58,7 +58,7 @@ struct SweepPlan {
   std::size_t variant_count() const;
   std::size_t run_count() const { return variant_count() * seeds; }
   std::vector<std::string> values_of(std::size_t variant) const; // one per --vary
-  std::string describe(std::size_t variant) const;               // "path=value, path=value"
+  std::string describe(std::size_t variant) const;               // "path=value, path=value", each cut for messages
   // The options a child gets: --param and --set as given, then the variant's own, so that they win.
   std::vector<std::string> options_of(std::size_t variant) const;
   // Run r (variant r / seeds, seed index r % seeds) belongs to this shard when r % N == I - 1; a variant's

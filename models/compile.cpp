@@ -41,7 +41,7 @@ void compute_ahead(Process &p);
 
 class Compiler {
 public:
-  explicit Compiler(const Scenario &scenario) : diagnostics_(scenario.file) { model_.scenario = scenario; }
+  explicit Compiler(Scenario scenario) : diagnostics_(scenario.file) { model_.scenario = std::move(scenario); }
 
   Model run() {
     const Scenario &s = model_.scenario;
@@ -152,8 +152,8 @@ private:
     }
     c.multicast = spec.delivery == Delivery::all;
     if (c.multicast && !c.receivers)
-      diagnostics_.error(spec.mark, "delivery: all sends every message to every process in `receivers`; '" + spec.name +
-                                        "' needs a receivers list (it has receivers: any)");
+      diagnostics_.error(spec.mark, "delivery: all sends every message to every process in `receivers`; " +
+                                        quoted(spec.name) + " needs a receivers list (it has receivers: any)");
     else if (c.multicast && c.receivers->size() > max_multicast)
       diagnostics_.error(spec.mark, "delivery: all supports at most " + std::to_string(max_multicast) + " receivers");
     mailbox_index_[spec.name] = static_cast<ChannelId>(model_.channels.size());
@@ -485,16 +485,16 @@ private:
   void emit_step(const GiveStep &s, SourceMark mark) {
     ChannelId c = mailbox_index_.at(s.mailbox);
     const Channel &mailbox = model_.channels[c];
-    if (mailbox.owner != kNone)
-      diagnostics_.error(mark, "give: '" + s.mailbox + "' is a user-space mailbox: only its owner, '" +
-                                   model_.processes[mailbox.owner].name + "', ever receives from it");
+    if (mailbox.owner != kNone) // named from the scenario: the owner may not be compiled yet
+      diagnostics_.error(mark, "give: " + quoted(s.mailbox) + " is a user-space mailbox: only its owner, " +
+                                   quoted(model_.scenario.processes[mailbox.owner].name) + ", ever receives from it");
     else if (!mailbox.receivers)
-      diagnostics_.error(mark, "give: '" + s.mailbox +
-                                   "' has receivers: any, so there is no receive privilege to "
+      diagnostics_.error(mark, "give: " + quoted(s.mailbox) +
+                                   " has receivers: any, so there is no receive privilege to "
                                    "pass on (give it a receivers list)");
     else if (mailbox.multicast)
-      diagnostics_.error(mark, "give: '" + s.mailbox +
-                                   "' is a multicast mailbox (delivery: all), whose receivers "
+      diagnostics_.error(mark, "give: " + quoted(s.mailbox) +
+                                   " is a multicast mailbox (delivery: all), whose receivers "
                                    "are fixed");
     // Receiving from the mailbox later is what the privilege is for: the receiver may still be a releaser.
     emit({.op = OpCode::give, .mark = mark, .channel = c, .give_to = process_index_.at(s.to)});
@@ -626,6 +626,9 @@ void compute_ahead(Process &p) {
 
 Model compile(const Scenario &scenario) {
   return Compiler(scenario).run();
+}
+Model compile(Scenario &&scenario) {
+  return Compiler(std::move(scenario)).run();
 }
 
 } // namespace ipcsim

@@ -4,6 +4,7 @@
 #include "models/loader_suggest.hpp"
 
 #include <charconv>
+#include <limits>
 #include <vector>
 
 namespace ipcsim {
@@ -23,42 +24,53 @@ struct Failure {
 //   unary   := '-' unary | primary
 //   primary := INTEGER | NAME | '(' sum ')'
 // A failure is thrown as Failure and caught by evaluate_expression: the parser is small and a failure ends it.
+// A value under evaluation; `known` is false when it depends on i or n of an item read without replicas.
+struct Term {
+  std::int64_t value = 0;
+  bool known = true;
+};
+
 class Parser {
 public:
   Parser(std::string_view source, const ExpressionScope &scope) : source_(source), scope_(scope) {}
 
-  std::int64_t parse() {
+  Term parse() {
     skip_spaces();
     if (at_end())
       fail_syntax("empty");
-    std::int64_t value = sum();
+    Term value = sum();
     if (!at_end())
-      fail_syntax("unexpected '" + std::string(1, peek()) + "'");
+      fail_syntax("unexpected " + quoted(std::string(1, peek())));
     return value;
   }
 
 private:
-  std::int64_t sum() {
-    std::int64_t value = product();
+  Term sum() {
+    Term value = product();
     while (!at_end() && (peek() == '+' || peek() == '-')) {
       char op = take();
-      std::int64_t rhs = product();
-      value = apply(op, value, rhs);
+      value = apply(op, value, product());
     }
     return value;
   }
 
-  std::int64_t product() {
-    std::int64_t value = unary();
+  Term product() {
+    Term value = unary();
     while (!at_end() && (peek() == '*' || peek() == '/' || peek() == '%')) {
       char op = take();
-      std::int64_t rhs = unary();
-      value = apply(op, value, rhs);
+      value = apply(op, value, unary());
     }
     return value;
   }
 
-  std::int64_t apply(char op, std::int64_t lhs, std::int64_t rhs) {
+  // An unknown operand makes the result unknown, and no failure can be told from it.
+  Term apply(char op, Term lhs, Term rhs) {
+    if (!lhs.known || !rhs.known)
+      return {0, false};
+    return {arithmetic(op, lhs.value, rhs.value), true};
+  }
+
+  std::int64_t arithmetic(char op, std::int64_t lhs, std::int64_t rhs) {
     std::int64_t result = 0;
     switch (checked_arithmetic(op, lhs, rhs, result)) {
     case ArithmeticFault::overflow:
@@ -71,35 +83,36 @@ private:
     return result;
   }
 
-  std::int64_t unary() {
+
+  Term unary() {
     Depth guard(*this);
     if (!at_end() && peek() == '-') {
       take();
-      std::int64_t value = 0;
-      if (checked_negation(unary(), value) != ArithmeticFault::none)
+      Term value = unary();
+      if (value.known && value.value == std::numeric_limits<std::int64_t>::min())
         fail_overflow();
-      return value;
+      return {value.known ? -value.value : 0, value.known};
     }
     return primary();
   }
 
-  std::int64_t primary() {
+  Term primary() {
     if (at_end())
       fail_syntax("unexpected end");
     char c = peek();
     if (c == '(') {
       take();
-      std::int64_t value = sum();
+      Term value = sum();
       if (at_end() || peek() != ')')
         fail_syntax("missing ')'");
       take();
       return value;
     }
     if (is_ascii_digit(c))
-      return number();
+      return {number(), true};
     if (is_ascii_alpha(c) || c == '_')
       return name();
-    fail_syntax("unexpected '" + std::string(1, c) + "'");
+    fail_syntax("unexpected " + quoted(std::string(1, c)));
   }
 
   std::int64_t number() {
@@ -114,18 +127,21 @@ private:
     return value;
   }
 
-  std::int64_t name() {
+  Term name() {
     std::size_t start = pos_;
     while (pos_ < source_.size() && (is_ascii_alnum(source_[pos_]) || source_[pos_] == '_'))
       ++pos_;
     std::string id(source_.substr(start, pos_ - start));
     skip_spaces();
-    if ((id == "i" || id == "n") && scope_.index)
-      return id == "i" ? *scope_.index : *scope_.count;
+    bool replica_name = id == "i" || id == "n";
+    if (replica_name && scope_.unknown_replica)
+      return {0, false};
+    if (replica_name && scope_.index)
+      return {id == "i" ? *scope_.index : *scope_.count, true};
     if (scope_.params) {
       auto it = scope_.params->find(id);
       if (it != scope_.params->end())
-        return it->second;
+        return {it->second, true};
     }
     fail_unknown(id);
   }
@@ -139,7 +155,7 @@ private:
       known.push_back("i");
       known.push_back("n");
     }
-    std::string message = "unknown name '" + id + "' in " + whole();
+    std::string message = "unknown name " + quoted(id) + " in " + whole();
     if ((id == "i" || id == "n") && !scope_.index)
       fail(message + " (i and n exist only inside an item with 'count')");
     fail(message + did_you_mean(id, known));
@@ -183,9 +199,10 @@ private:
 Evaluation evaluate_expression(std::string_view source, const ExpressionScope &scope) {
   try {
     Parser parser(source, scope);
-    return {parser.parse(), ""};
+    Term value = parser.parse();
+    return {value.value, "", value.known};
   } catch (const Failure &failure) {
-    return {0, failure.message};
+    return {0, failure.message, true};
   }
 }
 
@@ -206,6 +223,7 @@ Expansion expand_expressions(std::string_view scalar, const ExpressionScope &sco
     Evaluation value = evaluate_expression(scalar.substr(open + 2, close - open - 2), scope);
     if (!value.error.empty())
       return {"", value.error};
+    out.known = out.known && value.known; // the later expressions are still checked
     out.text.append(scalar.substr(pos, open - pos));
     out.text += std::to_string(value.value);
     pos = close + 1;

@@ -1,12 +1,11 @@
 #include "models/loader.hpp"
 
+#include "models/loader_limits.hpp"
 #include "models/loader_parts.hpp"
+#include "models/loader_size.hpp"
 #include "models/loader_suggest.hpp"
-#include "models/loader_text.hpp"
+#include "models/loader_yaml.hpp"
 #include "models/overrides.hpp"
-#include "models/yaml_documents.hpp"
-
-#include <yaml-cpp/depthguard.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -22,47 +21,13 @@ using loader::Value;
 
 namespace {
 
-// Larger than any real scenario; stops `ipcsim run /dev/zero` from reading forever.
-constexpr std::size_t max_file_bytes = 64u << 20;
-
 const std::vector<std::string_view> top_level_keys{"scenario",   "description",   "seed",      "params",
                                                    "platform",   "costs",         "defaults",  "channels",
                                                    "semaphores", "shared_memory", "processes", "properties"};
 
-// The one document of the file, or nothing after reporting why there is none.
-std::optional<YAML::Node> parse_yaml(const std::string &text, LoadErrors &errors) {
-  if (std::optional<Diagnostic> bad = loader::check_text(text)) {
-    errors.error(Origin{bad->mark, -1}, bad->message);
-    return std::nullopt;
-  }
-  std::vector<YAML::Node> documents;
-  try {
-    documents = load_yaml_documents(text);
-  } catch (const YAML::DeepRecursion &e) {
-    errors.error(Origin{{std::max(e.mark.line, 0) + 1, std::max(e.mark.column, 0) + 1}, -1},
-                 "invalid YAML: nested too deeply");
-    return std::nullopt;
-  } catch (const YAML::ParserException &e) {
-    errors.error(Origin{{std::max(e.mark.line, 0) + 1, std::max(e.mark.column, 0) + 1}, -1}, "invalid YAML: " + e.msg);
-    return std::nullopt;
-  }
-  if (documents.empty() || (documents.size() == 1 && documents[0].IsNull())) {
-    errors.error(Origin{{1, 1}, -1}, "the file is empty: a scenario needs at least 'scenario' and 'processes'");
-    return std::nullopt;
-  }
-  if (documents.size() > 1) {
-    YAML::Mark mark = documents[1].Mark();
-    SourceMark at = mark.is_null() ? SourceMark{1, 1} : SourceMark{mark.line + 1, mark.column + 1};
-    errors.error(Origin{at, -1}, "a scenario is one YAML document, but the file has " +
-                                     std::to_string(documents.size()) + " (separated by '---')");
-    return std::nullopt;
-  }
-  return documents[0];
-}
-
 void apply_overrides(YAML::Node &root, const LoadOptions &options, Reader &reader) {
   for (const auto &[path, value] : options.overrides) {
-    int source = reader.errors().add_source("--set " + path + "=" + value);
+    int source = reader.errors().add_source("--set " + shortened(path + "=" + value));
     OverrideResult result = apply_override(root, path, value);
     if (!result.error.empty())
       reader.errors().error_at_source(source, result.error);
@@ -86,12 +51,12 @@ std::map<std::string, std::int64_t> read_params(Reader &reader, const std::optio
       if (!name)
         continue;
       if (*name == "i" || *name == "n") {
-        reader.error(key.origin, "params: '" + *name + "' is reserved for replication (" +
+        reader.error(key.origin, "params: " + quoted(*name) + " is reserved for replication (" +
                                      (*name == "i" ? "a replica's index" : "an item's count") + ")");
         continue;
       }
       if (params.count(*name)) {
-        reader.error(key.origin, "params: duplicate parameter '" + *name + "'");
+        reader.error(key.origin, "params: duplicate parameter " + quoted(*name));
         continue;
       }
       if (param.node.IsScalar() && has_expression(param.node.Scalar())) {
@@ -109,7 +74,7 @@ std::map<std::string, std::int64_t> read_params(Reader &reader, const std::optio
   for (const auto &[name, number] : params)
     known.push_back(name);
   for (const auto &[name, text] : options.params) {
-    int source = reader.errors().add_source("--param " + name + "=" + text);
+    int source = reader.errors().add_source("--param " + shortened(name + "=" + text));
     if (!params.count(name)) {
       bool none = known.empty() && !value;
       reader.errors().error_at_source(source, "unknown parameter " + quoted(name) +
@@ -158,6 +123,7 @@ void interpret(Reader &reader, const Value &root, const LoadOptions &options, Sc
     loader::read_costs(reader, *costs, scenario.costs);
   loader::ChannelDefaults defaults = loader::read_defaults(reader, top.get("defaults"));
   scenario.link_defaults = defaults.link;
+  reader.set_expanding(loader::check_model_size(reader, top));
   if (auto channels = top.get("channels"))
     loader::read_channels(reader, *channels, defaults, scenario.channels);
   if (auto semaphores = top.get("semaphores"))
@@ -167,7 +133,7 @@ void interpret(Reader &reader, const Value &root, const LoadOptions &options, Sc
   if (auto processes = top.require("processes")) {
     std::size_t errors_before = reader.errors().count();
     loader::read_processes(reader, *processes, scenario.processes);
-    if (scenario.processes.empty() && reader.errors().count() == errors_before)
+    if (reader.expanding() && scenario.processes.empty() && reader.errors().count() == errors_before)
       reader.error(processes->origin, "processes: expected at least one process");
   }
   if (auto properties = top.get("properties"))
@@ -179,11 +145,13 @@ void interpret(Reader &reader, const Value &root, const LoadOptions &options, Sc
 } // namespace
 
 Scenario load_scenario_text(const std::string &yaml, const std::string &file_name, const LoadOptions &options) {
+  if (yaml.size() > loader::max_file_bytes)
+    throw ScenarioError(file_name + ": error: " + loader::too_large_message() + "\n");
   LoadErrors errors(file_name);
   Scenario scenario;
   scenario.file = file_name;
   try {
-    if (std::optional<YAML::Node> root = parse_yaml(yaml, errors)) {
+    if (std::optional<YAML::Node> root = loader::parse_scenario_yaml(yaml, errors)) {
       Reader reader(errors);
       Origin origin = reader.origin_of(*root, Origin{{1, 1}, -1});
       if (!root->IsMap()) {
@@ -212,9 +180,8 @@ Scenario load_scenario_file(const std::string &path, const LoadOptions &options)
   char buffer[65536];
   while (std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get())) {
     text.append(buffer, got);
-    if (text.size() > max_file_bytes)
-      throw ScenarioError(path + ": error: cannot read file: larger than " + std::to_string(max_file_bytes >> 20) +
-                          " MiB\n");
+    if (text.size() > loader::max_file_bytes) // before the whole of /dev/zero is read
+      throw ScenarioError(path + ": error: " + loader::too_large_message() + "\n");
   }
   if (std::ferror(file.get()))
     throw ScenarioError(path + ": error: cannot read file: " + std::strerror(errno) + "\n");

@@ -1,6 +1,8 @@
 // Channels (mailboxes and direct links) and the `defaults` they start from.
 #include "models/loader_parts.hpp"
 
+#include "models/loader_suggest.hpp"
+
 #include <limits>
 
 namespace ipcsim::loader {
@@ -59,7 +61,7 @@ void read_receivers(Reader &reader, const Value &value, ChannelSpec &channel) {
   for (const Value &item : *items)
     if (auto name = reader.reference(item, "a process name")) {
       names.push_back(*name);
-      reader.names().uses.push_back(NameUse{NameUse::Kind::process, "receivers", *name, item.origin});
+      reader.use(NameUse::Kind::process, "receivers", *name, item.origin);
     }
   channel.receivers = std::move(names);
 }
@@ -70,7 +72,7 @@ void read_owner(Reader &reader, const Value &value, ChannelSpec &channel) {
     return;
   channel.owner = *owner == "kernel" ? "" : *owner;
   if (!channel.owner.empty())
-    reader.names().uses.push_back(NameUse{NameUse::Kind::process, "owner", *owner, value.origin});
+    reader.use(NameUse::Kind::process, "owner", *owner, value.origin);
 }
 
 void read_delivery(Reader &reader, const Value &value, ChannelSpec &channel) {
@@ -113,24 +115,24 @@ void check_owner_and_receivers(Reader &reader, const Fields &fields, const Chann
     return;
   std::optional<Value> receivers = fields.get("receivers");
   reader.error(receivers ? receivers->origin : fields.origin(),
-               "receivers: only kernel mailboxes have a receivers list; '" + channel.name + "' is owned by '" +
-                   channel.owner + "', which alone receives from it");
+               "receivers: only kernel mailboxes have a receivers list; " + quoted(channel.name) + " is owned by " +
+                   quoted(channel.owner) + ", which alone receives from it");
 }
 
 void read_mailbox(Reader &reader, const Fields &fields, const ChannelDefaults &defaults,
                   std::vector<ChannelSpec> &out) {
   std::optional<Value> name = fields.get("mailbox");
-  for_each_replica(reader, fields, [&](const std::string &suffix) {
+  read_replicas(reader, fields, out, [&](const std::string &suffix) {
     ChannelSpec channel = defaults.mailbox;
     channel.kind = ChannelSpec::Kind::mailbox;
     channel.mark = fields.origin().mark;
     if (auto text = reader.name(*name)) {
       channel.name = *text + suffix;
-      reader.names().defs.push_back(NameDef{NameDef::Kind::mailbox, channel.name, name->origin});
+      reader.define(NameDef::Kind::mailbox, *text, suffix, name->origin);
     }
     read_settings(reader, fields, channel);
     check_owner_and_receivers(reader, fields, channel);
-    out.push_back(std::move(channel));
+    return channel;
   });
 }
 
@@ -138,8 +140,6 @@ void read_link(Reader &reader, const Fields &fields, const ChannelDefaults &defa
   for (std::string_view key : mailbox_only_keys)
     if (auto value = fields.get(key))
       reader.error(value->origin, std::string(key) + ": applies to mailboxes, not to links");
-  if (!reader.take_items(1, fields.origin()))
-    return;
   ChannelSpec channel = defaults.link;
   channel.mark = fields.origin().mark;
   Value ends = *fields.get("link");
@@ -151,18 +151,19 @@ void read_link(Reader &reader, const Fields &fields, const ChannelDefaults &defa
   for (const Value &end : *items)
     if (auto name = reader.reference(end, "a process name")) {
       channel.ends.push_back(*name);
-      reader.names().uses.push_back(NameUse{NameUse::Kind::process, "link", *name, end.origin});
+      reader.use(NameUse::Kind::process, "link", *name, end.origin);
     }
   if (channel.ends.size() != 2)
     return;
   if (channel.ends[0] == channel.ends[1]) {
-    reader.error(ends.origin, "link: expected two different processes, got '" + channel.ends[0] + "' twice");
+    reader.error(ends.origin, "link: expected two different processes, got " + quoted(channel.ends[0]) + " twice");
     return;
   }
   channel.name = channel.ends[0] + "<->" + channel.ends[1];
-  reader.names().defs.push_back(NameDef{NameDef::Kind::link, channel.name, ends.origin});
+  reader.define(NameDef::Kind::link, channel.name, "", ends.origin);
   read_settings(reader, fields, channel);
-  out.push_back(std::move(channel));
+  if (reader.expanding()) // else nothing is built
+    out.push_back(std::move(channel));
 }
 
 std::vector<std::string_view> channel_keys() {

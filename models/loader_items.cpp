@@ -12,9 +12,13 @@ std::string define(Reader &reader, const std::optional<Value> &name, const std::
   std::optional<std::string> text = reader.name(*name);
   if (!text)
     return "";
-  std::string full = *text + suffix;
-  reader.names().defs.push_back(NameDef{kind, full, name->origin});
-  return full;
+  reader.define(kind, *text, suffix, name->origin);
+  return *text + suffix;
+}
+
+void read_template(Reader &reader, bool replicated, const std::function<void(const std::string &)> &read_one) {
+  Reader::Template once(reader, replicated);
+  read_one("");
 }
 
 } // namespace
@@ -22,19 +26,22 @@ std::string define(Reader &reader, const std::optional<Value> &name, const std::
 void for_each_replica(Reader &reader, const Fields &item, const std::function<void(const std::string &)> &read_one) {
   reader.set_replica(std::nullopt, std::nullopt);
   std::optional<Value> count_value = item.get("count");
-  if (!count_value) {
-    if (reader.take_items(1, item.origin()))
-      read_one("");
+  std::optional<std::int64_t> count = 1;
+  if (count_value)
+    count = reader.integer(*count_value, 0, max_count, "a non-negative integer");
+  if (!count || *count == 0 || !reader.expanding()) {
+    read_template(reader, count_value.has_value(), read_one);
     return;
   }
-  std::optional<std::int64_t> count = reader.integer(*count_value, 0, max_count, "a non-negative integer");
-  if (!count || !reader.take_items(static_cast<std::uint64_t>(*count), count_value->origin))
+  if (!count_value) {
+    read_one("");
     return;
+  }
   for (std::int64_t k = 0; k < *count; ++k) {
     reader.set_replica(k, *count);
     std::size_t errors_before = reader.errors().count();
     read_one(*count == 1 ? "" : "[" + std::to_string(k) + "]");
-    if (reader.errors().count() != errors_before || reader.out_of_steps())
+    if (reader.errors().count() != errors_before)
       break;
   }
   reader.set_replica(std::nullopt, std::nullopt);
@@ -51,22 +58,22 @@ void read_processes(Reader &reader, const Value &value, std::vector<ProcessSpec>
       continue;
     std::optional<Value> name = fields->require("name");
     std::optional<Value> steps = fields->require("do");
-    for_each_replica(reader, *fields, [&](const std::string &suffix) {
+    read_replicas(reader, *fields, out, [&](const std::string &suffix) {
       ProcessSpec process;
       process.mark = fields->origin().mark;
       process.name = define(reader, name, suffix, NameDef::Kind::process);
       if (auto host = fields->get("host"))
         if (auto text = reader.reference(*host, "a host name")) {
           process.host = *text;
-          reader.names().uses.push_back(NameUse{NameUse::Kind::host, "host", *text, host->origin});
+          reader.use(NameUse::Kind::host, "host", *text, host->origin);
         }
       if (auto server = fields->get("server"))
         process.server = reader.boolean(*server).value_or(false);
-      reader.set_process(static_cast<int>(out.size()));
+      reader.begin_process(process.name);
       if (steps)
         process.steps = read_steps(reader, *steps, 1);
-      reader.set_process(-1);
-      out.push_back(std::move(process));
+      reader.end_process();
+      return process;
     });
   }
 }
@@ -81,13 +88,13 @@ void read_semaphores(Reader &reader, const Value &value, std::vector<SemaphoreSp
     if (!fields)
       continue;
     std::optional<Value> name = fields->require("name");
-    for_each_replica(reader, *fields, [&](const std::string &suffix) {
+    read_replicas(reader, *fields, out, [&](const std::string &suffix) {
       SemaphoreSpec semaphore;
       semaphore.mark = fields->origin().mark;
       semaphore.name = define(reader, name, suffix, NameDef::Kind::semaphore);
       if (auto initial = fields->get("initial"))
         semaphore.initial = reader.non_negative(*initial).value_or(0);
-      out.push_back(std::move(semaphore));
+      return semaphore;
     });
   }
 }
@@ -103,13 +110,13 @@ void read_segments(Reader &reader, const Value &value, std::vector<SegmentSpec> 
       continue;
     std::optional<Value> name = fields->require("name");
     std::optional<Value> size = fields->require("size");
-    for_each_replica(reader, *fields, [&](const std::string &suffix) {
+    read_replicas(reader, *fields, out, [&](const std::string &suffix) {
       SegmentSpec segment;
       segment.mark = fields->origin().mark;
       segment.name = define(reader, name, suffix, NameDef::Kind::segment);
       if (size)
         segment.size = reader.bytes(*size).value_or(0);
-      out.push_back(std::move(segment));
+      return segment;
     });
   }
 }

@@ -1,6 +1,8 @@
 // The sections that describe the world rather than the processes: platform, costs and properties.
 #include "models/loader_parts.hpp"
 
+#include "models/loader_suggest.hpp"
+
 namespace ipcsim::loader {
 
 namespace {
@@ -17,7 +19,7 @@ void read_host(Reader &reader, const Value &item, Platform &platform) {
   if (auto name = fields->require("name"))
     if (auto text = reader.name(*name)) {
       host.name = *text;
-      reader.names().defs.push_back(NameDef{NameDef::Kind::host, host.name, name->origin});
+      reader.define(NameDef::Kind::host, host.name, "", name->origin);
     }
   if (auto speed = fields->get("speed"))
     host.speed = reader.speed(*speed).value_or(host.speed);
@@ -40,10 +42,11 @@ void read_network_link(Reader &reader, const Value &item, Platform &platform) {
       for (const Value &end : *ends)
         if (auto host = reader.reference(end, "a host name")) {
           link.between.push_back(*host);
-          reader.names().uses.push_back(NameUse{NameUse::Kind::host, "between", *host, end.origin});
+          reader.use(NameUse::Kind::host, "between", *host, end.origin);
         }
       if (link.between.size() == 2 && link.between[0] == link.between[1])
-        reader.error(between->origin, "between: expected two different hosts, got '" + link.between[0] + "' twice");
+        reader.error(between->origin,
+                     "between: expected two different hosts, got " + quoted(link.between[0]) + " twice");
     }
   // A link without a name is named after its ends, which SimGrid needs to tell links apart.
   std::optional<Value> name = fields->get("name");
@@ -52,8 +55,7 @@ void read_network_link(Reader &reader, const Value &item, Platform &platform) {
   else if (link.between.size() == 2)
     link.name = link.between[0] + "-" + link.between[1];
   if (!link.name.empty())
-    reader.names().defs.push_back(
-        NameDef{NameDef::Kind::network_link, link.name, name ? name->origin : fields->origin()});
+    reader.define(NameDef::Kind::network_link, link.name, "", name ? name->origin : fields->origin());
   if (auto bandwidth = fields->get("bandwidth"))
     link.bandwidth = reader.rate(*bandwidth).value_or(link.bandwidth);
   if (auto latency = fields->get("latency"))
@@ -82,7 +84,7 @@ void read_platform(Reader &reader, const std::optional<Value> &value, Platform &
           read_network_link(reader, item, platform);
   if (platform.hosts.empty()) {
     platform.hosts.push_back(HostSpec{"host0", 1e9, 1, {}});
-    reader.names().defs.push_back(NameDef{NameDef::Kind::host, "host0", {}});
+    reader.define(NameDef::Kind::host, "host0", "", {});
   }
 }
 
@@ -128,7 +130,7 @@ void read_properties(Reader &reader, const Value &value, Properties &properties)
       for (const Value &item : *items)
         if (auto name = reader.reference(item, "a mailbox name or a link \"A<->B\"")) {
           properties.rendezvous.push_back(*name);
-          reader.names().uses.push_back(NameUse{NameUse::Kind::rendezvous, "rendezvous", *name, item.origin});
+          reader.use(NameUse::Kind::rendezvous, "rendezvous", *name, item.origin);
         }
   }
 }

@@ -20,15 +20,13 @@ std::string describe(const YAML::Node &node) {
 }
 
 void Reader::add_command_line_nodes(const std::vector<YAML::Node> &nodes, int source) {
-  for (const YAML::Node &node : nodes)
-    command_line_nodes_.emplace_back(node, source);
+  for (const YAML::Node &node : nodes) // a later option may have replaced a node inserted by an earlier one
+    command_line_nodes_.set(node, source);
 }
 
 Origin Reader::origin_of(const YAML::Node &node, const Origin &parent) const {
-  // Latest --set first: a later option may have replaced a node inserted by an earlier one.
-  for (auto it = command_line_nodes_.rbegin(); it != command_line_nodes_.rend(); ++it)
-    if (it->first.is(node))
-      return Origin{{}, it->second};
+  if (const int *source = command_line_nodes_.find(node))
+    return Origin{{}, *source};
   YAML::Mark mark = node.Mark();
   if (mark.is_null()) // yaml-cpp has no position for nodes it did not parse: use the enclosing one
     return parent;
@@ -52,31 +50,40 @@ void Reader::set_replica(std::optional<std::int64_t> index, std::optional<std::i
   scope_.count = count;
 }
 
-bool Reader::take_items(std::uint64_t count, const Origin &origin) {
-  bool was_within = items_ <= max_items;
-  items_ += count; // count <= max_count, so this cannot wrap
-  if (items_ <= max_items)
-    return true;
-  if (was_within)
-    error(origin, "count: too many replicas in total (more than " + std::to_string(max_items) +
-                      " processes, channels, semaphores and segments)");
-  return false;
+Reader::Template::Template(Reader &reader, bool replicated) : reader_(reader) {
+  reader_.set_replica(std::nullopt, std::nullopt);
+  reader_.template_ = true;
+  reader_.scope_.unknown_replica = replicated;
 }
 
-bool Reader::take_step(const Origin &origin) {
-  // Counters stop one past their limit, so that each limit is reported once and never wraps.
-  if (process_steps_ > max_process_steps || steps_ > max_steps)
+Reader::Template::~Template() {
+  reader_.template_ = false;
+  reader_.scope_.unknown_replica = false;
+}
+
+bool Reader::first_reading(const YAML::Node &list) {
+  if (read_in_templates_.find(list))
     return false;
-  if (++process_steps_ > max_process_steps) {
-    error(origin, "too many steps in one process (more than " + std::to_string(max_process_steps) +
-                      ", counting each use of a YAML alias)");
-    return false;
-  }
-  if (++steps_ > max_steps) {
-    error(origin, "too many steps in total after replication (more than " + std::to_string(max_steps) + ")");
-    return false;
-  }
+  read_in_templates_.set(list, true);
   return true;
+}
+
+void Reader::define(NameDef::Kind kind, const std::string &base, const std::string &suffix, const Origin &origin) {
+  bool replicated = scope_.count.has_value() || scope_.unknown_replica;
+  if (template_ || scope_.index.value_or(0) == 0) // once per item
+    names_.declared.push_back(NameDef{kind, base, origin, replicated});
+  if (!template_)
+    names_.defs.push_back(NameDef{kind, base + suffix, origin, replicated});
+}
+
+void Reader::use(NameUse::Kind kind, const char *key, const std::string &name, const Origin &origin,
+                 std::uint64_t size) {
+  names_.uses.push_back(NameUse{kind, key, name, origin, process_, size, template_ || !expanding_});
+}
+
+void Reader::begin_process(const std::string &name) {
+  names_.processes.push_back(ProcessName{name, template_});
+  process_ = static_cast<int>(names_.processes.size()) - 1;
 }
 
 std::optional<Fields> Reader::mapping(const Value &value, std::string_view expected, std::string what,

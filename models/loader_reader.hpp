@@ -1,13 +1,16 @@
 // The loader's working state, shared by loader*.cpp: where each YAML node came from (file position or a
-// --set), the expression scope (params, and i/n inside a replicated item), size budgets, and readers that
-// turn one YAML value into one typed, validated value or report why they cannot. Internal to the loader.
+// --set), the expression scope (params, and i/n inside a replicated item), whether items are being expanded
+// into their replicas or read once as templates, the names defined and used, and readers that turn one YAML
+// value into one typed, validated value or report why they cannot. Internal to the loader.
 #pragma once
 
 #include "models/expression.hpp"
 #include "models/loader_errors.hpp"
+#include "models/loader_limits.hpp"
 #include "models/name_checks.hpp"
 #include "models/scenario.hpp"
 #include "models/units.hpp"
+#include "models/yaml_node_map.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -19,16 +22,6 @@
 #include <vector>
 
 namespace ipcsim::loader {
-
-// Limits that keep a hostile or mistaken file from exhausting memory or the stack.
-constexpr std::int64_t max_count = 1'000'000;   // replicas of one item
-constexpr std::uint64_t max_items = 10'000'000; // processes, channels, semaphores and segments in total
-// Steps in total, after replication and YAML aliases (which can double a list at each level): about
-// 160 bytes each, so this bounds the loaded scenario to some hundreds of MB and a few seconds of loading.
-constexpr std::uint64_t max_steps = 2'000'000;
-// Steps of one process (one replica): far more than a hand-written list, and it stops an alias bomb early.
-constexpr std::uint64_t max_process_steps = 100'000;
-constexpr int max_step_depth = 64; // nesting of repeat/forever/choose/else
 
 // A YAML node with the key it was found under (used to start messages: "capacity: expected ...").
 struct Value {
@@ -59,19 +52,38 @@ public:
   const std::map<std::string, std::int64_t> &params() const { return params_; }
   // i and n for the replica being read; nullopt outside replicated items.
   void set_replica(std::optional<std::int64_t> index, std::optional<std::int64_t> count);
-  // The index in Scenario::processes of the process whose steps are being read.
-  void set_process(int index) {
-    process_ = index;
-    process_steps_ = 0;
-  }
-  int process() const { return process_; }
 
-  // Budgets: false (with one error) once exceeded.
-  bool take_items(std::uint64_t count, const Origin &origin);
-  bool take_step(const Origin &origin);
-  bool out_of_steps() const { return steps_ > max_steps || process_steps_ > max_process_steps; }
+  // An item read once, for its own errors only, when it has no replica to read (a count of 0, a bad count)
+  // or the scenario is refused for its size: it defines no name, the names it uses are checked against the
+  // names of all items (name_checks.hpp), and `i` and `n` are unknown in it when it has `count`.
+  class Template {
+  public:
+    Template(Reader &reader, bool replicated);
+    ~Template();
+    Template(const Template &) = delete;
+    Template &operator=(const Template &) = delete;
 
-  // Typed values: nullopt after reporting an error.
+  private:
+    Reader &reader_;
+  };
+  bool in_template() const { return template_; }
+  // In a template a list of steps is read once, however many YAML aliases use it: it has the same errors at
+  // every use. False when it was read already.
+  bool first_reading(const YAML::Node &list);
+
+  // False once the scenario is refused for its size (loader_size.hpp): every item is then read as a template.
+  void set_expanding(bool expanding) { expanding_ = expanding; }
+  bool expanding() const { return expanding_; }
+
+  // `base` + `suffix` (a replica's "[k]") defined here; a template only declares `base`.
+  void define(NameDef::Kind kind, const std::string &base, const std::string &suffix, const Origin &origin);
+  // A name used here, by the process being read if any.
+  void use(NameUse::Kind kind, const char *key, const std::string &name, const Origin &origin, std::uint64_t size = 0);
+  // The process whose steps are being read: the user of the names in them.
+  void begin_process(const std::string &name);
+  void end_process() { process_ = -1; }
+
+  // Typed values: nullopt after reporting an error, or silently when in a template the value depends on i or n.
   std::optional<std::string> scalar(const Value &value, std::string_view expected);
   std::optional<std::int64_t> integer(const Value &value, std::int64_t min, std::int64_t max,
                                       std::string_view expected);
@@ -100,13 +112,13 @@ private:
 
   LoadErrors &errors_;
   NameTable names_;
-  std::vector<std::pair<YAML::Node, int>> command_line_nodes_;
+  NodeMap<int> command_line_nodes_; // the --set that inserted each node
   std::map<std::string, std::int64_t> params_;
   ExpressionScope scope_;
-  int process_ = -1;
-  std::uint64_t items_ = 0;
-  std::uint64_t steps_ = 0;
-  std::uint64_t process_steps_ = 0;
+  bool template_ = false;
+  bool expanding_ = true;
+  NodeMap<bool> read_in_templates_;
+  int process_ = -1; // index in NameTable::processes
 };
 
 // The keys of one YAML mapping, checked against the keys allowed there: unknown keys (with the closest

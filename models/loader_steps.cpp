@@ -12,7 +12,7 @@ using StepOp = std::optional<Step::Op>;
 
 void use(Reader &reader, NameUse::Kind kind, const char *key, const std::string &name, const Value &value,
          std::uint64_t size = 0) {
-  reader.names().uses.push_back(NameUse{kind, key, name, value.origin, reader.process(), size});
+  reader.use(kind, key, name, value.origin, size);
 }
 
 // A name the step refers to: recorded for check_names.
@@ -258,21 +258,24 @@ std::optional<Step> read_step(Reader &reader, const Value &item, int depth) {
 
 } // namespace
 
+void report_too_deep(Reader &reader, const Origin &list) {
+  reader.error(list, "steps nested too deeply (at most " + std::to_string(max_step_depth) + " levels)");
+}
+
 Steps read_steps(Reader &reader, const Value &list, int depth) {
   if (depth > max_step_depth) {
-    reader.error(list.origin, "steps nested too deeply (at most " + std::to_string(max_step_depth) + " levels)");
+    report_too_deep(reader, list.origin);
     return {};
   }
+  if (reader.in_template() && !reader.first_reading(list.node))
+    return {};
   auto items = reader.sequence(list, "a list of steps");
   Steps steps;
   if (!items)
     return steps;
-  for (const Value &item : *items) {
-    if (!reader.take_step(item.origin))
-      break;
+  for (const Value &item : *items)
     if (std::optional<Step> step = read_step(reader, item, depth))
       steps.push_back(std::move(*step));
-  }
   return steps;
 }
 

@@ -10,6 +10,8 @@ namespace {
 // in definition order, are the likely targets anyway.
 constexpr std::size_t max_candidates = 10'000;
 constexpr std::size_t max_quoted = 60;
+// Typos are made in names a person types; comparing two long texts costs the product of their lengths.
+constexpr std::size_t max_suggested = 100;
 
 char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -39,6 +41,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::string closest_match(std::string_view word, const std::vector<std::string> &candidates) {
   // A third of the word's length (at least 1, at most 3) keeps suggestions to plausible typos.
+  if (word.size() > max_suggested)
+    return "";
   std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
   std::string best;
   std::size_t best_distance = limit + 1;
@@ -61,7 +65,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string> 
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string> &candidates) {
   std::string best = closest_match(word, candidates);
-  return best.empty() ? "" : "; did you mean '" + best + "'?";
+  return best.empty() ? "" : "; did you mean " + quoted(best) + "?";
 }
 
 std::string shortened(std::string_view text) {

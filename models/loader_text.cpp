@@ -1,5 +1,9 @@
 #include "models/loader_text.hpp"
 
+#include "models/loader_suggest.hpp"
+
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 namespace ipcsim::loader {
@@ -67,6 +71,21 @@ std::string_view trim_blanks(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
     text.remove_suffix(1);
   return text;
+}
+
+IntegerText parse_integer(std::string_view text) {
+  std::string_view digits = trim_blanks(text);
+  if (!digits.empty() && digits.front() == '+')
+    digits.remove_prefix(1);
+  bool negative = !digits.empty() && digits.front() == '-';
+  std::string_view magnitude = negative ? digits.substr(1) : digits;
+  if (magnitude.empty() || !std::all_of(magnitude.begin(), magnitude.end(), is_ascii_digit))
+    return {};
+  std::int64_t value = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec == std::errc::result_out_of_range)
+    return {negative ? IntegerText::Status::too_small : IntegerText::Status::too_large, 0};
+  return {IntegerText::Status::ok, value};
 }
 
 } // namespace ipcsim::loader

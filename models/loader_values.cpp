@@ -4,7 +4,6 @@
 #include "models/loader_suggest.hpp"
 #include "models/loader_text.hpp"
 
-#include <charconv>
 #include <limits>
 
 namespace ipcsim::loader {
@@ -34,10 +33,10 @@ std::optional<std::string> Reader::expand(const Value &value, const std::string 
     return text;
   scope_.params = &params_;
   Expansion expansion = expand_expressions(text, scope_);
-  if (!expansion.error.empty()) {
+  if (!expansion.error.empty())
     error(value.origin, expansion.error);
+  if (!expansion.error.empty() || !expansion.known) // unknown: nothing more to check here
     return std::nullopt;
-  }
   return expansion.text;
 }
 
@@ -59,34 +58,19 @@ std::optional<std::int64_t> Reader::integer(const Value &value, std::int64_t min
 
 std::optional<std::int64_t> Reader::integer_in(const Value &value, const std::string &text, std::int64_t min,
                                                std::int64_t max, std::string_view expected) {
-  std::string_view digits = loader::trim_blanks(text);
-  if (!digits.empty() && digits.front() == '+')
-    digits.remove_prefix(1);
-  bool negative = !digits.empty() && digits.front() == '-';
-  std::string_view magnitude = negative ? digits.substr(1) : digits;
-  if (!all_of(magnitude, is_ascii_digit)) {
-    type_error(value, expected, text);
-    return std::nullopt;
-  }
-  std::int64_t result = 0;
-  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), result);
+  using Status = IntegerText::Status;
+  IntegerText parsed = parse_integer(text);
   std::string prefix = value.key.empty() ? "" : value.key + ": ";
-  if (ec == std::errc::result_out_of_range && !negative) {
-    error(value.origin, prefix + shortened(loader::trim_blanks(text)) + " is too large (at most " + std::to_string(max) + ")");
-    return std::nullopt;
-  }
-  if (ec != std::errc() || result < min) {
-    if (min >= 0)
-      type_error(value, expected, text);
-    else
-      error(value.origin, prefix + shortened(loader::trim_blanks(text)) + " is too small (at least " + std::to_string(min) + ")");
-    return std::nullopt;
-  }
-  if (result > max) {
-    error(value.origin, prefix + shortened(loader::trim_blanks(text)) + " is too large (at most " + std::to_string(max) + ")");
-    return std::nullopt;
-  }
-  return result;
+  std::string shown = shortened(trim_blanks(text));
+  if (parsed.status == Status::ok && parsed.value >= min && parsed.value <= max)
+    return parsed.value;
+  if (parsed.status == Status::too_large || (parsed.status == Status::ok && parsed.value > max))
+    error(value.origin, prefix + shown + " is too large (at most " + std::to_string(max) + ")");
+  else if (parsed.status == Status::not_integer || min >= 0)
+    type_error(value, expected, text);
+  else
+    error(value.origin, prefix + shown + " is too small (at least " + std::to_string(min) + ")");
+  return std::nullopt;
 }
 
 std::optional<std::uint64_t> Reader::non_negative(const Value &value) {

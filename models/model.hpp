@@ -204,6 +204,8 @@ struct Model {
 // (giving a mailbox that has no privilege to give, too many segments) is rejected here as a ScenarioError,
 // like any other bad input.
 Model compile(const Scenario &scenario);
+// The same, keeping the scenario without copying it (its steps may be a million).
+Model compile(Scenario &&scenario);
 
 // The instructions that may run right after instruction pc of `code`.
 std::vector<std::uint32_t> successors(const std::vector<Instruction> &code, std::uint32_t pc);

@@ -78,7 +78,7 @@ public:
   OverrideResult run(YAML::Node root) {
     for (const std::string &part : parts_)
       if (part.empty())
-        return fail("empty component in path '" + join(parts_, 0, parts_.size()) + "'");
+        return fail("empty component in path " + quoted(join(parts_, 0, parts_.size())));
     YAML::Node node = root;
     std::size_t k = 0;
     while (true) {
@@ -131,8 +131,8 @@ private:
       for (YAML::Node item : node) // not node[index]: on a list yaml-cpp may turn it into a map
         if (position++ == *index)
           return descend(node, item, k + 1);
-      fail("index " + parts_[k] + " is out of range in " + where(k) + " (it has " + std::to_string(node.size()) +
-           " items)");
+      fail("index " + shortened(parts_[k]) + " is out of range in " + where(k) + " (it has " +
+           std::to_string(node.size()) + " items)");
       return std::nullopt;
     }
     fail_no_item(node, k);

@@ -176,6 +176,8 @@ std::vector<double> metric_samples(const ComparisonVariant &variant, const Metri
 }
 
 std::string outcome_summary(const ComparisonVariant &variant) {
+  if (variant.runs.empty()) // a sweep interrupted before it
+    return "not run";
   std::vector<std::pair<std::string, int>> counts;
   for (const auto &run : variant.runs) {
     std::string outcome = outcome_of(run.summary);

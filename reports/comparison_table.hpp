@@ -61,7 +61,7 @@ const std::vector<KeyMetric> &key_metrics();
 // The values one metric took across the seeds of a variant (runs without it are skipped).
 std::vector<double> metric_samples(const ComparisonVariant &variant, const MetricColumn &column);
 
-// "completed", or when the seeds disagree "completed (3); deadlock (1)".
+// "completed", or when the seeds disagree "completed (3); deadlock (1)"; "not run" without runs.
 std::string outcome_summary(const ComparisonVariant &variant);
 
 // results.csv: one row per variant and seed, then a `mean` and a `ci95` row per variant (RFC 4180 quoting,

@@ -87,13 +87,30 @@ void check_output_file(const std::string &path, const std::string &what) {
                                     dir.empty() ? "." : dir.string(), reason(errno)));
 }
 
-void prepare_output_directory(const std::string &dir, const std::string &what) {
+void check_output_directory(const std::string &dir, const std::string &what) {
   if (dir.empty())
     throw OutputError(fmt::format("{}: error: an empty directory name\n", what));
   std::error_code error;
   fs::file_status status = fs::status(dir, error);
   if (fs::exists(status) && !fs::is_directory(status))
     throw OutputError(fmt::format("{} {}: error: not a directory\n", what, dir));
+  if (fs::exists(status)) {
+    if (!writable_directory(dir))
+      throw OutputError(fmt::format("{} {}: error: cannot write in the directory: {}\n", what, dir, reason(errno)));
+    return;
+  }
+  fs::path existing = fs::absolute(dir, error).parent_path(); // the nearest ancestor that exists gets the new one
+  while (!fs::exists(fs::status(existing, error)) && existing.has_relative_path())
+    existing = existing.parent_path();
+  if (!fs::is_directory(fs::status(existing, error)))
+    throw OutputError(fmt::format("{} {}: error: cannot create the directory: {}\n", what, dir, reason(ENOTDIR)));
+  if (!writable_directory(existing))
+    throw OutputError(fmt::format("{} {}: error: cannot create the directory: {}\n", what, dir, reason(errno)));
+}
+
+void prepare_output_directory(const std::string &dir, const std::string &what) {
+  check_output_directory(dir, what);
+  std::error_code error;
   fs::create_directories(dir, error);
   if (error)
     throw OutputError(fmt::format("{} {}: error: cannot create the directory: {}\n", what, dir, error.message()));

@@ -43,6 +43,10 @@ void write_output_file(const std::filesystem::path &path, const std::string &tex
 // is not a directory), so that a long check does not end in "cannot write". `what` names the option.
 void check_output_file(const std::string &path, const std::string &what);
 
+// Checks, before any work, that `dir` is, or can be made, a writable directory, without making it (a command
+// refused afterwards for bad input leaves nothing behind).
+void check_output_directory(const std::string &dir, const std::string &what);
+
 // Checks that `dir` is, or can be made, a writable directory; creates it.
 void prepare_output_directory(const std::string &dir, const std::string &what);
 
