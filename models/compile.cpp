@@ -3,6 +3,7 @@
 // sense with the whole model at hand (giving a mailbox that has no privilege to give, say).
 #include "models/diagnostics.hpp"
 #include "models/model.hpp"
+#include "models/routes.hpp"
 
 #include <algorithm>
 #include <map>
@@ -62,6 +63,7 @@ public:
     for (auto& p : model_.processes)
       compute_ahead(p);
     list_completers();
+    check_routes(model_, diagnostics_);
     diagnostics_.throw_if_any();
     return std::move(model_);
   }

@@ -1,19 +1,25 @@
 #include "sim/simulator.hpp"
 
 #include "models/data_race.hpp"
-#include "models/properties.hpp"
 #include "models/semantics.hpp"
 #include "sim/cost_model.hpp"
-#include "sim/occupancy_tracker.hpp"
+#include "sim/engine_setup.hpp"
+#include "sim/forced_schedule.hpp"
 #include "sim/platform_builder.hpp"
+#include "sim/property_watch.hpp"
 #include "sim/random.hpp"
+#include "sim/run_metrics.hpp"
+#include "sim/time_accounts.hpp"
 
 #include <simgrid/s4u.hpp>
 
 #include <boost/container/small_vector.hpp>
 
 #include <algorithm>
-#include <unordered_map>
+#include <csignal>
+#include <fmt/format.h>
+#include <new>
+#include <stdexcept>
 
 namespace sg4 = simgrid::s4u;
 
@@ -26,13 +32,9 @@ namespace {
 // whose transition released it signals.
 class Simulation {
 public:
-  Simulation(const Model& model, const RunOptions& options, const std::function<void(const TraceEvent&)>& on_event)
-      : model_(model), semantics_(model), costs_(model), options_(options), on_event_(on_event) {
-    result_.processes.resize(model.processes.size());
-    result_.channels.resize(model.channels.size());
-    result_.semaphores.resize(model.semaphores.size());
-    result_.segments.resize(model.segments.size());
-    levels_.resize(model.channels.size());
+  Simulation(const Model &model, const RunOptions &options, const std::function<void(const TraceEvent &)> &on_event)
+      : model_(model), semantics_(model), costs_(model), options_(options), on_event_(on_event),
+        result_(blank_result(model)), accounts_(result_), metrics_(model, result_) {
     owed_.resize(model.processes.size());
     step_start_.resize(model.processes.size());
     // With no segment there is nothing to race on: the clocks would cost every message for nothing.
@@ -43,30 +45,37 @@ public:
   RunResult run();
 
 private:
+  static RunResult blank_result(const Model &model) {
+    RunResult r;
+    r.processes.resize(model.processes.size());
+    return r;
+  }
+
   void actor(ProcId p);
+  void take_steps(ProcId p);
   void take_step(ProcId p, const Instruction& i);
   bool fire(ProcId p, const std::function<std::uint32_t()>& pick, double duration = 0);
   void publish(std::size_t first, ProcId self, double duration, std::optional<double> at = std::nullopt);
-  void count(const Event& e, double now);
-  void count_message(const Event& e, double now);
-  std::optional<std::uint64_t> race_at(const Event& e);
-  void track_level(ChannelId c, double now);
+  void observe(const Event &e, double now);
+  void check_for_stop();
+  std::optional<std::uint64_t> race_at(const Event &e, double now);
   void timed_step(ProcId p, double seconds, const std::function<void()>& take_time);
   bool ends_an_owner(ProcId p) const;
   void cpu(ProcId p, double seconds);
-  double transfer(std::uint32_t from, std::uint32_t to, std::uint64_t bytes);
+  void transfer(ProcId p, Account account, std::uint32_t from, std::uint32_t to, std::uint64_t bytes);
   void copy(ProcId p, ChannelId c, const CopyCost& cost);
   void pay_sender_side(ProcId p, const Instruction& send);
   void settle_deliveries(ProcId p);
   void wait_until_released(ProcId p);
-  double& blocked_time(ProcId p, const Instruction& waiting);
-  void stop_at_limit();
+  void take_turns(ProcId p, std::uint64_t points_before);
+  std::uint64_t scheduling_points() const { return scheduling_points_ + (forced_ ? forced_->waits() : 0); }
+  void stop(RunResult::Stop why, std::string message);
   void conclude_blocked();
   void emit_system_event(EventKind kind, std::string detail);
   void publish_initial_state();
   void describe_processes();
-  void describe_channels();
   void stop_at_time_limit();
+  void require_an_end() const;
 
   const Model& model_;
   Semantics semantics_;
@@ -77,53 +86,68 @@ private:
   std::vector<Event> events_;
   std::vector<sg4::Host*> hosts_;
   std::vector<sg4::SemaphorePtr> wake_;
-  std::vector<sg4::SemaphorePtr> turn_;  // --replay: signalled when the schedule names this process next
-  std::vector<bool> awaiting_turn_;
-  std::size_t forced_ = 0;               // next transition of options_.schedule
+  std::optional<ForcedSchedule> forced_;
   std::vector<ProcessRandom> random_;
   RunResult result_;
+  TimeAccounts accounts_;
+  RunMetrics metrics_;
+  std::optional<PropertyWatch> watch_;
   bool stopping_ = false;
   bool actors_running_ = false;
   std::vector<std::optional<Event>> pending_exit_; // an exit is traced when the actor has finished its last step
+  std::vector<bool> finishing_; // ended in the semantics, its actor still spending its last step's time
   double last_event_time_ = 0;
-  std::optional<HappensBefore> happens_before_;   // set when data races are watched
+  std::uint64_t transitions_ = 0;
+  std::uint64_t scheduling_points_ = 0;         // SimGrid calls made by actors, each a chance for the others to run
+  std::optional<HappensBefore> happens_before_; // set when data races are watched
 
-  // Metrics. A message's latency runs from the start of its send step to the end of the receive-side
-  // costs of the process that took it; those are paid at that process's next step boundary.
-  struct Delivery {
-    ChannelId channel;
-    std::uint32_t msg;
-    std::uint64_t size;
-    double send_start;
-  };
-  struct InFlight {                      // a message sent and not yet taken by all its recipients
-    double send_start = 0;
-    std::optional<double> buffered_at;   // since when it sits in a buffer
-    std::size_t takers_left = 1;         // a multicast message is taken by each of its recipients
-  };
-  std::vector<std::vector<Delivery>> owed_;         // by process: taken, receive-side costs not yet paid
-  std::vector<double> step_start_;                  // by process: when its current send step began
-  std::unordered_map<std::uint32_t, InFlight> in_flight_; // by message id
-  std::vector<OccupancyTracker> levels_;            // by channel
-  OccupancyTracker total_level_;
+  // A message's latency runs from the start of its send step to the end of the receive-side costs of the
+  // process that took it; those are paid at that process's next step boundary.
+  std::vector<std::vector<TakenMessage>> owed_; // by process: taken, receive-side costs not yet paid
+  std::vector<double> step_start_;              // by process: when its current send step began
 };
 
+// A failed allocation inside an actor would abort the program (SimGrid cannot carry an exception out of
+// an actor): it ends the run instead, with the summary so far.
 void Simulation::actor(ProcId p) {
+  try {
+    take_steps(p);
+  } catch (const std::bad_alloc &) {
+    stop(RunResult::Stop::out_of_memory,
+         fmt::format("stopped: out of memory after {} events (an allocation failed)", result_.events));
+  }
+}
+
+void Simulation::take_steps(ProcId p) {
   while (!stopping_) {
     const ProcState& ps = state_.procs[p];
     if (ps.status != ProcStatus::ready)
       break;
+    std::uint64_t points = scheduling_points();
     take_step(p, *model_.instruction(p, ps.pc));
     if (!stopping_ && state_.procs[p].status == ProcStatus::blocked)
       wait_until_released(p);
     if (!stopping_)
       settle_deliveries(p);
+    if (!stopping_)
+      take_turns(p, points);
   }
   result_.processes[p].end = sg4::Engine::get_clock();
   if (pending_exit_[p] && !stopping_) {
+    finishing_[p] = false;
     events_.push_back(*pending_exit_[p]);
     publish(events_.size() - 1, p, 0);
   }
+}
+
+// Fair turns at equal times (docs/semantics.md): a step that took no simulated time and waited for nothing
+// made no SimGrid call, so nothing else could have run; yielding puts this process behind every process
+// ready at the same time, which SimGrid then runs in the order they became ready.
+void Simulation::take_turns(ProcId p, std::uint64_t points_before) {
+  if (state_.procs[p].status != ProcStatus::ready || scheduling_points() != points_before)
+    return;
+  sg4::this_actor::yield();
+  ++scheduling_points_;
 }
 
 void Simulation::take_step(ProcId p, const Instruction& i) {
@@ -135,7 +159,12 @@ void Simulation::take_step(ProcId p, const Instruction& i) {
   }
   case OpCode::sleep: {
     double seconds = random_[p].sample(i.duration);
-    timed_step(p, seconds, [seconds] { sg4::this_actor::sleep_for(seconds); });
+    timed_step(p, seconds, [this, seconds] {
+      if (seconds <= 0)
+        return;
+      sg4::this_actor::sleep_for(seconds);
+      ++scheduling_points_;
+    });
     break;
   }
   case OpCode::send:
@@ -185,19 +214,21 @@ bool Simulation::ends_an_owner(ProcId p) const {
 void Simulation::cpu(ProcId p, double seconds) {
   if (seconds <= 0)
     return;
-  double start = sg4::Engine::get_clock();
+  accounts_.open(p, Account::busy, sg4::Engine::get_clock());
   sg4::this_actor::execute(seconds * hosts_[model_.processes[p].host]->get_speed());
-  result_.processes[p].busy += sg4::Engine::get_clock() - start;
+  ++scheduling_points_;
+  accounts_.close(p, sg4::Engine::get_clock());
 }
 
-// Moves bytes between two hosts over the platform's link (SimGrid's network model); returns the seconds,
-// none on one host.
-double Simulation::transfer(std::uint32_t from, std::uint32_t to, std::uint64_t bytes) {
+// Moves bytes between two hosts over the platform's link (SimGrid's network model), charged to `account`;
+// nothing on one host.
+void Simulation::transfer(ProcId p, Account account, std::uint32_t from, std::uint32_t to, std::uint64_t bytes) {
   if (from == to)
-    return 0;
-  double start = sg4::Engine::get_clock();
+    return;
+  accounts_.open(p, account, sg4::Engine::get_clock());
   sg4::Comm::sendto(hosts_[from], hosts_[to], bytes);
-  return sg4::Engine::get_clock() - start;
+  ++scheduling_points_;
+  accounts_.close(p, sg4::Engine::get_clock());
 }
 
 void Simulation::copy(ProcId p, ChannelId c, const CopyCost& cost) {
@@ -208,23 +239,34 @@ void Simulation::copy(ProcId p, ChannelId c, const CopyCost& cost) {
 void Simulation::pay_sender_side(ProcId p, const Instruction& send) {
   std::uint64_t size = model_.channels[send.channel].padded_size(send.size);
   copy(p, send.channel, costs_.sender_side(send.channel, size));
-  result_.processes[p].blocked_send += transfer(model_.processes[p].host, costs_.home_host(send.channel), size);
+  transfer(p, Account::blocked_send, model_.processes[p].host, costs_.home_host(send.channel), size);
 }
 
 // The messages p has taken since its last step boundary: each travels to p's host if its channel lives
 // elsewhere and is copied out unless mapped; then its receive has returned.
 void Simulation::settle_deliveries(ProcId p) {
-  std::vector<Delivery> taken;
+  std::vector<TakenMessage> taken;
   while (!owed_[p].empty()) {
     taken.swap(owed_[p]);
-    for (const Delivery& d : taken) {
-      result_.processes[p].blocked_receive += transfer(costs_.home_host(d.channel), model_.processes[p].host, d.size);
+    for (const TakenMessage &d : taken) {
+      transfer(p, Account::blocked_receive, costs_.home_host(d.channel), model_.processes[p].host, d.size);
       copy(p, d.channel, costs_.receiver_side(d.size));
     }
     double now = sg4::Engine::get_clock();
-    for (const Delivery& d : taken)
+    for (const TakenMessage &d : taken)
       result_.channels[d.channel].latencies.push_back(now - d.send_start);
     taken.clear();
+  }
+}
+
+Account account_of(const Instruction &waiting) {
+  switch (waiting.op) {
+  case OpCode::send:
+    return Account::blocked_send;
+  case OpCode::acquire:
+    return Account::blocked_semaphore;
+  default:
+    return Account::blocked_receive;
   }
 }
 
@@ -232,51 +274,35 @@ void Simulation::settle_deliveries(ProcId p) {
 // exist (then the process stops where it is, and does not resume).
 void Simulation::wait_until_released(ProcId p) {
   const Instruction& waiting = blocking_operation(model_, state_, p);
-  double start = sg4::Engine::get_clock();
+  accounts_.open(p, account_of(waiting), sg4::Engine::get_clock(), waiting.semaphore);
   wake_[p]->acquire();
-  double waited = sg4::Engine::get_clock() - start;
-  blocked_time(p, waiting) += waited;
-  if (waiting.op == OpCode::acquire)
-    result_.semaphores[waiting.semaphore].time_blocked += waited;
+  ++scheduling_points_;
+  accounts_.close(p, sg4::Engine::get_clock());
   if (state_.procs[p].status == ProcStatus::failed)
     return;
   result_.processes[p].context_switches += 1;
   cpu(p, model_.scenario.costs.context_switch);
 }
 
-double& Simulation::blocked_time(ProcId p, const Instruction& waiting) {
-  ProcessTimes& times = result_.processes[p];
-  switch (waiting.op) {
-  case OpCode::send:
-    return times.blocked_send;
-  case OpCode::acquire:
-    return times.blocked_semaphore;
-  default:
-    return times.blocked_receive;
-  }
-}
-
 // While a forced schedule (--replay) lasts, a process fires only when the schedule names it next, and
 // takes the schedule's alternative; afterwards `pick` (the simulator's own choice) decides.
-// Returns false when the run stops here (--max-events): the step's time is then not spent.
+// Returns false when the run stops here (a limit, an interrupt): the step's time is then not spent.
 bool Simulation::fire(ProcId p, const std::function<std::uint32_t()>& pick, double duration) {
-  Transition t{p, 0};
-  if (forced_ < options_.schedule.size()) {
-    while (options_.schedule[forced_].proc != p) {
-      awaiting_turn_[p] = true;
-      turn_[p]->acquire();
-    }
-    t = options_.schedule[forced_++];
-  } else {
+  std::optional<Transition> forced = forced_ ? forced_->take(p) : std::nullopt;
+  Transition t = forced.value_or(Transition{p, 0});
+  if (!forced)
     t.alternative = pick();
-  }
   std::size_t first = events_.size();
   semantics_.apply(state_, t, events_);
+  watch_->transition(std::span<const Event>(events_.begin() + static_cast<std::ptrdiff_t>(first), events_.end()),
+                     state_, sg4::Engine::get_clock());
   publish(first, p, duration);
-  if (forced_ < options_.schedule.size() && awaiting_turn_[options_.schedule[forced_].proc]) {
-    awaiting_turn_[options_.schedule[forced_].proc] = false;
-    turn_[options_.schedule[forced_].proc]->release();
+  if (forced) {
+    result_.forced_until = sg4::Engine::get_clock();
+    forced_->pass_on();
   }
+  ++transitions_;
+  check_for_stop();
   return !stopping_;
 }
 
@@ -291,10 +317,11 @@ void Simulation::publish(std::size_t first, ProcId self, double duration, std::o
     const Event& e = events_[k];
     if (e.kind == EventKind::exit && actors_running_ && !pending_exit_[e.proc]) {
       pending_exit_[e.proc] = e;
+      finishing_[e.proc] = true;
       continue;
     }
-    count(e, now);
-    std::optional<std::uint64_t> race_with = race_at(e);
+    observe(e, now);
+    std::optional<std::uint64_t> race_with = race_at(e, now);
     // A blocked process resumes when its operation completes, and stops when it fails.
     if ((e.kind == EventKind::unblock || e.kind == EventKind::invalid) && e.proc != self)
       released.push_back(e.proc);
@@ -311,104 +338,47 @@ void Simulation::publish(std::size_t first, ProcId self, double duration, std::o
   }
   events_.clear();
   last_event_time_ = now;
-  if (result_.events >= options_.max_events && !stopping_)
-    return stop_at_limit();
-  for (ProcId p : released)
+  if (result_.events >= options_.max_events && !stopping_ && result_.outcome != RunResult::Outcome::deadlock)
+    return stop(RunResult::Stop::max_events,
+                "stopped after " + std::to_string(result_.events) + " events (--max-events)");
+  for (ProcId p : released) {
     wake_[p]->release();
+    ++scheduling_points_;
+  }
 }
 
-void Simulation::count(const Event& e, double now) {
-  switch (e.kind) {
-  case EventKind::acquire:
-    result_.semaphores[e.semaphore].acquires += 1;
-    break;
-  case EventKind::release:
-    result_.semaphores[e.semaphore].releases += 1;
-    break;
-  case EventKind::block:
-    if (e.semaphore != kNone)
-      result_.semaphores[e.semaphore].blocked_acquires += 1;
-    break;
-  case EventKind::read:
-    result_.segments[e.segment].reads += 1;
-    result_.segments[e.segment].bytes_read += e.size;
-    break;
-  case EventKind::write:
-    result_.segments[e.segment].writes += 1;
-    result_.segments[e.segment].bytes_written += e.size;
-    break;
-  case EventKind::invalid:
-    if (result_.outcome == RunResult::Outcome::completed) {
-      result_.outcome = RunResult::Outcome::invalid;
-      result_.message = "invalid operation: " + model_.processes[e.proc].name + ": " + e.detail;
-    }
-    break;
-  default:
-    break;
+void Simulation::observe(const Event &e, double now) {
+  if (e.kind == EventKind::invalid && result_.outcome == RunResult::Outcome::completed) {
+    result_.outcome = RunResult::Outcome::invalid;
+    result_.message = "invalid operation: " + model_.processes[e.proc].name + ": " + e.detail;
   }
-  if (e.channel != kNone)
-    count_message(e, now);
+  if (std::optional<TakenMessage> taken = metrics_.observe(e, state_, now, e.proc != kNone ? step_start_[e.proc] : 0))
+    owed_[e.proc].push_back(*taken);
 }
 
-void Simulation::count_message(const Event& e, double now) {
-  ChannelCounts& c = result_.channels[e.channel];
-  switch (e.kind) {
-  case EventKind::send_begin: {
-    const Channel& channel = model_.channels[e.channel];
-    in_flight_[e.msg] = {.send_start = step_start_[e.proc],
-                         .takers_left = channel.multicast ? channel.receivers->size() : 1};
-    break;
-  }
-  case EventKind::send_end:
-    if (e.peer == kNone) // accepted into the buffer rather than handed to a receiver
-      in_flight_[e.msg].buffered_at = now;
-    break;
-  case EventKind::recv_end: {
-    c.messages += 1;
-    c.bytes += e.size;
-    auto m = in_flight_.find(e.msg);
-    if (m->second.buffered_at)
-      c.time_in_buffer += now - *m->second.buffered_at;
-    owed_[e.proc].push_back({e.channel, e.msg, e.size, m->second.send_start});
-    if (--m->second.takers_left == 0)
-      in_flight_.erase(m);
-    break;
-  }
-  case EventKind::send_failed:
-    c.failed_sends += 1;
-    in_flight_.erase(e.msg);
-    break;
-  case EventKind::lost:
-    c.lost += 1;
-    in_flight_.erase(e.msg);
-    break;
-  case EventKind::recv_failed:
-    c.failed_receives += 1;
-    break;
-  default:
-    break;
-  }
-  track_level(e.channel, now);
+// Between transitions: an interrupt (SIGINT, SIGTERM) ends the run like a limit, and a long run shows how far
+// it has come.
+void Simulation::check_for_stop() {
+  if (transitions_ % 256 == 0 && options_.on_progress)
+    options_.on_progress({sg4::Engine::get_clock(), result_.events, metrics_.messages_received()});
+  int signal = options_.interrupt ? options_.interrupt->load(std::memory_order_relaxed) : 0;
+  if (signal != 0 && !stopping_)
+    stop(RunResult::Stop::interrupted,
+         fmt::format("interrupted by {} after {} events", signal == SIGTERM ? "SIGTERM" : "SIGINT", result_.events));
 }
 
-// A race is recorded on the later of the two accesses; returns the trace position of the earlier one.
-std::optional<std::uint64_t> Simulation::race_at(const Event& e) {
+// A race is recorded on the later of the two accesses; returns the trace position of the earlier access of
+// the first race found there (an access may race with several).
+std::optional<std::uint64_t> Simulation::race_at(const Event &e, double now) {
   if (!happens_before_)
     return std::nullopt;
   std::size_t known = result_.data_races.size();
   happens_before_->observe(e, result_.events, result_.data_races);
+  for (std::size_t k = known; k < result_.data_races.size(); ++k)
+    watch_->data_race(result_.data_races[k], e, now);
   if (result_.data_races.size() == known)
     return std::nullopt;
-  return result_.data_races.back().earlier_seq;
-}
-
-void Simulation::track_level(ChannelId c, double now) {
-  const ChannelState& cs = state_.channels[c];
-  OccupancyTracker& level = levels_[c];
-  std::uint64_t messages = total_level_.messages() - level.messages() + cs.buffer.size();
-  std::uint64_t bytes = total_level_.bytes() - level.bytes() + cs.bytes;
-  level.move_to(now, cs.buffer.size(), cs.bytes);
-  total_level_.move_to(now, messages, bytes);
+  return result_.data_races[known].earlier_seq;
 }
 
 void Simulation::emit_system_event(EventKind kind, std::string detail) {
@@ -416,10 +386,15 @@ void Simulation::emit_system_event(EventKind kind, std::string detail) {
   publish(events_.size() - 1, kNone, 0, last_event_time_); // when it became true, not when it was noticed
 }
 
-void Simulation::stop_at_limit() {
+void Simulation::stop(RunResult::Stop why, std::string message) {
+  if (stopping_)
+    return;
   stopping_ = true;
-  result_.outcome = RunResult::Outcome::stopped;
-  result_.message = "stopped after " + std::to_string(result_.events) + " events (--max-events)";
+  result_.stop = why;
+  if (result_.outcome != RunResult::Outcome::deadlock) {
+    result_.outcome = RunResult::Outcome::stopped;
+    result_.message = std::move(message);
+  }
   sg4::Actor::kill_all();
 }
 
@@ -433,28 +408,27 @@ void Simulation::conclude_blocked() {
   result_.message = describe_deadlock(model_, analysis);
   result_.wait_for = wait_for_graph(model_, state_, analysis);
   result_.blocking = std::move(analysis);
+  watch_->deadlock_at_end(state_, last_event_time_);
   emit_system_event(EventKind::deadlock, result_.message);
 }
 
-// A daemon: it dies by itself when every process has ended before the limit.
+// A daemon: it dies by itself when every process has ended before the limit. A process still spending its
+// last step's time has ended in the semantics, but not in time.
 void Simulation::stop_at_time_limit() {
   sg4::this_actor::sleep_until(*options_.until);
-  if (semantics_.finished(state_))
+  bool any_finishing = std::find(finishing_.begin(), finishing_.end(), true) != finishing_.end();
+  if (semantics_.finished(state_) && !any_finishing)
     return;
   bool any_ready = std::any_of(state_.procs.begin(), state_.procs.end(),
                                [](const ProcState& ps) { return ps.status == ProcStatus::ready; });
-  if (!any_ready)
+  if (!any_ready && !any_finishing)
     conclude_blocked(); // all blocked before the limit: SimGrid could not see it while this timer was pending
-  if (result_.outcome != RunResult::Outcome::deadlock) {
-    result_.outcome = RunResult::Outcome::stopped;
-    result_.message = "stopped at the time limit (--until)";
-  }
-  stopping_ = true;
-  sg4::Actor::kill_all();
+  stop(RunResult::Stop::time_limit, "stopped at the time limit (--until)");
 }
 
 void Simulation::publish_initial_state() {
   state_ = semantics_.initial_state(events_);
+  watch_.emplace(model_, state_, result_.violations);
   publish(0, kNone, 0);
 }
 
@@ -464,7 +438,7 @@ void Simulation::describe_processes() {
     blocking = analyse_blocking(model_, state_);
   for (ProcId p = 0; p < model_.processes.size(); ++p) {
     ProcessTimes& times = result_.processes[p];
-    switch (state_.procs[p].status) {
+    switch (finishing_[p] ? ProcStatus::ready : state_.procs[p].status) {
     case ProcStatus::ended:
       times.outcome = "ended";
       break;
@@ -490,34 +464,29 @@ void Simulation::describe_processes() {
   }
 }
 
-void Simulation::describe_channels() {
-  for (ChannelId c = 0; c < model_.channels.size(); ++c) {
-    ChannelCounts& counts = result_.channels[c];
-    counts.left_buffered = state_.channels[c].buffer.size();
-    counts.occupancy = levels_[c].over(result_.end_time);
-    counts.memory_reserved = costs_.reserved_memory(c, counts.occupancy.peak_bytes);
-  }
-  result_.occupancy = total_level_.over(result_.end_time);
+// "completed" promises that every process ended or is a server waiting in a receive; a run that SimGrid
+// ended with a process still able to move would break that promise, and only a bug of the simulator can.
+void Simulation::require_an_end() const {
+  bool ended = result_.outcome == RunResult::Outcome::completed || result_.outcome == RunResult::Outcome::invalid;
+  if (!ended || semantics_.finished(state_))
+    return;
+  for (ProcId p = 0; p < state_.procs.size(); ++p)
+    if (state_.procs[p].status == ProcStatus::ready)
+      throw std::logic_error("the simulation ended while " + model_.processes[p].name + " could still take a step");
 }
 
 RunResult Simulation::run() {
-  require_routes(model_, costs_); // before the engine exists: a bad platform is bad input, not a crash
-  std::vector<std::string> args = engine_arguments();
-  std::vector<char*> argv;
-  for (auto& arg : args)
-    argv.push_back(arg.data());
-  argv.push_back(nullptr);
-  int argc = static_cast<int>(args.size());
-  sg4::Engine engine(&argc, argv.data());
-  configure_contexts(model_.processes.size());
+  ActorStacks stacks = plan_actor_stacks(model_.processes.size(), options_.memory);
+  claim_engine();
+  std::unique_ptr<sg4::Engine> engine = start_engine(stacks);
   hosts_ = build_platform(model_.scenario.platform);
   for (ProcId p = 0; p < model_.processes.size(); ++p) {
     wake_.push_back(sg4::Semaphore::create(0));
-    turn_.push_back(sg4::Semaphore::create(0));
     random_.emplace_back(model_.scenario.seed, p);
   }
-  awaiting_turn_.assign(model_.processes.size(), false);
+  forced_.emplace(options_.schedule, model_.processes.size());
   pending_exit_.assign(model_.processes.size(), std::nullopt);
+  finishing_.assign(model_.processes.size(), false);
   publish_initial_state();
   actors_running_ = true;
   for (ProcId p = 0; p < model_.processes.size(); ++p)
@@ -525,11 +494,15 @@ RunResult Simulation::run() {
       sg4::Actor::create(model_.processes[p].name, hosts_[model_.processes[p].host], [this, p] { actor(p); });
   if (options_.until)
     sg4::Actor::create("ipcsim-until", hosts_[0], [this] { stop_at_time_limit(); })->daemonize();
-  sg4::Engine::on_deadlock_cb([this] { conclude_blocked(); });
-  engine.run();
+  sg4::Engine::on_deadlock_cb([this] { conclude_blocked(); }); // once per program: claim_engine()
+  engine->run();
   result_.end_time = result_.outcome == RunResult::Outcome::deadlock ? last_event_time_ : sg4::Engine::get_clock();
+  require_an_end();
+  accounts_.close_all(result_.end_time);
+  watch_->end_of_run(state_, result_.end_time);
+  result_.forced_steps = forced_->taken();
   describe_processes();
-  describe_channels();
+  metrics_.conclude(state_, result_.end_time, costs_);
   return std::move(result_);
 }
 
