@@ -2,7 +2,7 @@
 
 namespace ipcsim {
 
-TimeAccounts::TimeAccounts(RunResult &result) : result_(result), open_(result.processes.size()) {}
+TimeAccounts::TimeAccounts(RunResult &result, std::size_t processes) : result_(result), open_(processes) {}
 
 void TimeAccounts::open(ProcId p, Account account, double now, SemaphoreId semaphore) {
   open_[p] = {.open = true, .account = account, .semaphore = semaphore, .since = now};

@@ -7,6 +7,7 @@
 #include "models/model.hpp"
 #include "reports/run_result.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -16,7 +17,7 @@ enum class Account : std::uint8_t { busy, blocked_send, blocked_receive, blocked
 
 class TimeAccounts {
 public:
-  explicit TimeAccounts(RunResult &result);
+  TimeAccounts(RunResult &result, std::size_t processes); // result.processes must have that many entries
 
   // `semaphore`: the semaphore waited for, for blocked_semaphore (its time-blocked counts the wait too).
   void open(ProcId p, Account account, double now, SemaphoreId semaphore = kNone);
