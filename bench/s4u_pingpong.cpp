@@ -5,8 +5,8 @@
 // box[2i] and then gets from box[2i+1], M times; pong[i] does the reverse. Rendezvous: a plain blocking
 // put/get, as at capacity 0 in the scenario. Messages carry a pointer and a simulated size of 0 bytes, and
 // nobody computes: the same pure logical exchange as the scenario, on the same platform (one full zone with
-// one 1Gf host named host0) and with the same context settings as ipcsim's configure_contexts()
-// (sim/platform_builder.cpp): small heap stacks without guard pages from 4000 actors on.
+// one 1Gf host named host0) and with the same context settings as ipcsim's plan_actor_stacks()
+// (sim/engine_setup.cpp): small heap stacks without guard pages from 4000 actors on.
 //
 // Usage: s4u_pingpong P M [--cfg=key:value]...   (e.g. --cfg=network/model:Constant --cfg=network/latency-factor:0
 // for the cheapest S4U comms, or --cfg=contexts/stack-size:16 to replace the context settings above)
@@ -84,7 +84,7 @@ int main(int argc, char* argv[]) {
   bool contexts_given = false; // --cfg=contexts/... on the command line wins (for experiments)
   for (int k = 2; k < argc; ++k)
     contexts_given = contexts_given || std::string(argv[k]).rfind("--cfg=contexts/", 0) == 0;
-  if (2 * pairs >= 4000 && !contexts_given) { // as ipcsim's configure_contexts(process_count)
+  if (2 * pairs >= 4000 && !contexts_given) { // as ipcsim's plan_actor_stacks()
     sg4::Engine::set_config("contexts/guard-size:0");
     sg4::Engine::set_config("contexts/stack-size:16");
   }

@@ -3,6 +3,7 @@
 #include "checker/step_description.hpp"
 #include "models/data_race.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace ipcsim {
@@ -65,7 +66,10 @@ private:
     }
     if (races.empty())
       throw std::logic_error("the data race counterexample is ordered by its vector clocks");
-    const DataRace &race = races.back();
+    // The last access may race with several earlier ones: the report names the first found there.
+    auto at_last = std::find_if(races.begin(), races.end(),
+                                [&](const DataRace &r) { return r.later_seq == races.back().later_seq; });
+    const DataRace &race = *at_last;
     cx.trace[race.later_seq].race_with = race.earlier_seq;
     cx.description = race.description;
     TraceEvent last;

@@ -12,7 +12,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
 #include <list>
 #include <stdexcept>
 
@@ -211,20 +210,6 @@ std::string this_program() {
   std::error_code ec;
   auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
   return ec ? "/proc/self/exe" : path.string();
-}
-
-ProgressLine::ProgressLine() : shown_(::isatty(STDERR_FILENO) != 0) {}
-
-ProgressLine::~ProgressLine() {
-  if (written_)
-    std::cerr << "\n" << std::flush;
-}
-
-void ProgressLine::show(const std::string &text) {
-  if (!shown_)
-    return;
-  std::cerr << "\r" << text << "\033[K" << std::flush; // \033[K clears what a longer line left behind
-  written_ = true;
 }
 
 } // namespace ipcsim

@@ -43,18 +43,4 @@ std::optional<std::string> find_program(const std::string &name);
 // The path of the running ipcsim, for starting more of it.
 std::string this_program();
 
-// One line of progress on stderr, rewritten in place with \r; shown only when stderr is a terminal.
-class ProgressLine {
-public:
-  ProgressLine();
-  ~ProgressLine();
-  ProgressLine(const ProgressLine &) = delete;
-  ProgressLine &operator=(const ProgressLine &) = delete;
-  void show(const std::string &text);
-
-private:
-  bool shown_;
-  bool written_ = false;
-};
-
 } // namespace ipcsim

@@ -13,11 +13,14 @@ std::string stem(const std::string& path) {
   return has_suffix ? path.substr(0, path.size() - suffix.size()) : path;
 }
 
-
 } // namespace
 
+std::string picture_dot(const std::string &svg_path) {
+  return stem(svg_path) + ".dot";
+}
+
 void write_picture(const std::string& svg_path, const std::string& dot) {
-  write_output_file(stem(svg_path) + ".dot", dot);
+  write_output_file(picture_dot(svg_path), dot);
   write_output_file(svg_path, render_svg(dot));
 }
 

@@ -6,8 +6,11 @@
 namespace ipcsim {
 
 // Writes `dot` to PATH with its .svg suffix replaced by .dot, and the rendered SVG to PATH.
-// Throws ScenarioError when a file cannot be written.
+// Throws OutputError when a file cannot be written.
 void write_picture(const std::string& svg_path, const std::string& dot);
+
+// "out/run.svg" -> "out/run.dot": where write_picture puts the DOT text.
+std::string picture_dot(const std::string &svg_path);
 
 // "out/run.svg" -> "out/run.waitfor.svg": a second picture beside the first.
 std::string sibling_picture(const std::string& svg_path, const std::string& name);

@@ -1,24 +1,49 @@
 // ipcsim run: one schedule in simulated time.
+#include "checker/process_memory.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/picture_files.hpp"
 #include "cli/scenario_options.hpp"
 #include "models/loader_suggest.hpp"
 #include "models/replay.hpp"
 #include "models/units.hpp"
+#include "reports/output_file.hpp"
+#include "reports/progress_line.hpp"
+#include "reports/run_progress.hpp"
 #include "reports/run_summary.hpp"
 #include "reports/sequence_chart.hpp"
 #include "reports/trace_jsonl.hpp"
 #include "reports/wait_for_dot.hpp"
 #include "sim/simulator.hpp"
 
-#include <fstream>
+#include <fmt/format.h>
+
+#include <chrono>
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <new>
 
 namespace ipcsim {
 namespace {
+
+// What the run may still take: the address space `ulimit -v` leaves, and the memory the system and the
+// cgroup can give (the smaller of the two that are known).
+MemoryBudget memory_budget() {
+  MemoryBudget budget;
+  if (std::uint64_t limit = address_space_limit())
+    budget.address_space = limit > virtual_memory() ? limit - virtual_memory() : 1;
+  for (std::uint64_t room : {available_memory(), cgroup_headroom()})
+    if (room && (!budget.resident || room < budget.resident))
+      budget.resident = room;
+  return budget;
+}
+
+double wall_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 struct RunCommand {
   ScenarioOptions scenario;
@@ -38,7 +63,18 @@ struct RunCommand {
         throw ScenarioError("--until " + shortened(until) + ": error: expected a time such as 10ms or 2s\n");
       options.until = m.value;
     }
+    options.interrupt = &catch_interrupts();
+    options.memory = memory_budget();
     return options;
+  }
+
+  // Every file the run may write, before the run: a long run must not end in "cannot write".
+  void check_outputs() const {
+    if (!trace_path.empty())
+      check_output_file(trace_path, "--trace");
+    if (!svg_path.empty())
+      for (const std::string &path : {svg_path, picture_dot(svg_path), sibling_picture(svg_path, "waitfor")})
+        check_output_file(path, "--svg");
   }
 
   void write_pictures(const Model& model, const RunResult& result, const std::vector<TraceEvent>& events,
@@ -61,18 +97,20 @@ struct RunCommand {
     }
   }
 
-  int operator()() const {
-    Model model = scenario.load();
-    RunOptions options = run_options();
-    if (!replay_path.empty())
-      options.schedule = schedule_from(model, replay_path);
-    std::ofstream trace_file;
-    std::unique_ptr<TraceWriter> trace;
+  static int exit_status(const RunResult &result) {
+    if (result.stop == RunResult::Stop::interrupted)
+      return exit_code::interrupted;
+    if (result.stop == RunResult::Stop::out_of_memory)
+      return exit_code::out_of_memory;
+    return result.violated() ? exit_code::violation : exit_code::ok;
+  }
+
+  int simulate_and_report(const Model &model, RunOptions options) const {
+    std::optional<OutputFile> trace_file; // whole or not at all: renamed into place once the run is over
+    std::optional<TraceWriter> trace;
     if (!trace_path.empty()) {
-      trace_file.open(trace_path, std::ios::binary);
-      if (!trace_file)
-        throw ScenarioError(trace_path + ": error: cannot write the trace file\n");
-      trace = std::make_unique<TraceWriter>(trace_file);
+      trace_file.emplace(trace_path);
+      trace.emplace(trace_file->stream());
     }
     std::vector<TraceEvent> chart_events; // only what the chart can show is kept
     SequenceChartOptions chart;
@@ -85,9 +123,16 @@ struct RunCommand {
         if (!svg_path.empty() && (chart_events.size() <= chart.max_events || e.proc.empty()))
           chart_events.push_back(e);
       };
+    ProgressLine line;
+    RunProgressLine progress(wall_seconds, [&](const std::string &text) { line.show(text); });
+    if (line.shown())
+      options.on_progress = [&](const RunProgress &p) { progress.update(p); };
     RunResult result = simulate(model, options, on_event);
-    if (trace)
+    line.clear();
+    if (trace) {
       trace->flush();
+      trace_file->commit();
+    }
     chart.total_events = result.events;
     if (!svg_path.empty())
       write_pictures(model, result, chart_events, chart);
@@ -95,10 +140,31 @@ struct RunCommand {
       std::cout << run_summary_json(model, result).dump(2) << "\n";
     else
       std::cout << run_summary_text(model, result);
-    // A data race violates its property without stopping the run (the summary lists each race).
-    bool violated = result.outcome == RunResult::Outcome::deadlock || result.outcome == RunResult::Outcome::invalid ||
-                    !result.data_races.empty();
-    return violated ? exit_code::violation : exit_code::ok;
+    if (result.stop == RunResult::Stop::out_of_memory)
+      std::cerr << fmt::format("ipcsim: error: the run ran out of memory ({} MiB resident at most)\n",
+                               peak_resident_memory() >> 20);
+    return exit_status(result);
+  }
+
+  int operator()() const {
+    try {
+      Model model = scenario.load();
+      RunOptions options = run_options();
+      if (!replay_path.empty())
+        options.schedule = schedule_from(model, replay_path);
+      check_outputs();
+      return simulate_and_report(model, std::move(options));
+    } catch (const OutOfMemory &e) {
+      std::cerr << e.what();
+      return exit_code::out_of_memory;
+    } catch (const std::bad_alloc &) {
+      std::cerr << fmt::format("ipcsim: error: out of memory ({} MiB resident at most, {} MiB of address space "
+                               "in use; `ulimit -v` allows {})\n",
+                               peak_resident_memory() >> 20, virtual_memory() >> 20,
+                               address_space_limit() ? fmt::format("{} MiB", address_space_limit() >> 20)
+                                                     : std::string("any amount"));
+      return exit_code::out_of_memory;
+    }
   }
 };
 
@@ -108,11 +174,14 @@ void add_run_command(CLI::App& app, CommandAction& action) {
   auto command = std::make_shared<RunCommand>();
   CLI::App* sub = app.add_subcommand("run", "Run the scenario once in simulated time");
   command->scenario.add_to(*sub);
-  sub->add_option("--trace", command->trace_path, "Write the trace as JSON Lines to this file");
-  sub->add_option("--svg", command->svg_path, "Draw the run as a message sequence chart (SVG, DOT beside it); "
-                                                "a deadlock also draws NAME.waitfor.svg");
+  sub->add_option("--trace", command->trace_path, "Write the trace as JSON Lines to this file")->check(non_empty_path);
+  sub->add_option("--svg", command->svg_path,
+                  "Draw the run as a message sequence chart (SVG, DOT beside it); "
+                  "a deadlock also draws NAME.waitfor.svg")
+      ->check(non_empty_path);
   sub->add_option("--replay", command->replay_path,
-                  "Force the schedule of this trace (e.g. a checker's counterexample.jsonl), then run freely");
+                  "Force the schedule of this trace (e.g. a checker's counterexample.jsonl), then run freely")
+      ->check(non_empty_path);
   sub->add_flag("--json", command->json, "Print the summary as JSON");
   sub->add_option("--until", command->until, "Stop at this simulated time (e.g. 10ms)");
   sub->add_option("--max-events", command->max_events, "Stop after this many events")->capture_default_str();

@@ -2,6 +2,7 @@
 
 #include "cli/child_runs.hpp"
 #include "cli/exit_codes.hpp"
+#include "reports/progress_line.hpp"
 
 #include <fmt/format.h>
 

@@ -4,6 +4,7 @@
 #include "models/diagnostics.hpp"
 #include "models/loader_suggest.hpp"
 #include "models/model.hpp"
+#include "models/routes.hpp"
 #include "models/variable_scope.hpp"
 
 #include <fmt/format.h>
@@ -70,6 +71,7 @@ public:
     for (auto &p : model_.processes)
       compute_ahead(p);
     list_completers();
+    check_routes(model_, diagnostics_);
     diagnostics_.throw_if_any();
     return std::move(model_);
   }

@@ -112,20 +112,20 @@ void HappensBefore::observe(const Event& e, std::uint64_t seq, std::vector<DataR
     join(mine, clocks_[actor_]);
 }
 
+// Every racing pair that ends at this access: with each other process's latest write, and for a write also
+// with its latest read (program order makes that process's earlier accesses race only if these do).
 void HappensBefore::check(const Event& e, std::uint64_t seq, std::vector<DataRace>& races) {
   SegmentHistory& h = segments_[e.segment];
   const Clock& mine = clocks_[e.proc];
   bool write = e.kind == EventKind::write;
-  bool reported = false;
-  for (ProcId q = 0; q < clocks_.size() && !reported; ++q) {
+  for (ProcId q = 0; q < clocks_.size(); ++q) {
     if (q == e.proc)
       continue;
     for (bool earlier_write : {true, false}) {
       const Access& a = earlier_write ? h.last_write[q] : h.last_read[q];
-      if (reported || (!write && !earlier_write) || a.epoch == 0 || a.epoch <= mine[q])
+      if ((!write && !earlier_write) || a.epoch == 0 || a.epoch <= mine[q])
         continue;
       races.push_back({a.seq, seq, describe(e, q, a, earlier_write)});
-      reported = true;
     }
   }
   (write ? h.last_write : h.last_read)[e.proc] = {mine[e.proc], seq, e.mark.line};

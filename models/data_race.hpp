@@ -44,7 +44,8 @@ public:
   explicit HappensBefore(const Model& model);
 
   // The events of one transition of `actor` (kNone: the initial state), the first of them at trace position
-  // `first_seq`. A race found at an access is appended to `races` (one per access at most).
+  // `first_seq`. Each race found at an access is appended to `races`: one per other process and kind of its
+  // latest access (write/write, read/write, write/read), lowest process first, its write before its read.
   void observe(ProcId actor, std::span<const Event> events, std::uint64_t first_seq, std::vector<DataRace>& races);
 
   // One event at a time, for engines that number events as they publish them: begin() a transition, then

@@ -70,6 +70,14 @@ bool may_release(const Model& model, const State& state, ProcId p, const Instruc
           can_end_mailbox(model, state, q, blocked));
 }
 
+} // namespace
+
+bool may_release(const Model &model, const State &state, ProcId p, ProcId q) {
+  return may_release(model, state, p, blocking_operation(model, state, p), q);
+}
+
+namespace {
+
 // The greatest fixpoint: the blocked processes of which none can be released by a process outside the set
 // (releases(p, q): q, one of candidates(p), could still end p's blocked operation). By process, 1 for those
 // in it.

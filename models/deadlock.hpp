@@ -36,6 +36,10 @@ BlockingAnalysis analyse_blocking(const Model& model, const State& state);
 // building that one.
 bool has_deadlock(const Model& model, const State& state, std::span<const ProcId> queued = {});
 
+// Whether q could still end blocked process p's operation: q is alive and its remaining program may still do
+// the complementary operation, or make p's mailbox cease to exist. The edge of the analysis above.
+bool may_release(const Model &model, const State &state, ProcId p, ProcId q);
+
 WaitForGraph wait_for_graph(const Model& model, const State& state, const BlockingAnalysis& analysis);
 
 // "deadlock: every remaining process is blocked forever" or "...while others run".

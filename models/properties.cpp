@@ -64,7 +64,7 @@ void PropertyMonitor::check_events(std::span<const Event> events, PropertySet wa
     if (!wanted.contains(kind))
       continue;
     wanted.erase(kind);
-    out.push_back({kind, describe_event(kind, e), e.proc});
+    out.push_back({kind, describe_event(kind, e), e.proc, e.mark.line});
   }
 }
 

@@ -49,6 +49,7 @@ struct PropertyViolation {
   PropertyKind kind = PropertyKind::invalid;
   std::string description; // one sentence: "deadlock: ...", "rendezvous violated: ..."
   ProcId proc = kNone;     // the process whose step violated it, when there is one
+  int line = 0;            // the scenario line of the step whose event violated it (0: a state, or unknown)
 };
 
 class PropertyMonitor {

@@ -17,9 +17,17 @@
 namespace ipcsim {
 namespace {
 
-struct Pictures {
-  std::string msc_svg, wait_for_svg; // empty: not drawn (no violation)
+// What was written for one violation, for the report to link and inline; empty: nothing (no --report).
+struct ViolationFiles {
+  std::string trace;        // counterexample.jsonl
+  std::string msc, msc_svg; // msc.svg and its content
+  std::string wait_for, wait_for_svg;
 };
+
+// "msc.svg" -> "msc.dot": every picture's DOT lies beside it.
+std::string dot_of(const std::string &svg) {
+  return svg.substr(0, svg.size() - 4) + ".dot";
+}
 
 std::string join(const std::vector<std::string> &items, const std::string &sep) {
   std::string out;
@@ -37,7 +45,7 @@ std::string blocked_sentence(const Model &model, const BlockedProcess &b) {
   return who.empty() ? "no process left that could complete it" : join(who, " or ");
 }
 
-void blocked_section(ReportDocument &doc, const Model &model, const Counterexample &cx, const Pictures &pictures) {
+void blocked_section(ReportDocument &doc, const Model &model, const Counterexample &cx, const ViolationFiles &files) {
   doc.heading("Blocked processes");
   if (cx.blocking.blocked.empty()) {
     doc.paragraph("No process is blocked when the violation happens.");
@@ -48,11 +56,11 @@ void blocked_section(ReportDocument &doc, const Model &model, const Counterexamp
     rows.push_back({model.processes[b.proc].name, b.waits_for, blocked_sentence(model, b)});
   doc.table({"process", "blocked in", "waiting for"}, rows);
   // A deadlock shows the graph with its cycle; other violations show it here.
-  if (cx.kind != PropertyKind::deadlock && !pictures.wait_for_svg.empty())
-    doc.figure("waitfor.svg", pictures.wait_for_svg, "wait-for graph of the last state (waitfor.dot)");
+  if (cx.kind != PropertyKind::deadlock && !files.wait_for_svg.empty())
+    doc.figure(files.wait_for, files.wait_for_svg, "wait-for graph of the last state (" + dot_of(files.wait_for) + ")");
 }
 
-void cycle_section(ReportDocument &doc, const Counterexample &cx, const Pictures &pictures) {
+void cycle_section(ReportDocument &doc, const Counterexample &cx, const ViolationFiles &files) {
   if (cx.kind != PropertyKind::deadlock || !cx.wait_for)
     return;
   const WaitForGraph &g = *cx.wait_for;
@@ -75,11 +83,11 @@ void cycle_section(ReportDocument &doc, const Counterexample &cx, const Pictures
     doc.paragraph("Also in the same knot: " + join(names(c.knot), ", ") + ".");
   doc.paragraph(c.behind.empty() ? "No other process is stuck behind it."
                                  : "Stuck behind it: " + join(names(c.behind), ", ") + ".");
-  if (!pictures.wait_for_svg.empty())
-    doc.figure("waitfor.svg", pictures.wait_for_svg, "wait-for graph of the last state (waitfor.dot)");
+  if (!files.wait_for_svg.empty())
+    doc.figure(files.wait_for, files.wait_for_svg, "wait-for graph of the last state (" + dot_of(files.wait_for) + ")");
 }
 
-void schedule_section(ReportDocument &doc, const Model &model, const Counterexample &cx, const Pictures &pictures) {
+void schedule_section(ReportDocument &doc, const Model &model, const Counterexample &cx, const ViolationFiles &files) {
   doc.heading(fmt::format("Schedule ({} {})", cx.steps.size(), cx.steps.size() == 1 ? "step" : "steps"));
   std::vector<std::string> items;
   for (const auto &s : cx.steps)
@@ -88,8 +96,10 @@ void schedule_section(ReportDocument &doc, const Model &model, const Counterexam
     doc.paragraph("The initial state already shows it.");
   else
     doc.numbered(items);
-  if (!pictures.msc_svg.empty())
-    doc.figure("msc.svg", pictures.msc_svg, "message sequence chart of the schedule (msc.dot)");
+  if (!files.msc_svg.empty())
+    doc.figure(files.msc, files.msc_svg, "message sequence chart of the schedule (" + dot_of(files.msc) + ")");
+  if (!files.trace.empty())
+    doc.link(files.trace, "the schedule as a trace (" + files.trace + "), to replay with ipcsim run --replay");
 }
 
 void statistics_section(ReportDocument &doc, const CheckResult &r) {
@@ -117,7 +127,7 @@ void statistics_section(ReportDocument &doc, const CheckResult &r) {
              {"states/s", fmt::format("{:.0f}", p.states_per_second)}});
 }
 
-ReportDocument build_document(const Model &model, const CheckResult &r, const Pictures &pictures) {
+ReportDocument build_document(const Model &model, const CheckResult &r, const std::vector<ViolationFiles> &files) {
   ReportDocument doc("ipcsim check: " + model.scenario.name);
   if (r.violations.empty()) {
     std::string what = is_limit(r.stop) ? "No violation found, but the search stopped at " + r.limit +
@@ -127,7 +137,7 @@ ReportDocument build_document(const Model &model, const CheckResult &r, const Pi
   }
   for (std::size_t k = 0; k < r.violations.size(); ++k) {
     const Counterexample &cx = r.violations[k];
-    Pictures shown = k == 0 ? pictures : Pictures{};
+    ViolationFiles shown = k < files.size() ? files[k] : ViolationFiles{};
     if (r.violations.size() > 1)
       doc.heading(fmt::format("Violation {} of {}: {}", k + 1, r.violations.size(), to_string(cx.kind)));
     doc.paragraph(cx.description, true);
@@ -138,7 +148,6 @@ ReportDocument build_document(const Model &model, const CheckResult &r, const Pi
   statistics_section(doc, r);
   return doc;
 }
-
 
 std::vector<std::string> process_names(const Model &model) {
   std::vector<std::string> names;
@@ -164,30 +173,66 @@ std::string check_report_markdown(const Model &model, const CheckResult &result)
   return build_document(model, result, {}).markdown();
 }
 
+namespace {
+
+// The files of one violation. The first keeps the names it has always had (counterexample.jsonl, msc.svg,
+// waitfor.svg); every violation also gets them under its property's name (counterexample-deadlock.jsonl).
+struct FileNames {
+  std::string trace, msc, wait_for;
+};
+
+FileNames file_names(const std::string &suffix) {
+  return {"counterexample" + suffix + ".jsonl", "msc" + suffix + ".svg", "waitfor" + suffix + ".svg"};
+}
+
+std::string trace_text(const Counterexample &cx) {
+  std::string trace;
+  for (const auto &e : cx.trace)
+    trace += to_jsonl(e) + "\n";
+  return trace;
+}
+
+void write_files(const std::filesystem::path &root, const FileNames &names, const std::string &trace,
+                 const std::string &msc, const std::string &wait_for, const ViolationFiles &drawn) {
+  write_output_file(root / names.trace, trace);
+  write_output_file(root / dot_of(names.msc), msc);
+  write_output_file(root / names.msc, drawn.msc_svg);
+  write_output_file(root / dot_of(names.wait_for), wait_for);
+  write_output_file(root / names.wait_for, drawn.wait_for_svg);
+}
+
+// Files of an earlier violation must not outlive it.
+void remove_stale_files(const std::filesystem::path &root) {
+  std::vector<std::string> suffixes{""};
+  for (std::size_t k = 0; k < property_kind_count; ++k)
+    suffixes.push_back("-" + std::string(to_string(static_cast<PropertyKind>(k))));
+  std::error_code ignored;
+  for (const auto &suffix : suffixes) {
+    FileNames names = file_names(suffix);
+    for (const auto &file : {names.trace, names.msc, dot_of(names.msc), names.wait_for, dot_of(names.wait_for)})
+      std::filesystem::remove(root / file, ignored);
+  }
+}
+
+} // namespace
+
 void write_check_report(const std::string &dir, const Model &model, const CheckResult &result) {
-  namespace fs = std::filesystem;
   prepare_output_directory(dir, "--report");
-  std::error_code error;
-  fs::path root(dir);
-  // Files of an earlier violation must not outlive it.
-  for (const char *stale : {"counterexample.jsonl", "msc.dot", "msc.svg", "waitfor.dot", "waitfor.svg"})
-    fs::remove(root / stale, error);
-  Pictures pictures;
-  if (result.violated()) {
-    const Counterexample &cx = result.violations.front();
-    std::string trace;
-    for (const auto &e : cx.trace)
-      trace += to_jsonl(e) + "\n";
-    write_output_file(root / "counterexample.jsonl", trace);
+  std::filesystem::path root(dir);
+  remove_stale_files(root);
+  std::vector<ViolationFiles> files;
+  for (const Counterexample &cx : result.violations) {
+    std::string trace = trace_text(cx);
     std::string msc = counterexample_msc_dot(model, cx);
     std::string wait_for = counterexample_wait_for_dot(model, cx);
-    pictures = {render_svg(msc), render_svg(wait_for)};
-    write_output_file(root / "msc.dot", msc);
-    write_output_file(root / "msc.svg", pictures.msc_svg);
-    write_output_file(root / "waitfor.dot", wait_for);
-    write_output_file(root / "waitfor.svg", pictures.wait_for_svg);
+    FileNames named = file_names(files.empty() ? "" : "-" + std::string(to_string(cx.kind)));
+    ViolationFiles drawn{named.trace, named.msc, render_svg(msc), named.wait_for, render_svg(wait_for)};
+    write_files(root, file_names("-" + std::string(to_string(cx.kind))), trace, msc, wait_for, drawn);
+    if (files.empty())
+      write_files(root, file_names(""), trace, msc, wait_for, drawn);
+    files.push_back(std::move(drawn));
   }
-  ReportDocument doc = build_document(model, result, pictures);
+  ReportDocument doc = build_document(model, result, files);
   write_output_file(root / "report.md", doc.markdown());
   write_output_file(root / "report.html", doc.html());
   write_output_file(root / "report.json", check_summary_json(model, result).dump(2) + "\n");

@@ -1,11 +1,11 @@
 // `ipcsim check --report DIR`: the written report of a check. Always report.md, report.html (one file, SVGs
-// inline) and report.json (as `check --json`); for a violation also counterexample.jsonl (the failing
-// schedule as a trace, ending in a `deadlock` or `violation` event), msc.dot/msc.svg (its message sequence
-// chart) and waitfor.dot/waitfor.svg (the blocked processes of the last state, the cycle highlighted).
-// When several properties are violated, the files show the first in property order; the report text
-// covers them all. The report reads in the order of STYLE.md: what failed in one sentence, each blocked
-// process and what it waits for, the wait-for cycle and the processes stuck behind it, the numbered
-// schedule with the file:line of each step, then the statistics.
+// inline) and report.json (as `check --json`); for each violated property P also counterexample-P.jsonl (the
+// failing schedule as a trace, ending in a `deadlock` or `violation` event), msc-P.dot/msc-P.svg (its message
+// sequence chart) and waitfor-P.dot/waitfor-P.svg (the blocked processes of the last state, the cycle
+// highlighted); the first violated property, in property order, also under the names these files have always
+// had: counterexample.jsonl, msc.svg, waitfor.svg. The report's section of each violation links its files. The report
+// reads in the order of STYLE.md: what failed in one sentence, each blocked process and what it waits for, the wait-for
+// cycle and the processes stuck behind it, the numbered schedule with the file:line of each step, then the statistics.
 #pragma once
 
 #include "checker/check_result.hpp"
@@ -15,7 +15,7 @@
 
 namespace ipcsim {
 
-// Creates `dir` if needed; throws ScenarioError when it cannot be written.
+// Creates `dir` if needed; throws OutputError when it cannot be written.
 void write_check_report(const std::string &dir, const Model &model, const CheckResult &result);
 
 // The parts, for tests: DOT text is layout-independent and compared whole.

@@ -3,6 +3,7 @@
 
 #include "models/data_race.hpp"
 #include "models/deadlock.hpp"
+#include "models/properties.hpp"
 #include "models/wait_for_graph.hpp"
 
 #include <cstdint>
@@ -68,11 +69,28 @@ struct LatencySummary {
 };
 LatencySummary summarize_latencies(std::vector<double> samples);
 
+// A property of the scenario violated on the run's one schedule (models/properties.hpp), where it happened.
+struct RunViolation {
+  PropertyKind kind = PropertyKind::invalid;
+  std::string description;       // the checker's sentence for it
+  double t = 0;                  // simulated seconds of the first occurrence
+  int line = 0;                  // the scenario line of the step that caused it; 0: none (checked at the end)
+  std::uint64_t occurrences = 1; // rendezvous and lost messages: how often in the whole run
+  bool ends_the_run = false;     // a global deadlock: the run's outcome, which the summary shows already
+};
+
 struct RunResult {
+  // completed: every process ended, or is a server waiting in a receive; deadlock: the run ended with
+  // processes blocked forever; invalid: a process was stopped by an invalid operation; stopped: see `stop`.
   enum class Outcome { completed, deadlock, invalid, stopped };
+  enum class Stop { none, time_limit, max_events, interrupted, out_of_memory };
   Outcome outcome = Outcome::completed;
+  Stop stop = Stop::none;
   double end_time = 0;
   std::string message;              // deadlock / invalid / stop explanation, one line
+  std::vector<RunViolation> violations;     // every watched property violated, in the order they happened
+  std::uint64_t forced_steps = 0;           // --replay: the transitions taken from the trace before running freely
+  double forced_until = 0;                  // when the last of them was taken
   std::optional<BlockingAnalysis> blocking; // set on deadlock
   std::optional<WaitForGraph> wait_for;     // set on deadlock
   std::vector<ProcessTimes> processes;      // by process index
@@ -83,8 +101,17 @@ struct RunResult {
   std::uint64_t events = 0;
   // Found when the data_race property is watched; a race does not stop the run, but violates the property.
   std::vector<DataRace> data_races;
+
+  bool violated() const { return !violations.empty(); }
 };
 
 std::string_view to_string(RunResult::Outcome outcome);
+
+// How far a long run has come, for its progress line.
+struct RunProgress {
+  double t = 0;               // simulated seconds
+  std::uint64_t events = 0;   // trace events so far
+  std::uint64_t messages = 0; // messages received so far
+};
 
 } // namespace ipcsim

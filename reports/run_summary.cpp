@@ -136,6 +136,29 @@ void write_segments(std::string& out, const Model& model, const RunResult& r, st
   }
 }
 
+// "at t = 2ms (t.yaml:9): ..." as the checker words the violation, with the time and line of the step.
+std::string violation_line(const Model &model, const RunViolation &v) {
+  std::string where = v.line > 0 ? fmt::format(" ({}:{})", model.scenario.file, v.line) : "";
+  std::string often = v.occurrences > 1 ? fmt::format(", the first of {}", v.occurrences) : "";
+  return fmt::format("at t = {}{}{}: {}", human_duration(v.t), where, often, v.description);
+}
+
+std::string_view stop_name(RunResult::Stop stop) {
+  switch (stop) {
+  case RunResult::Stop::none:
+    return "";
+  case RunResult::Stop::time_limit:
+    return "until";
+  case RunResult::Stop::max_events:
+    return "max_events";
+  case RunResult::Stop::interrupted:
+    return "interrupt";
+  case RunResult::Stop::out_of_memory:
+    return "out_of_memory";
+  }
+  return "?";
+}
+
 nlohmann::ordered_json latency_json(const std::vector<double>& samples) {
   if (samples.empty())
     return nullptr;
@@ -152,15 +175,20 @@ nlohmann::ordered_json optional_json(std::optional<double> value) {
 std::string run_summary_text(const Model& model, const RunResult& r) {
   std::string out = fmt::format("scenario {}: {} at t = {} after {} events (seed {})\n", model.scenario.name,
                                 to_string(r.outcome), human_duration(r.end_time), r.events, model.scenario.seed);
+  if (r.forced_steps > 0)
+    out += fmt::format("replay: the trace's {} steps were followed (the last at t = {}), then the run went on by "
+                       "itself\n",
+                       r.forced_steps, human_duration(r.forced_until));
   if (r.blocking) {
     out += deadlock_headline(*r.blocking) + ":\n";
     for (const auto& line : describe_stuck(model, *r.blocking))
       out += "  " + line + "\n";
-  } else if (!r.message.empty()) {
-    out += r.message + "\n";
+  } else if (!r.message.empty() && r.outcome != RunResult::Outcome::invalid) { // an invalid operation is listed
+    out += r.message + "\n";                                                   // below, with its time and line
   }
-  for (const auto& race : r.data_races)
-    out += race.description + "\n";
+  for (const auto &v : r.violations)
+    if (!v.ends_the_run)
+      out += violation_line(model, v) + "\n";
   std::size_t w = name_width(model);
   write_processes(out, model, r, w);
   write_traffic(out, model, r, w);
@@ -188,6 +216,17 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
   j["events"] = r.events;
   if (!r.message.empty())
     j["message"] = r.message;
+  if (r.stop != RunResult::Stop::none)
+    j["stopped_by"] = std::string(stop_name(r.stop));
+  if (r.forced_steps > 0)
+    j["replayed_steps"] = r.forced_steps;
+  j["violations"] = nlohmann::ordered_json::array();
+  for (const auto &v : r.violations)
+    j["violations"].push_back({{"property", std::string(to_string(v.kind))},
+                               {"t", v.t},
+                               {"line", v.line},
+                               {"occurrences", v.occurrences},
+                               {"description", v.description}});
   j["data_races"] = nlohmann::ordered_json::array();
   for (const auto& race : r.data_races)
     j["data_races"].push_back(

@@ -1,26 +1,13 @@
 #include "sim/cost_model.hpp"
 
+#include "models/routes.hpp"
+
 #include <algorithm>
 #include <optional>
 
 namespace ipcsim {
 
-static std::uint32_t find_home(const Model& model, const Channel& channel) {
-  if (channel.is_link)
-    return model.processes[channel.link_receiver].host;
-  if (channel.receivers && !channel.receivers->empty())
-    return model.processes[channel.receivers->front()].host;
-  if (!channel.receivers_of.empty())
-    return model.processes[channel.receivers_of.front()].host;
-  if (!channel.senders_of.empty())
-    return model.processes[channel.senders_of.front()].host;
-  return 0;
-}
-
-CostModel::CostModel(const Model& model) : model_(model) {
-  for (const Channel& channel : model.channels)
-    home_.push_back(find_home(model, channel));
-}
+CostModel::CostModel(const Model &model) : model_(model), home_(channel_homes(model)) {}
 
 double CostModel::call_seconds(const Instruction& i) const {
   const Costs& costs = model_.scenario.costs;

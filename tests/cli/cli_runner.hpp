@@ -54,10 +54,12 @@ struct Cli {
   std::string err;
 };
 
-// Runs `ipcsim ARGS` in `dir` (default: the repository root).
-inline Cli run_cli(const std::string& args, const fs::path& dir = IPCSIM_SOURCE_DIR) {
+// Runs `ipcsim ARGS` in `dir` (default: the repository root), after the shell text `before` (e.g.
+// "ulimit -v 500000 && ").
+inline Cli run_cli(const std::string &args, const fs::path &dir = IPCSIM_SOURCE_DIR, const std::string &before = "") {
   fs::path err = scratch() / "stderr.txt";
-  std::string command = "cd '" + dir.string() + "' && '" IPCSIM_BINARY "' " + args + " 2>'" + err.string() + "'";
+  std::string command =
+      "cd '" + dir.string() + "' && " + before + "'" IPCSIM_BINARY "' " + args + " 2>'" + err.string() + "'";
   Cli result;
   FILE* pipe = ::popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);

@@ -128,8 +128,10 @@ TEST_CASE("cli: run --json prints one JSON document with the summary's keys") {
   Cli run = run_cli("run scenarios/buffering-bounded.yaml --json");
   CHECK(run.status == 0);
   nlohmann::ordered_json j = nlohmann::ordered_json::parse(run.out);
-  CHECK(keys_of(j) == std::vector<std::string>{"scenario", "seed", "outcome", "end_time", "events", "data_races",
-                                               "totals", "processes", "channels", "semaphores", "segments"});
+  CHECK(keys_of(j) == std::vector<std::string>{"scenario", "seed", "outcome", "end_time", "events", "violations",
+                                               "data_races", "totals", "processes", "channels", "semaphores",
+                                               "segments"});
+  CHECK(j["violations"].empty());
   CHECK(j["data_races"].empty());
   CHECK(j["semaphores"].empty());
   CHECK(j["segments"].empty());
@@ -249,10 +251,35 @@ TEST_CASE("cli: a bad --param exits 64 with an error on stderr and no output") {
   }
 }
 
-TEST_CASE("cli: a trace that cannot be written exits 64") {
+TEST_CASE("cli: a trace or chart in a directory that does not exist is refused before the run, exit 73") {
   Cli run = run_cli("run scenarios/buffering-bounded.yaml --trace /nonexistent-dir/t.jsonl");
-  CHECK(run.status == 64);
-  CHECK(run.err == "/nonexistent-dir/t.jsonl: error: cannot write the trace file\n");
+  CHECK(run.status == 73);
+  CHECK(run.out.empty());
+  CHECK(run.err == "--trace /nonexistent-dir/t.jsonl: error: cannot write in the directory /nonexistent-dir: No such "
+                   "file or directory\n");
+  Cli svg = run_cli("run scenarios/buffering-bounded.yaml --svg /nonexistent-dir/t.svg");
+  CHECK(svg.status == 73);
+  CHECK(svg.out.empty());
+  CHECK(svg.err == "--svg /nonexistent-dir/t.svg: error: cannot write in the directory /nonexistent-dir: No such "
+                   "file or directory\n");
+}
+
+TEST_CASE("cli: --trace, --svg and --replay with an empty name exit 64") {
+  for (const char *option : {"--trace", "--svg", "--replay"}) {
+    INFO(option);
+    Cli run = run_cli(std::string("run scenarios/buffering-bounded.yaml ") + option + " ''");
+    CHECK(run.status == 64);
+    CHECK(run.out.empty());
+    CHECK(run.err.find("needs a name, not \"\"") != std::string::npos);
+  }
+}
+
+// /dev/full accepts the file and fails every write: the run is done, its trace cannot be kept.
+TEST_CASE("cli: a trace that cannot be written (--trace /dev/full) exits 73 with the reason") {
+  Cli run = run_cli("run scenarios/buffering-bounded.yaml --trace /dev/full");
+  CHECK(run.status == 73);
+  CHECK(run.out.empty());
+  CHECK(run.err == "/dev/full: error: cannot write this file: No space left on device\n");
 }
 
 TEST_CASE("cli: run of the lock-order scenario completes (exit 0) and adds a blocked-sem column and a semaphore "
@@ -284,8 +311,9 @@ TEST_CASE("cli: a data race is listed after the headline, marked in the trace, a
   std::vector<std::string> out = lines(run.out);
   REQUIRE(out.size() == 15);
   CHECK(out[0] == "scenario race: completed at t = 6us after 11 events (seed 0)");
-  CHECK(out[1] == "data race on seg: writer's write (line 8) and reader's read (line 14) are not ordered by any "
-                  "message or semaphore");
+  CHECK(out[1] == "at t = 5us (" + scenario_file("race", unlocked_write).string() +
+                      ":14): data race on seg: writer's write (line 8) and reader's read (line 14) are not ordered "
+                      "by any message or semaphore");
   CHECK(out[3] == "process         busy  blocked-send  blocked-recv        idle  switches         end  outcome");
   CHECK(out[13] == "segment       reads     writes    bytes-read  bytes-written");
   CHECK(out[14] == "seg               1          1            64             64");

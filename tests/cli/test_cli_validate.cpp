@@ -137,3 +137,38 @@ TEST_CASE("cli: a missing scenario file exits 64") {
   CHECK(run.out.empty());
   CHECK(run.err.rfind("no-such-file.yaml", 0) == 0);
 }
+
+// A sender and a receiver on two hosts with no link between them: `run` cannot move the message, so
+// `validate` refuses the scenario, at each step that would need the missing link, for every command alike.
+TEST_CASE("cli: validate finds a send and a receive between hosts that no link joins, at their lines") {
+  write("unlinked.yaml", R"(scenario: unlinked
+platform:
+  hosts: [{name: h0}, {name: h1}, {name: h2}]
+  links: [{name: l, between: [h0, h2]}]
+channels:
+  - {mailbox: jobs, capacity: 1, receivers: [r]}
+processes:
+  - name: s
+    host: h1
+    do:
+      - send: {to: jobs}
+  - {name: r, host: h0, do: [{receive: {from: jobs}}]}
+  - {name: other, host: h2, do: [{receive: {from: jobs}}]}
+  - name: far
+    host: h1
+    do:
+      - receive: {from: jobs, blocking: false}
+)");
+  const std::vector<std::string> expected{
+      "unlinked.yaml:11:9: error: s sends to jobs on host h1, but jobs lives on host h0 (where it is received) and "
+      "no link joins h1 and h0",
+      "unlinked.yaml:17:9: error: far receives from jobs on host h1, but jobs lives on host h0 (where it is "
+      "received) and no link joins h1 and h0"};
+  for (const char *command : {"validate", "run", "check"}) {
+    INFO(command);
+    Cli run = run_cli(std::string(command) + " unlinked.yaml", scratch());
+    CHECK(run.status == 64);
+    CHECK(run.out.empty());
+    CHECK(lines(run.err) == expected);
+  }
+}

@@ -1,5 +1,6 @@
 // Running a scenario through the simulator from a test: the result and every trace event. One simulate()
-// per TEST_CASE: SimGrid's engine is a per-process singleton.
+// per TEST_CASE: SimGrid's engine runs once per program, so the test binary runs each test case in a process
+// of its own (tests/one_process_per_test.cpp).
 #pragma once
 
 #include "models/loader.hpp"

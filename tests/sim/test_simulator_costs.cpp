@@ -139,7 +139,7 @@ TEST_CASE("costs: buffered ping-pong of 8 KiB across a link pays map and transfe
   CHECK(link(r, 0).bytes_copied == 0);
 }
 
-TEST_CASE("costs: processes on two hosts with no link between them are refused before the run") {
+TEST_CASE("costs: processes on two hosts with no link between them are refused when the scenario is compiled") {
   std::string yaml = R"(
 scenario: t
 platform:
@@ -150,6 +150,6 @@ processes:
   - {name: s, host: h0, do: [{send: {to: jobs}}]}
   - {name: r, host: h1, do: [{receive: {from: jobs}}]}
 )";
-  CHECK_THROWS_WITH(run_text(yaml), "t.yaml:6:5: error: jobs lives on host h1 (where it is received), but its "
-                                    "sender s is on host h0 and no link joins h0 and h1\n");
+  CHECK_THROWS_WITH(run_text(yaml), "t.yaml:8:30: error: s sends to jobs on host h0, but jobs lives on host h1 "
+                                    "(where it is received) and no link joins h0 and h1\n");
 }

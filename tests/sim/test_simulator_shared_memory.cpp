@@ -129,8 +129,9 @@ processes:
   }
 }
 
-// The writer runs first at t = 0 (seq 0, 1 are the two starts): attach 2, write 3, detach 4, exit 5. The
-// reader: attach 6, sleep 7, read at 1us is 8: nothing orders it after the write.
+// At t = 0 (seq 0, 1 are the two starts) the two take turns, one step each (docs/semantics.md): writer's
+// attach 2, reader's attach 3, write 4, sleep 5, detach 6, writer's exit 7; the reader's read at 1us is 8:
+// nothing orders it after the write.
 TEST_CASE("data race: a write and a read with no lock between them are reported once, on the read") {
   Run r = run_text(R"(
 scenario: race
@@ -153,12 +154,12 @@ processes:
   CHECK(r.result.data_races[0].description ==
         "data race on seg: writer's write (line 8) and reader's read (line 14) are not ordered by any message or "
         "semaphore");
-  CHECK(r.result.data_races[0].earlier_seq == 3);
+  CHECK(r.result.data_races[0].earlier_seq == 4);
   CHECK(r.result.data_races[0].later_seq == 8);
   REQUIRE(r.trace.size() == 11);
-  CHECK(r.trace[3].event == "write");
+  CHECK(r.trace[4].event == "write");
   CHECK(r.trace[8].event == "read");
-  CHECK(r.trace[8].race_with == std::optional<std::uint64_t>(3));
+  CHECK(r.trace[8].race_with == std::optional<std::uint64_t>(4));
   CHECK(races_marked(r) == std::vector<std::uint64_t>{8});
   CHECK(r.result.segments[0].reads == 1);
   CHECK(r.result.segments[0].bytes_read == 64);
@@ -303,37 +304,43 @@ processes:
 
 // Happens-before through what makes an operation possible, each checked where the checker finds no race:
 // at a rendezvous the receiver waited first (its write precedes the sender's read); a mailbox's `create`
-// and `give` come before the operations they allow.
-TEST_CASE("data race: a rendezvous, a create and a give order the accesses around them") {
-  const char* const scenarios[] = {
-      R"(
+// and `give` come before the operations they allow. One simulation per test case.
+static void check_ordered(const char *text) {
+  Run r = run_text(text);
+  INFO(text);
+  CHECK(r.result.outcome == RunResult::Outcome::completed);
+  CHECK(r.result.data_races.empty());
+}
+
+TEST_CASE("data race: a rendezvous orders the accesses around it") {
+  check_ordered(R"(
 scenario: rendezvous-orders
 channels: [{mailbox: m, capacity: 0}]
 shared_memory: [{name: seg, size: 64B}]
 processes:
   - {name: r, do: [{attach: seg}, {write: {segment: seg, size: 8B}}, {receive: {from: m}}]}
   - {name: s, do: [{attach: seg}, {sleep: 10us}, {send: {to: m}}, {read: {segment: seg, size: 8B}}]}
-)",
-      R"(
+)");
+}
+
+TEST_CASE("data race: a create orders the accesses around it") {
+  check_ordered(R"(
 scenario: create-orders
 channels: [{mailbox: m, capacity: 1, created: false}]
 shared_memory: [{name: seg, size: 64B}]
 processes:
   - {name: a, do: [{attach: seg}, {write: {segment: seg, size: 8B}}, {create: m}]}
   - {name: b, do: [{attach: seg}, {sleep: 10us}, {send: {to: m}}, {read: {segment: seg, size: 8B}}]}
-)",
-      R"(
+)");
+}
+
+TEST_CASE("data race: a give orders the accesses around it") {
+  check_ordered(R"(
 scenario: give-orders
 channels: [{mailbox: m, capacity: 1, receivers: [a]}]
 shared_memory: [{name: seg, size: 64B}]
 processes:
   - {name: a, do: [{attach: seg}, {write: {segment: seg, size: 8B}}, {give: {mailbox: m, to: b}}]}
   - {name: b, do: [{attach: seg}, {sleep: 10us}, {receive: {from: m, blocking: false}}, {read: {segment: seg, size: 8B}}]}
-)"};
-  for (const char* text : scenarios) {
-    Run r = run_text(text);
-    INFO(text);
-    CHECK(r.result.outcome == RunResult::Outcome::completed);
-    CHECK(r.result.data_races.empty());
-  }
+)");
 }

@@ -1,0 +1,215 @@
+#include "sim/simulation.hpp"
+
+#include <fmt/format.h>
+#include <new>
+
+namespace sg4 = simgrid::s4u;
+
+namespace ipcsim {
+namespace {
+
+// The account a blocked process's wait is charged to.
+Account account_of(const Instruction &waiting) {
+  switch (waiting.op) {
+  case OpCode::send:
+    return Account::blocked_send;
+  case OpCode::acquire:
+    return Account::blocked_semaphore;
+  default:
+    return Account::blocked_receive;
+  }
+}
+
+} // namespace
+
+// A failed allocation inside an actor would abort the program (SimGrid cannot carry an exception out of
+// an actor): it ends the run instead, with the summary so far.
+void Simulation::actor(ProcId p) {
+  try {
+    take_steps(p);
+  } catch (const std::bad_alloc &) {
+    stop(RunResult::Stop::out_of_memory,
+         fmt::format("stopped: out of memory after {} events (an allocation failed)", result_.events));
+  }
+}
+
+void Simulation::take_steps(ProcId p) {
+  while (!stopping_) {
+    const ProcState &ps = state_.procs[p];
+    if (ps.status != ProcStatus::ready)
+      break;
+    std::uint64_t points = scheduling_points();
+    take_step(p, *model_.instruction(p, ps.pc));
+    if (!stopping_ && state_.procs[p].status == ProcStatus::blocked)
+      wait_until_released(p);
+    if (!stopping_)
+      settle_deliveries(p);
+    if (!stopping_)
+      take_turns(p, points);
+  }
+  result_.processes[p].end = sg4::Engine::get_clock();
+  if (pending_exit_[p] && !stopping_) {
+    finishing_[p] = false;
+    events_.push_back(*pending_exit_[p]);
+    publish(events_.size() - 1, p, 0);
+  }
+}
+
+// Fair turns at equal times (docs/semantics.md): a step that took no simulated time and waited for nothing
+// made no SimGrid call, so nothing else could have run; yielding puts this process behind every process
+// ready at the same time, which SimGrid then runs in the order they became ready.
+void Simulation::take_turns(ProcId p, std::uint64_t points_before) {
+  if (state_.procs[p].status != ProcStatus::ready || scheduling_points() != points_before)
+    return;
+  sg4::this_actor::yield();
+  ++scheduling_points_;
+}
+
+void Simulation::take_step(ProcId p, const Instruction &i) {
+  switch (i.op) {
+  case OpCode::compute: {
+    double seconds = i.flops ? *i.flops / hosts_[model_.processes[p].host]->get_speed() : random_[p].sample(i.duration);
+    timed_step(p, seconds, [this, p, seconds] { cpu(p, seconds); });
+    break;
+  }
+  case OpCode::sleep: {
+    double seconds = random_[p].sample(i.duration);
+    timed_step(p, seconds, [this, seconds] {
+      if (seconds <= 0)
+        return;
+      sg4::this_actor::sleep_for(seconds);
+      ++scheduling_points_;
+    });
+    break;
+  }
+  case OpCode::send:
+    step_start_[p] = sg4::Engine::get_clock();
+    cpu(p, costs_.call_seconds(i));
+    pay_sender_side(p, i);
+    fire(p, [] { return 0u; });
+    break;
+  case OpCode::receive:
+    cpu(p, costs_.call_seconds(i));
+    fire(p, [this, p] { return semantics_.oldest_alternative(state_, p); });
+    break;
+  case OpCode::choose:
+    fire(p, [this, p, &i] { return random_[p].pick(static_cast<std::uint32_t>(i.branches.size())); });
+    break;
+  default: // wait, and the calls on mailboxes, semaphores and segments
+    cpu(p, costs_.call_seconds(i));
+    fire(p, [] { return 0u; });
+    break;
+  }
+}
+
+// A compute or sleep is fired when it starts (the trace shows it there, with its duration), then takes its
+// time. An owner's last step is the exception: the semantics ends the process in the transition of its last
+// step, and the end takes the owner's user-space mailboxes with it, which must live until it exits; so that
+// step is fired, and traced, when its time has passed.
+void Simulation::timed_step(ProcId p, double seconds, const std::function<void()> &take_time) {
+  if (ends_an_owner(p)) {
+    take_time();
+    fire(
+        p, [] { return 0u; }, seconds);
+  } else if (fire(
+                 p, [] { return 0u; }, seconds)) {
+    take_time();
+  }
+}
+
+// Whether p's next step (a compute or sleep, which cannot block or fail) is its last and p owns mailboxes.
+// Found by firing it on a copy: the semantics alone knows where p's control flow goes next.
+bool Simulation::ends_an_owner(ProcId p) const {
+  if (model_.processes[p].owned.empty())
+    return false;
+  State after = state_;
+  std::vector<Event> ignored;
+  semantics_.apply(after, {p, 0}, ignored);
+  return after.procs[p].status == ProcStatus::ended;
+}
+
+void Simulation::cpu(ProcId p, double seconds) {
+  if (seconds <= 0)
+    return;
+  accounts_.open(p, Account::busy, sg4::Engine::get_clock());
+  sg4::this_actor::execute(seconds * hosts_[model_.processes[p].host]->get_speed());
+  ++scheduling_points_;
+  accounts_.close(p, sg4::Engine::get_clock());
+}
+
+// Moves bytes between two hosts over the platform's link (SimGrid's network model), charged to `account`;
+// nothing on one host.
+void Simulation::transfer(ProcId p, Account account, std::uint32_t from, std::uint32_t to, std::uint64_t bytes) {
+  if (from == to)
+    return;
+  accounts_.open(p, account, sg4::Engine::get_clock());
+  sg4::Comm::sendto(hosts_[from], hosts_[to], bytes);
+  ++scheduling_points_;
+  accounts_.close(p, sg4::Engine::get_clock());
+}
+
+void Simulation::copy(ProcId p, ChannelId c, const CopyCost &cost) {
+  cpu(p, cost.cpu);
+  result_.channels[c].bytes_copied += cost.bytes_copied;
+}
+
+void Simulation::pay_sender_side(ProcId p, const Instruction &send) {
+  std::uint64_t size = model_.channels[send.channel].padded_size(send.size);
+  copy(p, send.channel, costs_.sender_side(send.channel, size));
+  transfer(p, Account::blocked_send, model_.processes[p].host, costs_.home_host(send.channel), size);
+}
+
+// The messages p has taken since its last step boundary: each travels to p's host if its channel lives
+// elsewhere and is copied out unless mapped; then its receive has returned.
+void Simulation::settle_deliveries(ProcId p) {
+  std::vector<TakenMessage> taken;
+  while (!owed_[p].empty()) {
+    taken.swap(owed_[p]);
+    for (const TakenMessage &d : taken) {
+      transfer(p, Account::blocked_receive, costs_.home_host(d.channel), model_.processes[p].host, d.size);
+      copy(p, d.channel, costs_.receiver_side(d.size));
+    }
+    double now = sg4::Engine::get_clock();
+    for (const TakenMessage &d : taken)
+      result_.channels[d.channel].latencies.push_back(now - d.send_start);
+    taken.clear();
+  }
+}
+
+// Released by another process's step: the operation completed, or failed because its mailbox ceased to
+// exist (then the process stops where it is, and does not resume).
+void Simulation::wait_until_released(ProcId p) {
+  const Instruction &waiting = blocking_operation(model_, state_, p);
+  accounts_.open(p, account_of(waiting), sg4::Engine::get_clock(), waiting.semaphore);
+  wake_[p]->acquire();
+  ++scheduling_points_;
+  accounts_.close(p, sg4::Engine::get_clock());
+  if (state_.procs[p].status == ProcStatus::failed)
+    return;
+  result_.processes[p].context_switches += 1;
+  cpu(p, model_.scenario.costs.context_switch);
+}
+
+// While a forced schedule (--replay) lasts, a process fires only when the schedule names it next, and
+// takes the schedule's alternative; afterwards `pick` (the simulator's own choice) decides.
+// Returns false when the run stops here (a limit, an interrupt): the step's time is then not spent.
+bool Simulation::fire(ProcId p, const std::function<std::uint32_t()> &pick, double duration) {
+  std::optional<Transition> forced = forced_ ? forced_->take(p) : std::nullopt;
+  Transition t = forced.value_or(Transition{p, 0});
+  if (!forced)
+    t.alternative = pick();
+  std::size_t first = events_.size();
+  semantics_.apply(state_, t, events_);
+  watch_->transition(std::span<const Event>(events_.begin() + static_cast<std::ptrdiff_t>(first), events_.end()),
+                     state_, sg4::Engine::get_clock());
+  publish(first, p, duration);
+  if (forced) {
+    result_.forced_until = sg4::Engine::get_clock();
+    forced_->pass_on();
+  }
+  ++transitions_;
+  check_for_stop();
+  return !stopping_;
+}
+
+} // namespace ipcsim
