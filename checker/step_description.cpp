@@ -57,9 +57,28 @@ std::string intent(const Model &model, ProcId p, const Instruction &i) {
     return fmt::format("read {} B of {}", i.size, model.segments[i.segment].name);
   case OpCode::write:
     return fmt::format("write {} B to {}", i.size, model.segments[i.segment].name);
+  case OpCode::assign:
+    return "set";
+  case OpCode::test:
+    return "test '" + i.expression.text() + "'";
+  case OpCode::check:
+    return "assert '" + i.expression.text() + "'";
   default:
     return "step";
   }
+}
+
+std::string value_suffix(const Event &e) {
+  return e.value == 0 ? "" : fmt::format(" (value {})", e.value);
+}
+
+// What the process's variable steps stored, in order: "total = 1, k = 2".
+std::string stores(const Model &model, ProcId p, std::span<const Event> events) {
+  std::string out;
+  for (const Event &e : events)
+    if (e.proc == p && e.kind == EventKind::set)
+      out += fmt::format("{}{} = {}", out.empty() ? "" : ", ", variable_name(model, e.variable), e.value);
+  return out;
 }
 
 // How the process's own step ended, from its events.
@@ -69,10 +88,14 @@ std::string outcome(const Model &model, ProcId p, std::span<const Event> events)
       continue;
     switch (e.kind) {
     case EventKind::send_end:
-      return e.peer == kNone ? fmt::format("message {} buffered", e.msg)
-                             : fmt::format("message {} taken by {}", e.msg, model.processes[e.peer].name);
+      return e.peer == kNone ? fmt::format("message {}{} buffered", e.msg, value_suffix(e))
+                             : fmt::format("message {}{} taken by {}", e.msg, value_suffix(e),
+                                           model.processes[e.peer].name);
     case EventKind::recv_end:
-      return fmt::format("takes message {}{} from {}", e.msg, tag_suffix(model, e.tag), model.processes[e.peer].name);
+      return fmt::format("takes message {}{}{} from {}", e.msg, tag_suffix(model, e.tag), value_suffix(e),
+                         model.processes[e.peer].name);
+    case EventKind::assert_failed:
+      return "false";
     case EventKind::block:
       return "blocks";
     case EventKind::send_failed:
@@ -101,6 +124,8 @@ std::string describe_step(const Model &model, ProcId proc, const Instruction &st
     how = "pending";
   if (!how.empty())
     out += ": " + how;
+  if (std::string stored = stores(model, proc, events); !stored.empty())
+    out += (how.empty() ? ": " : "; ") + stored;
   std::vector<ProcId> released;
   for (const Event &e : events)
     if (e.kind == EventKind::unblock && e.proc != proc &&

@@ -9,6 +9,10 @@ namespace ipcsim {
 
 enum class ArithmeticFault { none, overflow, division_by_zero };
 
+inline const char *fault_name(ArithmeticFault fault) {
+  return fault == ArithmeticFault::overflow ? "integer overflow" : "division by zero";
+}
+
 // lhs OP rhs for OP in + - * / % (C++ truncating division), into `out` unless it faults.
 inline ArithmeticFault checked_arithmetic(char op, std::int64_t lhs, std::int64_t rhs, std::int64_t &out) {
   switch (op) {

@@ -58,6 +58,8 @@ public:
         link_specs_[{spec.ends[0], spec.ends[1]}] = &spec;
         link_specs_[{spec.ends[1], spec.ends[0]}] = &spec;
       }
+    for (const auto &[alias, plain] : s.replica_aliases)
+      add_alias(alias, plain);
     model_.globals = declare_variables(s.variables);
     model_.var_count = static_cast<std::uint32_t>(model_.globals.size());
     for (std::size_t i = 0; i < s.processes.size(); ++i)
@@ -110,6 +112,18 @@ private:
         std::sort(i.completers.begin(), i.completers.end());
         i.completers.erase(std::unique(i.completers.begin(), i.completers.end()), i.completers.end());
       }
+  }
+
+  // The lone replica of an item of count 1 answers to name[0] too, whatever kind of item it is.
+  void add_alias(const std::string &alias, const std::string &plain) {
+    auto copy = [&](auto &index) {
+      if (auto it = index.find(plain); it != index.end())
+        index[alias] = it->second;
+    };
+    copy(process_index_);
+    copy(mailbox_index_);
+    copy(semaphore_index_);
+    copy(segment_index_);
   }
 
   void declare_semaphores_and_segments() {
@@ -332,8 +346,8 @@ private:
     try {
       out = RuntimeExpression::compile(e.text, scope);
     } catch (const ExpressionError &error) {
-      SourceMark at{e.mark.line, e.mark.column + static_cast<int>(error.offset)};
-      diagnostics_.error(at, fmt::format("{}: {} in '{}'", key, error.message, e.text));
+      SourceMark at{e.mark.line, e.mark.column + (e.columns ? static_cast<int>(error.offset) : 0)};
+      diagnostics_.error(at, fmt::format("{}: in '{}': {}", key, e.text, error.message));
       return out;
     }
     if (out.type() != wanted)
@@ -342,6 +356,8 @@ private:
                                                    "integer expression '{}'",
                                                    key, e.text)
                                      : fmt::format("{}: expected an integer, got the condition '{}'", key, e.text));
+    else if (std::optional<ExpressionResult> fixed = out.constant(); fixed && fixed->fault != ArithmeticFault::none)
+      diagnostics_.error(e.mark, fmt::format("{}: {} in '{}'", key, fault_name(fixed->fault), e.text));
     return out;
   }
 
@@ -366,12 +382,12 @@ private:
   // A literal stored into a variable with a declared range must fit it: 5 into tries (range [0, 3]) is a
   // mistake that validate can see.
   void check_literal(const Store &store, SourceMark mark, const char *key) {
-    std::optional<std::int64_t> value = store.value.constant();
+    std::optional<ExpressionResult> fixed = store.value.constant();
     const Variable &v =
         store.target.global ? model_.globals[store.target.slot] : model_.processes[self_].variables[store.target.slot];
-    if (value && (*value < v.min || *value > v.max))
-      diagnostics_.error(mark,
-                         fmt::format("{}: {} = {} is outside its range [{}, {}]", key, v.name, *value, v.min, v.max));
+    if (fixed && fixed->fault == ArithmeticFault::none && (fixed->value < v.min || fixed->value > v.max))
+      diagnostics_.error(mark, fmt::format("{}: {} = {} is outside its range [{}, {}]", key, v.name, fixed->value,
+                                           v.min, v.max));
   }
 
   void emit_step(const SetStep &s, SourceMark mark) {

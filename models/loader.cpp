@@ -23,7 +23,8 @@ namespace {
 
 const std::vector<std::string_view> top_level_keys{"scenario",   "description",   "seed",      "params",
                                                    "platform",   "costs",         "defaults",  "channels",
-                                                   "semaphores", "shared_memory", "processes", "properties"};
+                                                   "semaphores", "shared_memory", "variables", "processes",
+                                                   "properties"};
 
 void apply_overrides(YAML::Node &root, const LoadOptions &options, Reader &reader) {
   for (const auto &[path, value] : options.overrides) {
@@ -88,9 +89,13 @@ std::map<std::string, std::int64_t> read_params(Reader &reader, const std::optio
   return params;
 }
 
-// A rendezvous entry may name a declared link in either order; store the declared name.
+// A rendezvous entry may name a declared link in either order, or a lone replica as name[0]; store the
+// declared name.
 void normalize_rendezvous(Scenario &scenario) {
   for (std::string &name : scenario.properties.rendezvous) {
+    for (const auto &[alias, plain] : scenario.replica_aliases)
+      if (name == alias)
+        name = plain;
     std::size_t arrow = name.find("<->");
     if (arrow == std::string::npos)
       continue;
@@ -130,6 +135,8 @@ void interpret(Reader &reader, const Value &root, const LoadOptions &options, Sc
     loader::read_semaphores(reader, *semaphores, scenario.semaphores);
   if (auto segments = top.get("shared_memory"))
     loader::read_segments(reader, *segments, scenario.segments);
+  if (auto variables = top.get("variables"))
+    scenario.variables = loader::read_variables(reader, *variables);
   if (auto processes = top.require("processes")) {
     std::size_t errors_before = reader.errors().count();
     loader::read_processes(reader, *processes, scenario.processes);
@@ -139,6 +146,7 @@ void interpret(Reader &reader, const Value &root, const LoadOptions &options, Sc
   if (auto properties = top.get("properties"))
     loader::read_properties(reader, *properties, scenario.properties);
   check_names(scenario, reader.names(), reader.errors());
+  scenario.replica_aliases = reader.names().aliases;
   normalize_rendezvous(scenario);
 }
 

@@ -1,6 +1,8 @@
 // Replicated items: processes, semaphores and shared memory segments (channels: loader_channels.cpp).
 #include "models/loader_parts.hpp"
 
+#include <tuple>
+
 namespace ipcsim::loader {
 
 namespace {
@@ -53,7 +55,7 @@ void read_processes(Reader &reader, const Value &value, std::vector<ProcessSpec>
     return;
   for (const Value &item : *items) {
     auto fields = reader.mapping(item, "a process (a mapping with 'name' and 'do')", "process",
-                                 {"name", "count", "host", "server", "do"});
+                                 {"name", "count", "host", "server", "variables", "do"});
     if (!fields)
       continue;
     std::optional<Value> name = fields->require("name");
@@ -69,6 +71,9 @@ void read_processes(Reader &reader, const Value &value, std::vector<ProcessSpec>
         }
       if (auto server = fields->get("server"))
         process.server = reader.boolean(*server).value_or(false);
+      if (auto variables = fields->get("variables"))
+        process.variables = read_variables(reader, *variables);
+      std::tie(process.index, process.count) = reader.replica();
       reader.begin_process(process.name);
       if (steps)
         process.steps = read_steps(reader, *steps, 1);

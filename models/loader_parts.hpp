@@ -22,6 +22,9 @@ void read_semaphores(Reader &reader, const Value &value, std::vector<SemaphoreSp
 void read_segments(Reader &reader, const Value &value, std::vector<SegmentSpec> &out);
 void read_processes(Reader &reader, const Value &value, std::vector<ProcessSpec> &out);
 Steps read_steps(Reader &reader, const Value &list, int depth);
+std::vector<VariableSpec> read_variables(Reader &reader, const Value &value);
+std::optional<ExpressionText> read_expression(Reader &reader, const Value &value, std::string_view expected);
+std::vector<ExpressionText> read_invariants(Reader &reader, const Value &value);
 // "steps nested too deeply": a list of steps at a depth over max_step_depth.
 void report_too_deep(Reader &reader, const Origin &list);
 

@@ -114,7 +114,7 @@ void read_costs(Reader &reader, const Value &value, Costs &costs) {
 
 void read_properties(Reader &reader, const Value &value, Properties &properties) {
   auto fields = reader.mapping(value, "a mapping of properties, such as {deadlock: true}", "properties",
-                               {"deadlock", "rendezvous", "lost_messages", "undelivered", "data_race"});
+                               {"deadlock", "rendezvous", "lost_messages", "undelivered", "data_race", "invariants"});
   if (!fields)
     return;
   for (auto [key, target] :
@@ -124,6 +124,8 @@ void read_properties(Reader &reader, const Value &value, Properties &properties)
       *target = reader.boolean(*flag).value_or(*target);
   if (auto flag = fields->get("data_race"))
     properties.data_race = reader.boolean(*flag);
+  if (auto invariants = fields->get("invariants"))
+    properties.invariants = read_invariants(reader, *invariants);
   if (auto rendezvous = fields->get("rendezvous")) {
     properties.rendezvous_mark = rendezvous->origin.mark;
     if (auto items = reader.sequence(*rendezvous, "a list of mailboxes or links (\"A<->B\")"))

@@ -74,6 +74,11 @@ void Reader::define(NameDef::Kind kind, const std::string &base, const std::stri
     names_.declared.push_back(NameDef{kind, base, origin, replicated});
   if (!template_)
     names_.defs.push_back(NameDef{kind, base + suffix, origin, replicated});
+  // A replicated item answers to name[k] also at count 1, where its replica keeps the plain name too.
+  if (!template_ && scope_.count == 1) {
+    names_.defs.push_back(NameDef{kind, base + "[0]", origin, replicated});
+    names_.aliases.push_back({base + "[0]", base});
+  }
 }
 
 void Reader::use(NameUse::Kind kind, const char *key, const std::string &name, const Origin &origin,

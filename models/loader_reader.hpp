@@ -52,6 +52,9 @@ public:
   const std::map<std::string, std::int64_t> &params() const { return params_; }
   // i and n for the replica being read; nullopt outside replicated items.
   void set_replica(std::optional<std::int64_t> index, std::optional<std::int64_t> count);
+  std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>> replica() const {
+    return {scope_.index, scope_.count};
+  }
 
   // An item read once, for its own errors only, when it has no replica to read (a count of 0, a bad count)
   // or the scenario is refused for its size: it defines no name, the names it uses are checked against the

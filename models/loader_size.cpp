@@ -60,7 +60,7 @@ std::uint64_t channel_replicas(const Reader &reader, const Value &item) {
 }
 
 // The steps one replica of a process reads: each item of a list is a step, and the lists inside a step
-// (repeat's `do`, `forever`, the branches of `choose`, `else`) hold more. Memoised by node, so that every
+// (the `do` of repeat and while, `forever`, the branches of `choose`, `then` and `else`) hold more. Memoised by node, so that every
 // use of an alias costs one lookup.
 class StepCounter {
 public:
@@ -86,7 +86,7 @@ public:
 private:
   std::uint64_t inside(const Value &step, int depth) {
     std::uint64_t total = 0;
-    for (const char *key : {"do", "forever"})
+    for (const char *key : {"do", "forever", "then", "else"})
       if (std::optional<Value> list = entry(reader_, step, key))
         total = add(total, count(*list, depth + 1));
     if (std::optional<Value> branches = entry(reader_, step, "choose"); branches && branches->node.IsSequence())

@@ -71,8 +71,8 @@ template <class Comm> void communication_options(Reader &reader, const Fields &f
 }
 
 StepOp send(Reader &reader, const Value &value, int depth) {
-  auto fields =
-      reader.mapping(value, "a mapping such as {to: jobs}", "send", {"to", "size", "tag", "blocking", "async", "else"});
+  auto fields = reader.mapping(value, "a mapping such as {to: jobs}", "send",
+                               {"to", "size", "tag", "value", "blocking", "async", "else"});
   if (!fields)
     return std::nullopt;
   SendStep step;
@@ -80,19 +80,27 @@ StepOp send(Reader &reader, const Value &value, int depth) {
     step.to = named(reader, *to, NameUse::Kind::send_to, "to", "a mailbox or process name").value_or("");
   if (auto size = fields->get("size"))
     step.size = reader.bytes(*size);
+  if (auto carried = fields->get("value"))
+    step.value = read_expression(reader, *carried, "an integer expression, such as seq or \"2 * k + 1\"");
   communication_options(reader, *fields, step, depth);
   return step;
 }
 
 StepOp receive(Reader &reader, const Value &value, int depth) {
-  auto fields =
-      reader.mapping(value, "a mapping such as {from: jobs}", "receive", {"from", "tag", "blocking", "async", "else"});
+  auto fields = reader.mapping(value, "a mapping such as {from: jobs}", "receive",
+                               {"from", "tag", "into", "when", "blocking", "async", "else"});
   if (!fields)
     return std::nullopt;
   ReceiveStep step;
   if (auto from = fields->require("from"))
     step.from =
         named(reader, *from, NameUse::Kind::receive_from, "from", "a mailbox or process name, or any").value_or("");
+  if (auto into = fields->get("into")) {
+    step.into = reader.identifier(*into, "a variable name").value_or("");
+    step.into_mark = into->origin.mark;
+  }
+  if (auto when = fields->get("when"))
+    step.when = read_expression(reader, *when, "a condition on the message's value, such as \"value == seq\"");
   communication_options(reader, *fields, step, depth);
   return step;
 }
@@ -172,6 +180,33 @@ template <SegmentStep::Op op> StepOp access(Reader &reader, const Value &value, 
   return step;
 }
 
+// `set: {seq: "1 - seq", tries: 0}`: every right side is read as an expression.
+StepOp set(Reader &reader, const Value &value, int) {
+  if (!value.node.IsMap()) {
+    reader.type_error(value, "a mapping of assignments, such as {seq: \"1 - seq\", tries: 0}");
+    return std::nullopt;
+  }
+  if (value.node.size() == 0) {
+    reader.error(value.origin, "set: expected at least one assignment, such as {seq: \"1 - seq\"}");
+    return std::nullopt;
+  }
+  SetStep step;
+  for (const auto &pair : value.node) {
+    Value key = reader.child(pair.first, "set", value.origin);
+    std::optional<std::string> name = reader.identifier(key, "a variable name");
+    std::optional<ExpressionText> right =
+        read_expression(reader, reader.child(pair.second, "set", value.origin), "an integer expression");
+    if (name && right)
+      step.assignments.push_back({*name, std::move(*right), key.origin.mark});
+  }
+  return step;
+}
+
+StepOp assertion(Reader &reader, const Value &value, int) {
+  std::optional<ExpressionText> condition = read_expression(reader, value, "a condition, such as \"a == seq\"");
+  return condition ? StepOp(AssertStep{std::move(*condition)}) : std::nullopt;
+}
+
 using StepReader = StepOp (*)(Reader &, const Value &, int);
 
 // In SCENARIO_FORMAT.md order; `repeat` is handled apart because it reads two keys.
@@ -192,13 +227,45 @@ const std::vector<std::pair<std::string_view, StepReader>> step_readers{
     {"detach", attachment<SegmentStep::Op::detach>},
     {"read", access<SegmentStep::Op::read>},
     {"write", access<SegmentStep::Op::write>},
+    {"set", set},
+    {"assert", assertion},
 };
 
+// The keys that go beside a step's own key: `do` (repeat, while), `then` and `else` (if).
+bool companion(const std::string &key) {
+  return key == "do" || key == "then" || key == "else";
+}
+
 std::vector<std::string_view> step_keys() {
-  std::vector<std::string_view> keys{"repeat", "do"};
+  std::vector<std::string_view> keys{"repeat", "while", "if", "do", "then", "else"};
   for (const auto &[key, reader] : step_readers)
     keys.push_back(key);
   return keys;
+}
+
+StepOp conditional(Reader &reader, const Fields &fields, int depth) {
+  std::optional<ExpressionText> condition =
+      read_expression(reader, *fields.get("if"), "a condition, such as \"tries < 3\"");
+  std::optional<Value> then = fields.require("then");
+  IfStep step;
+  if (then)
+    step.then = read_steps(reader, *then, depth + 1);
+  if (auto otherwise = fields.get("else"))
+    step.otherwise = read_steps(reader, *otherwise, depth + 1);
+  if (!condition || !then)
+    return std::nullopt;
+  step.condition = std::move(*condition);
+  return step;
+}
+
+StepOp loop(Reader &reader, const Fields &fields, int depth) {
+  std::optional<ExpressionText> condition =
+      read_expression(reader, *fields.get("while"), "a condition, such as \"delivered < 10\"");
+  std::optional<Value> body = fields.require("do");
+  Steps steps = body ? read_steps(reader, *body, depth + 1) : Steps{};
+  if (!condition || !body)
+    return std::nullopt;
+  return WhileStep{std::move(*condition), std::move(steps)};
 }
 
 StepOp repeat(Reader &reader, const Fields &fields, int depth) {
@@ -214,11 +281,14 @@ StepOp repeat(Reader &reader, const Fields &fields, int depth) {
 std::string step_kind(Reader &reader, const Fields &fields) {
   std::vector<std::string> kinds;
   for (const std::string &key : fields.keys())
-    if (key != "do")
+    if (!companion(key))
       kinds.push_back(key);
   if (kinds.empty()) {
     if (fields.has("do"))
-      reader.error(fields.origin(), "'do' without 'repeat': write {repeat: N, do: [...]}, or forever: [...]");
+      reader.error(fields.origin(), "'do' without 'repeat' or 'while': write {repeat: N, do: [...]}, "
+                                    "{while: COND, do: [...]}, or forever: [...]");
+    else if (fields.has("then") || fields.has("else"))
+      reader.error(fields.origin(), "'then' or 'else' without 'if': write {if: COND, then: [...], else: [...]}");
     else if (!fields.had_unknown())
       reader.error(fields.origin(), "expected a step, got an empty mapping");
     return "";
@@ -228,10 +298,15 @@ std::string step_kind(Reader &reader, const Fields &fields) {
                                       "' (start each step with '- ')");
     return "";
   }
-  if (fields.has("do") && kinds[0] != "repeat") {
-    reader.error(fields.get("do")->origin, "do: only a 'repeat' step has 'do'");
+  if (fields.has("do") && kinds[0] != "repeat" && kinds[0] != "while") {
+    reader.error(fields.get("do")->origin, "do: only a 'repeat' or 'while' step has 'do'");
     return "";
   }
+  for (const char *key : {"then", "else"})
+    if (fields.has(key) && kinds[0] != "if") {
+      reader.error(fields.get(key)->origin, std::string(key) + ": only an 'if' step has '" + key + "'");
+      return "";
+    }
   return kinds[0];
 }
 
@@ -248,6 +323,10 @@ std::optional<Step> read_step(Reader &reader, const Value &item, int depth) {
   StepOp op;
   if (kind == "repeat")
     op = repeat(reader, fields, depth);
+  else if (kind == "if")
+    op = conditional(reader, fields, depth);
+  else if (kind == "while")
+    op = loop(reader, fields, depth);
   for (const auto &[key, read] : step_readers)
     if (key == kind)
       op = read(reader, *fields.get(kind), depth);

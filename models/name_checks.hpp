@@ -60,6 +60,7 @@ struct NameTable {
   std::vector<NameDef> declared; // every item's own name, once, templates included
   std::vector<NameUse> uses;
   std::vector<ProcessName> processes;
+  std::vector<std::pair<std::string, std::string>> aliases; // "ping[0]" -> "ping": a replica of count 1
 };
 
 void check_names(const Scenario &scenario, const NameTable &names, LoadErrors &errors);

@@ -20,6 +20,10 @@ std::string_view to_string(PropertyKind kind) {
     return "undelivered";
   case PropertyKind::data_race:
     return "data_race";
+  case PropertyKind::assertion:
+    return "assertion";
+  case PropertyKind::invariant:
+    return "invariant";
   case PropertyKind::invalid:
     return "invalid_operations";
   }
@@ -46,6 +50,12 @@ PropertyMonitor::PropertyMonitor(const Model &model) : model_(model) {
     watched_.insert(PropertyKind::undelivered);
   if (p.data_race.value_or(!model.segments.empty()))
     watched_.insert(PropertyKind::data_race);
+  for (const Process &process : model.processes)
+    for (const Instruction &i : process.code)
+      if (i.op == OpCode::check)
+        watched_.insert(PropertyKind::assertion);
+  if (!model.invariants.empty())
+    watched_.insert(PropertyKind::invariant);
   watched_.insert(PropertyKind::invalid);
 }
 
@@ -59,6 +69,8 @@ void PropertyMonitor::check_events(std::span<const Event> events, PropertySet wa
       kind = PropertyKind::rendezvous; // buffered: no receive had begun to take it
     else if (e.kind == EventKind::send_failed || e.kind == EventKind::lost)
       kind = PropertyKind::lost_messages;
+    else if (e.kind == EventKind::assert_failed)
+      kind = PropertyKind::assertion;
     else
       continue;
     if (!wanted.contains(kind))
@@ -83,6 +95,23 @@ void PropertyMonitor::check_state(const State &state, PropertySet wanted, std::v
   if (wanted.contains(PropertyKind::data_race))
     if (auto pair = conflicting_accesses(model_, state))
       out.push_back({PropertyKind::data_race, describe_conflict(state, *pair)});
+  if (wanted.contains(PropertyKind::invariant))
+    if (auto broken = broken_invariant(state))
+      out.push_back({PropertyKind::invariant, *broken});
+}
+
+// An invariant whose evaluation faults (a division by zero, say) does not hold either: it says nothing true.
+std::optional<std::string> PropertyMonitor::broken_invariant(const State &state) const {
+  ExpressionInputs inputs{{}, {}, state.vars, 0};
+  for (const Invariant &inv : model_.invariants) {
+    ExpressionResult r = inv.condition.evaluate(inputs);
+    if (r.fault != ArithmeticFault::none)
+      return fmt::format("invariant violated: '{}' (line {}) cannot be evaluated: {}", inv.condition.text(),
+                         inv.mark.line, r.fault == ArithmeticFault::overflow ? "integer overflow" : "division by zero");
+    if (r.value == 0)
+      return fmt::format("invariant violated: '{}' (line {}) is false", inv.condition.text(), inv.mark.line);
+  }
+  return std::nullopt;
 }
 
 bool PropertyMonitor::violates(std::span<const Event> events, const State &state, PropertySet wanted) const {
@@ -99,6 +128,8 @@ std::string PropertyMonitor::describe_event(PropertyKind kind, const Event &e) c
   switch (kind) {
   case PropertyKind::invalid:
     return fmt::format("invalid operation: {}{}: {}", who, where, e.detail);
+  case PropertyKind::assertion:
+    return fmt::format("assertion violated: {}{}: '{}' is false", who, where, e.detail);
   case PropertyKind::rendezvous:
     return fmt::format("rendezvous violated: {}'s send on {}{} completed with the message buffered, before any "
                        "receive of it began",

@@ -9,6 +9,7 @@
 #include "models/state.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,9 +25,11 @@ enum class PropertyKind : std::uint8_t {
   lost_messages, // a failed non-blocking send or a lost message
   undelivered,   // every process has ended with messages still buffered
   data_race,     // two conflicting accesses to a segment that nothing orders (data_race.hpp)
+  assertion,     // an `assert` whose condition was false when reached: watched when the scenario has one
+  invariant,     // a state in which one of properties.invariants is false
   invalid,       // an invalid operation: always watched
 };
-inline constexpr std::size_t property_kind_count = 6;
+inline constexpr std::size_t property_kind_count = 8;
 
 std::string_view to_string(PropertyKind kind);
 
@@ -41,8 +44,8 @@ public:
   bool operator==(const PropertySet &) const = default;
 
 private:
-  static std::uint8_t bit(PropertyKind k) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(k)); }
-  std::uint8_t bits_ = 0;
+  static std::uint16_t bit(PropertyKind k) { return static_cast<std::uint16_t>(1u << static_cast<unsigned>(k)); }
+  std::uint16_t bits_ = 0;
 };
 
 struct PropertyViolation {
@@ -69,6 +72,9 @@ public:
 
   // Whether one transition, by its events and the state it reached, violates a property of `wanted`.
   bool violates(std::span<const Event> events, const State &state, PropertySet wanted) const;
+
+  // The first invariant that `state` breaks, described; nullopt when every one holds.
+  std::optional<std::string> broken_invariant(const State &state) const;
 
 private:
   std::string describe_event(PropertyKind kind, const Event &e) const;

@@ -349,16 +349,13 @@ bool RuntimeExpression::reads(Operand::Kind kind) const {
                      [&](const Node &node) { return node.op == Node::Op::operand && node.operand.kind == kind; });
 }
 
-std::optional<std::int64_t> RuntimeExpression::constant() const {
+std::optional<ExpressionResult> RuntimeExpression::constant() const {
   bool fixed = std::all_of(nodes_.begin(), nodes_.end(), [](const Node &node) {
     return node.op != Node::Op::operand || node.operand.kind == Operand::Kind::constant;
   });
   if (!fixed || nodes_.empty())
     return std::nullopt;
-  ExpressionResult r = evaluate({});
-  if (r.fault != ArithmeticFault::none)
-    return std::nullopt;
-  return r.value;
+  return evaluate({});
 }
 
 } // namespace ipcsim

@@ -73,8 +73,8 @@ public:
   // The State::vars indices it reads as `proc.var` or a global of an invariant (Operand::Kind::variable).
   std::vector<std::uint32_t> variables() const;
   bool reads(Operand::Kind kind) const;
-  // A constant expression's value (no variable, no `value`), for range checks of literals when compiling.
-  std::optional<std::int64_t> constant() const;
+  // A constant expression's value or fault (no variable, no `value`): what compiling can judge already.
+  std::optional<ExpressionResult> constant() const;
 
   // Equal structure and operands: two replicas' expressions are interchangeable when equal.
   bool operator==(const RuntimeExpression &other) const { return nodes_ == other.nodes_; }

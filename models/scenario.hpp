@@ -65,7 +65,8 @@ using Steps = std::vector<Step>;
 // resolves it (models/runtime_expression.hpp), so that its errors point at `mark`.
 struct ExpressionText {
   std::string text;
-  SourceMark mark;
+  SourceMark mark;      // of the text's first character
+  bool columns = true;  // an offset into `text` is a column of the file (false once ${...} has changed it)
 };
 
 // An integer variable: a global, or one of a process's own (each replica has its copy).
@@ -237,6 +238,8 @@ struct Scenario {
   std::vector<ProcessSpec> processes;
   std::vector<VariableSpec> variables; // globals, shared by every process
   Properties properties;
+  // "ping[0]" -> "ping": the lone replica of an item of count 1 answers to both names.
+  std::vector<std::pair<std::string, std::string>> replica_aliases;
 };
 
 } // namespace ipcsim

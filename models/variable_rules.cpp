@@ -14,8 +14,7 @@ namespace {
 constexpr std::uint32_t max_silent_run = 1'000'000;
 
 std::string fault_text(ArithmeticFault fault, const RuntimeExpression &e) {
-  return fmt::format("{} in '{}'", fault == ArithmeticFault::overflow ? "integer overflow" : "division by zero",
-                     e.text());
+  return fmt::format("{} in '{}'", fault_name(fault), e.text());
 }
 
 } // namespace

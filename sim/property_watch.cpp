@@ -14,7 +14,8 @@ bool counted(PropertyKind kind) {
 
 PropertyWatch::PropertyWatch(const Model &model, const State &initial, std::vector<RunViolation> &out)
     : model_(model), monitor_(model), out_(out) {
-  for (PropertyKind kind : {PropertyKind::invalid, PropertyKind::rendezvous, PropertyKind::lost_messages})
+  for (PropertyKind kind :
+       {PropertyKind::invalid, PropertyKind::rendezvous, PropertyKind::lost_messages, PropertyKind::assertion})
     if (watches(kind))
       by_event_.insert(kind);
   if (watches(PropertyKind::deadlock))
@@ -29,6 +30,11 @@ void PropertyWatch::transition(std::span<const Event> events, const State &state
     record(v, now, v.line);
   if (deadlocks_ && !deadlock_found_ && deadlocks_->deadlocked(events, state))
     record_deadlock(state, now, events.empty() ? 0 : events.front().mark.line);
+  if (watches(PropertyKind::invariant) && !invariant_found_)
+    if (auto broken = monitor_.broken_invariant(state)) {
+      record({PropertyKind::invariant, *broken}, now, events.empty() ? 0 : events.back().mark.line);
+      invariant_found_ = true; // the first state that breaks one: the next ones would repeat it
+    }
 }
 
 void PropertyWatch::data_race(const DataRace &race, const Event &later, double now) {

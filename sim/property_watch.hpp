@@ -42,6 +42,7 @@ private:
   std::vector<RunViolation> &out_;
   std::array<std::optional<std::size_t>, property_kind_count> counted_; // kinds counted, not listed, again
   bool deadlock_found_ = false;
+  bool invariant_found_ = false;
 };
 
 } // namespace ipcsim

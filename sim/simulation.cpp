@@ -204,6 +204,7 @@ RunResult Simulation::run() {
     wake_.push_back(sg4::Semaphore::create(0));
     random_.emplace_back(model_.scenario.seed, p);
   }
+  after_the_time_.resize(model_.processes.size());
   forced_.emplace(options_.schedule, model_.processes.size());
   pending_exit_.assign(model_.processes.size(), std::nullopt);
   finishing_.assign(model_.processes.size(), false);

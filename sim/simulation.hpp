@@ -35,6 +35,8 @@ private:
   void take_steps(ProcId p);
   void take_step(ProcId p, const Instruction &i);
   void timed_step(ProcId p, double seconds, const std::function<void()> &take_time);
+  void hold_after_the_time(ProcId p, std::size_t first);
+  void publish_after_the_time(ProcId p);
   bool ends_an_owner(ProcId p) const;
   void cpu(ProcId p, double seconds);
   void transfer(ProcId p, Account account, std::uint32_t from, std::uint32_t to, std::uint64_t bytes);
@@ -66,6 +68,8 @@ private:
   const std::function<void(const TraceEvent &)> &on_event_;
   State state_;
   std::vector<Event> events_;
+  // Per process: a timed step's silent followers, published when its time has passed.
+  std::vector<std::vector<Event>> after_the_time_;
   std::vector<simgrid::s4u::Host *> hosts_;
   std::vector<simgrid::s4u::SemaphorePtr> wake_;
   std::optional<ForcedSchedule> forced_;

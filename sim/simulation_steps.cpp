@@ -1,5 +1,6 @@
 #include "sim/simulation.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <new>
 
@@ -109,12 +110,38 @@ void Simulation::take_step(ProcId p, const Instruction &i) {
 void Simulation::timed_step(ProcId p, double seconds, const std::function<void()> &take_time) {
   if (ends_an_owner(p)) {
     take_time();
-    fire(
-        p, [] { return 0u; }, seconds);
+    if (fire(
+            p, [] { return 0u; }, seconds))
+      publish_after_the_time(p);
   } else if (fire(
                  p, [] { return 0u; }, seconds)) {
     take_time();
+    publish_after_the_time(p);
   }
+}
+
+// The silent steps that follow a compute or sleep (a `set`, a test) happen when it is over, not when it
+// starts: their events wait in after_the_time_[p] until then. The process's exit stays: publish() already
+// holds it until the actor has finished (pending_exit_).
+void Simulation::hold_after_the_time(ProcId p, std::size_t first) {
+  auto timed = std::find_if(events_.begin() + static_cast<std::ptrdiff_t>(first), events_.end(), [](const Event &e) {
+    return e.kind == EventKind::compute || e.kind == EventKind::sleep;
+  });
+  if (timed == events_.end())
+    return;
+  auto exits = std::stable_partition(timed + 1, events_.end(), [](const Event &e) { return e.kind == EventKind::exit; });
+  after_the_time_[p].assign(exits, events_.end());
+  events_.erase(exits, events_.end());
+}
+
+void Simulation::publish_after_the_time(ProcId p) {
+  if (after_the_time_[p].empty() || stopping_)
+    return;
+  events_.swap(after_the_time_[p]);
+  after_the_time_[p].clear();
+  watch_->transition(events_, state_, sg4::Engine::get_clock());
+  publish(0, p, 0);
+  check_for_stop();
 }
 
 // Whether p's next step (a compute or sleep, which cannot block or fail) is its last and p owns mailboxes.
@@ -200,6 +227,8 @@ bool Simulation::fire(ProcId p, const std::function<std::uint32_t()> &pick, doub
     t.alternative = pick();
   std::size_t first = events_.size();
   semantics_.apply(state_, t, events_);
+  if (duration > 0)
+    hold_after_the_time(t.proc, first);
   watch_->transition(std::span<const Event>(events_.begin() + static_cast<std::ptrdiff_t>(first), events_.end()),
                      state_, sg4::Engine::get_clock());
   publish(first, p, duration);

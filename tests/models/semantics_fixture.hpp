@@ -2,7 +2,7 @@
 // it, one State driven by hand, and events rendered as compact strings so that a test can compare whole
 // event sequences at once:
 //   "p send_begin jobs #1 64B tag=ACQ"   "r recv_end jobs #1 peer=p"   "p choose branch=1"
-//   "p invalid: handle h is still pending"
+//   "p invalid: handle h is still pending"   "p set p.seq=1"   "r recv_end data #2 peer=p value=7"
 // Sizes appear only when not 0; names are resolved through to_trace_event (what a trace would say).
 #pragma once
 
@@ -39,6 +39,10 @@ inline std::string render(const Model& model, const Event& event) {
     out += " peer=" + t.peer;
   if (t.branch)
     out += " branch=" + std::to_string(*t.branch);
+  if (!t.variable.empty())
+    out += " " + t.variable + "=" + std::to_string(t.value.value_or(0));
+  else if (t.value)
+    out += " value=" + std::to_string(*t.value);
   if (!t.detail.empty())
     out += ": " + t.detail;
   return out;
@@ -132,6 +136,14 @@ public:
       if (p.handle_names[h] == handle_name)
         return state.handles[p.handle_base + h].status;
     throw std::invalid_argument("no handle " + handle_name);
+  }
+
+  // A variable's value by its trace name: "total" (a global) or "p.seq" (a process's own).
+  std::int64_t var(const std::string& name) const {
+    for (std::uint32_t slot = 0; slot < model_.var_count; ++slot)
+      if (variable_name(model_, slot) == name)
+        return state.vars[slot];
+    throw std::invalid_argument("no variable " + name);
   }
 
   BlockingAnalysis blocking() const { return analyse_blocking(model_, state); }
