@@ -44,7 +44,8 @@ Explorer::Explorer(const Model &model, const CheckOptions &options, std::shared_
       // The reduction keeps every deadlock and every step's events, but not every state in which two
       // accesses are enabled together, which is how races are found (models/data_race.hpp); nor the shortest
       // schedules that --bfs promises.
-      reduce_(options.reduction && !options.breadth_first && !wanted_.contains(PropertyKind::data_race)),
+      reduce_(options.reduction && !options.breadth_first && !wanted_.contains(PropertyKind::data_race) &&
+              reduction_covers(model)),
       interleave_(options.stop_at_first), steps_(model, reduce_), persistent_(model, steps_),
       // Frames are rebuilt from the stored state: not under hash compaction, which stores none, nor under
       // symmetry, where the stored state is its orbit's representative and not the schedule's.
@@ -489,6 +490,8 @@ CheckResult Explorer::conclude() {
                               : std::string(options_.breadth_first ? "breadth-first" : "depth-first");
   if (reduce_)
     result.search += " with partial-order reduction";
+  else if (options_.reduction && !options_.breadth_first && !reduction_covers(model_))
+    result.search += " (no partial-order reduction: it does not yet cover global variables and invariants)";
   if (canonicalizer_.active())
     result.search += fmt::format("{} symmetry reduction ({} interchangeable group{}: {})", reduce_ ? " and" : " with",
                                  canonicalizer_.groups().size(), canonicalizer_.groups().size() == 1 ? "" : "s",

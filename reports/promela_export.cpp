@@ -1,6 +1,7 @@
 #include "reports/promela_export.hpp"
 
 #include "reports/promela_bounds.hpp"
+#include "reports/promela_data_refusals.hpp"
 #include "reports/promela_names.hpp"
 #include "reports/promela_proctype.hpp"
 #include "reports/promela_refusals.hpp"
@@ -141,6 +142,8 @@ private:
 } // namespace
 
 PromelaExport export_promela(const Model &model) {
+  if (PromelaExport refused{.refusals = promela_data_refusals(model)}; !refused.refusals.empty())
+    return refused;
   std::vector<ProgramTree> programs;
   for (const auto &process : model.processes)
     programs.push_back(program_structure(process));

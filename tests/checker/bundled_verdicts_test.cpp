@@ -18,6 +18,7 @@ const std::map<std::string, std::vector<PropertyKind>> expected_violations = {
     {"lifecycle-owner-exits", {PropertyKind::lost_messages, PropertyKind::invalid}},
     {"semaphore-lock-order", {PropertyKind::deadlock}},
     {"shm-race", {PropertyKind::data_race}},
+    {"protocol-check-then-act", {PropertyKind::invariant}},
 };
 
 } // namespace

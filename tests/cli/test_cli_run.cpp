@@ -32,9 +32,13 @@ std::vector<std::string> bundled_scenarios() {
 
 fs::path golden(const std::string& file) { return fs::path(IPCSIM_SOURCE_DIR) / "tests" / "cli" / "golden" / file; }
 
-// A deadlock, an invalid operation (a send after the mailbox's owner exited) and a data race exit 1.
+// A deadlock, an invalid operation (a send after the mailbox's owner exited), a data race and a broken
+// invariant exit 1.
 int expected_status(const std::string& scenario) {
-  return scenario == "deadlock-receive-first" || scenario == "lifecycle-owner-exits" || scenario == "shm-race" ? 1 : 0;
+  return scenario == "deadlock-receive-first" || scenario == "lifecycle-owner-exits" || scenario == "shm-race" ||
+                 scenario == "protocol-check-then-act"
+             ? 1
+             : 0;
 }
 
 fs::path scenario_file(const std::string& name, const std::string& yaml) {
@@ -82,7 +86,7 @@ processes:
 
 } // namespace
 
-TEST_CASE("cli: the bundled scenarios are the twenty-four the README lists") {
+TEST_CASE("cli: the bundled scenarios are the twenty-six the README lists") {
   CHECK(bundled_scenarios() ==
         std::vector<std::string>{"buffering-bounded", "buffering-unbounded", "buffering-zero-capacity",
                                  "classic-dining-philosophers", "classic-dining-philosophers-ordered",
@@ -91,6 +95,7 @@ TEST_CASE("cli: the bundled scenarios are the twenty-four the README lists") {
                                  "deadlock-receive-first", "lifecycle-create-delete-give",
                                  "lifecycle-exclusive-receive", "lifecycle-owner-exits", "multicast-slow-listener",
                                  "naming-direct-symmetric", "naming-mailbox-many-to-many", "naming-receive-from-any",
+                                 "protocol-alternating-bit", "protocol-check-then-act",
                                  "semaphore-lock-order", "shm-mutex", "shm-race", "size-fixed-and-variable",
                                  "sync-async-send-wait", "sync-nonblocking-polling"});
 }

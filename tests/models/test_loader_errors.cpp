@@ -1,4 +1,5 @@
 // Each class of error in a scenario gives one exact message at the offending value's line and column.
+#include "semantics_fixture.hpp"
 #include "test_loader_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -7,6 +8,7 @@
 #include <sstream>
 
 using namespace ipcsim;
+using ipcsim::test::compile_errors;
 using ipcsim::test::fixture;
 using ipcsim::test::load_errors;
 using ipcsim::test::minimal;
@@ -21,11 +23,14 @@ struct Case {
 // The three-line process list that most cases below share (lines 2-4).
 const std::string head = "scenario: t\nprocesses:\n  - name: p\n    do:\n";
 
-void check_cases(const std::vector<Case> &cases, const std::string &prefix) {
+// `errors` is what loading (by default) or compiling the scenario reports.
+void check_cases(
+    const std::vector<Case> &cases, const std::string &prefix,
+    std::string (*errors)(const std::string &) = [](const std::string &yaml) { return load_errors(yaml); }) {
   for (const Case &c : cases) {
     std::string yaml = prefix + c.yaml;
     CAPTURE(yaml);
-    CHECK(load_errors(yaml) == c.expected);
+    CHECK(errors(yaml) == c.expected);
   }
 }
 
@@ -183,8 +188,8 @@ TEST_CASE("loader errors: steps have one key, with repeat+do the one exception",
            "t.yaml:5:9: error: a step has exactly one key, got 'sleep' and 'compute' (start each step with '- ')\n"},
           {"      - sleep\n", "t.yaml:5:9: error: expected a step (a mapping such as {sleep: 1ms}), got 'sleep'\n"},
           {"      - {}\n", "t.yaml:5:9: error: expected a step, got an empty mapping\n"},
-          {"      - do: []\n",
-           "t.yaml:5:9: error: 'do' without 'repeat' or 'while': write {repeat: N, do: [...]}, {while: COND, do: [...]}, or forever: [...]\n"},
+          {"      - do: []\n", "t.yaml:5:9: error: 'do' without 'repeat' or 'while': write {repeat: N, do: [...]}, "
+                               "{while: COND, do: [...]}, or forever: [...]\n"},
           {"      - {sleep: 1ms, do: []}\n", "t.yaml:5:26: error: do: only a 'repeat' or 'while' step has 'do'\n"},
           {"      - repeat: 3\n", "t.yaml:5:9: error: missing required key 'do' in step\n"},
           {"      - {repeat: x, do: []}\n", "t.yaml:5:18: error: repeat: expected a non-negative integer, got 'x'\n"},
@@ -237,6 +242,60 @@ TEST_CASE("loader errors: expressions fail with the expression quoted", "[loader
            "t.yaml:6:17: error: repeat: expected a non-negative integer, got '-1' (from '${N-3}')\n"},
       },
       with_params);
+}
+
+// Steps that read and write variables (lines 8 on), checked when the model is compiled; q sends p one message so that
+// receives have a sender.
+TEST_CASE("loader errors: variables, values and decisions are checked at load time", "[loader][errors]") {
+  const std::string with_variables = "scenario: t\nvariables: {k: 0, r: {initial: 0, range: [0, 3]}}\nprocesses:\n"
+                                     "  - name: q\n    do: [{send: {to: p, value: 1}}]\n  - name: p\n    do:\n";
+  check_cases(
+      {
+          {"      - set: {zz: 1}\n", "t.yaml:8:15: error: set: unknown variable 'zz'\n"},
+          {"      - set: {k: k +}\n", "t.yaml:8:21: error: set: in 'k +': unexpected end\n"},
+          {"      - set: {k: k == 1}\n", "t.yaml:8:18: error: set: expected an integer, got the condition 'k == 1'\n"},
+          {"      - set: {r: 7}\n", "t.yaml:8:18: error: set: r = 7 is outside its range [0, 3]\n"},
+          {"      - set: {k: 1 / 0}\n", "t.yaml:8:18: error: set: division by zero in '1 / 0'\n"},
+          {"      - set: {k: 2147483647 * 2147483647 * 4}\n",
+           "t.yaml:8:18: error: set: integer overflow in '2147483647 * 2147483647 * 4'\n"},
+          {"      - then: []\n",
+           "t.yaml:8:9: error: 'then' or 'else' without 'if': write {if: COND, then: [...], else: [...]}\n"},
+          {"      - {if: k == 0, then: [], els: []}\n",
+           "t.yaml:8:32: error: unknown key 'els' in step; did you mean 'else'?\n"},
+          {"      - {while: k, do: []}\n", "t.yaml:8:17: error: while: expected a condition (a comparison such as x > "
+                                           "0), got the integer expression 'k'\n"},
+          {"      - assert: value == 1\n", "t.yaml:8:17: error: assert: in 'value == 1': 'value' is the message's "
+                                           "value, known only in a receive's 'when'\n"},
+          {"      - receive: {from: q, when: vlaue == 1}\n",
+           "t.yaml:8:34: error: when: in 'vlaue == 1': unknown variable 'vlaue'; did you mean 'value'?\n"},
+          {"      - receive: {from: q, when: k + 1}\n",
+           "t.yaml:8:34: error: when: in 'k + 1': a 'when' may not read the global 'k': it is judged when a message "
+           "arrives, not when another process changes a global (copy it into a variable of the process first)\n"},
+          {"      - receive: {from: q, into: zz}\n", "t.yaml:8:34: error: into: unknown variable 'zz'\n"},
+          {"      - send: {to: q, value: k == 0}\n",
+           "t.yaml:8:30: error: value: expected an integer, got the condition 'k == 0'\n"},
+      },
+      with_variables, compile_errors);
+}
+
+TEST_CASE("loader errors: variable declarations and invariants", "[loader][errors]") {
+  const std::string process = "processes:\n  - {name: p, variables: {x: 0}, do: []}\n";
+  check_cases(
+      {
+          {"variables: {k: 0, k: 1}\n" + process, "t.yaml:2:19: error: duplicate variable 'k' (first at line 2)\n"},
+          {"variables: {r: {initial: 5, range: [0, 3]}}\n" + process,
+           "t.yaml:2:13: error: r: the initial value 5 is outside its range [0, 3]\n"},
+          {"variables: {r: {initial: 0, range: [3, 0]}}\n" + process,
+           "t.yaml:2:13: error: r: the range [3, 0] is empty\n"},
+          {"variables: {2k: 0}\n" + process,
+           "t.yaml:2:13: error: variables: expected a variable name (a letter or '_', then "
+           "letters, digits or '_'), got '2k'\n"},
+          {"variables: {k: 0}\nproperties: {invariants: [\"p.zz <= 1\", \"k\"]}\n" + process,
+           "t.yaml:3:28: error: invariants: in 'p.zz <= 1': process 'p' has no variable 'zz'\n"
+           "t.yaml:3:41: error: invariants: expected a condition (a comparison such as x > 0), got the integer "
+           "expression 'k'\n"},
+      },
+      "scenario: t\n", compile_errors);
 }
 
 TEST_CASE("loader errors: params are plain integers, and i and n are reserved", "[loader][errors]") {

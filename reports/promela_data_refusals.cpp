@@ -1,0 +1,75 @@
+#include "reports/promela_data_refusals.hpp"
+
+namespace ipcsim {
+namespace {
+
+const std::string kNoData = "the export maps the control of a scenario, not its variables and values yet";
+
+class DataRefusals {
+public:
+  explicit DataRefusals(const Scenario &scenario) : scenario_(scenario) {}
+
+  std::vector<Diagnostic> find() {
+    for (const auto &v : scenario_.variables)
+      refuse(v.mark, "variable " + v.name);
+    for (const auto &p : scenario_.processes) {
+      for (const auto &v : p.variables)
+        refuse(v.mark, "variable " + v.name + " of " + p.name);
+      steps(p.steps);
+    }
+    for (const auto &invariant : scenario_.properties.invariants)
+      refuse(invariant.mark, "invariant " + invariant.text);
+    return std::move(out_);
+  }
+
+private:
+  void refuse(SourceMark mark, const std::string &what) {
+    out_.push_back({mark, "cannot export to Promela: " + what + " (" + kNoData + ")"});
+  }
+
+  void steps(const Steps &list) {
+    for (const auto &step : list)
+      std::visit([&](const auto &op) { this->step(op, step.mark); }, step.op);
+  }
+  void step(const RepeatStep &s, SourceMark) { steps(s.body); }
+  void step(const ForeverStep &s, SourceMark) { steps(s.body); }
+  void step(const ChooseStep &s, SourceMark) {
+    for (const auto &branch : s.branches)
+      steps(branch);
+  }
+  void step(const SendStep &s, SourceMark) {
+    if (s.value)
+      refuse(s.value->mark, "value: " + s.value->text);
+    steps(s.on_fail);
+  }
+  void step(const ReceiveStep &s, SourceMark) {
+    if (!s.into.empty())
+      refuse(s.into_mark, "into: " + s.into);
+    if (s.when)
+      refuse(s.when->mark, "when: " + s.when->text);
+    steps(s.on_fail);
+  }
+  void step(const SetStep &s, SourceMark mark) { refuse(mark, "set: " + s.assignments.front().variable); }
+  void step(const IfStep &s, SourceMark mark) {
+    refuse(mark, "if: " + s.condition.text);
+    steps(s.then);
+    steps(s.otherwise);
+  }
+  void step(const WhileStep &s, SourceMark mark) {
+    refuse(mark, "while: " + s.condition.text);
+    steps(s.body);
+  }
+  void step(const AssertStep &s, SourceMark mark) { refuse(mark, "assert: " + s.condition.text); }
+  template <typename Other> void step(const Other &, SourceMark) {}
+
+  const Scenario &scenario_;
+  std::vector<Diagnostic> out_;
+};
+
+} // namespace
+
+std::vector<Diagnostic> promela_data_refusals(const Model &model) {
+  return DataRefusals(model.scenario).find();
+}
+
+} // namespace ipcsim
