@@ -50,8 +50,11 @@ namespace ipcsim {
 // Whether the reduction above covers the model. Steps that read or write a global are dependent on one
 // another, and a step that changes a variable an invariant reads is visible, so that neither may be reordered
 // past the other; the groups above do not know variables yet, so a model with globals or invariants is
-// searched without the reduction rather than with a wrong one.
-inline bool reduction_covers(const Model &model) { return model.globals.empty() && model.invariants.empty(); }
+// searched without the reduction rather than with a wrong one. So is a model with timeouts: a time-out is a
+// step of a blocked process, which the groups take to have none.
+inline bool reduction_covers(const Model &model) {
+  return model.globals.empty() && model.invariants.empty() && !model.timeouts;
+}
 
 class PersistentSet {
 public:

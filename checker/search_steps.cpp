@@ -46,6 +46,9 @@ bool SearchSteps::fusible(const Model &model, ChannelId c) const {
     for (const Instruction &i : model.processes[p].code) {
       if (manages(i, c))
         return false;
+      // A timed operation may give up while it waits, so its queuing step is not one to postpone.
+      if ((sends_on(i, c) || receives_on(i, c)) && i.timeout)
+        return false;
       if (sends_on(i, c) && (i.mode != Mode::blocking || channel.too_large(i.size)))
         return false;
       bool privileged =

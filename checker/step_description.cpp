@@ -102,6 +102,10 @@ std::string outcome(const Model &model, ProcId p, std::span<const Event> events)
       return "fails, the message is dropped";
     case EventKind::recv_failed:
       return "finds nothing";
+    case EventKind::send_timeout:
+    case EventKind::recv_timeout:
+    case EventKind::acquire_timeout:
+      return "gives up waiting (timeout)";
     case EventKind::invalid:
       return "invalid: " + e.detail;
     case EventKind::wait:
@@ -139,6 +143,12 @@ std::string describe_step(const Model &model, ProcId proc, const Instruction &st
   for (const Event &e : events)
     if (e.kind == EventKind::invalid && e.proc != proc)
       out += "; " + model.processes[e.proc].name + " fails";
+  // An assert that runs silently after the step (it reads only the process's own variables) fails in it.
+  bool assert_failed = std::any_of(events.begin(), events.end(), [&](const Event &e) {
+    return e.kind == EventKind::assert_failed && e.proc == proc;
+  });
+  if (assert_failed && how != "false")
+    out += "; an assert is false";
   bool ends = std::any_of(events.begin(), events.end(),
                           [&](const Event &e) { return e.kind == EventKind::exit && e.proc == proc; });
   if (ends)

@@ -274,10 +274,12 @@ private:
     return !async.empty() ? Mode::async : blocking ? Mode::blocking : Mode::nonblocking;
   }
 
-  // A non-blocking operation is followed by a jump over its `else` steps, which it enters on failure.
+  // A non-blocking operation, or one that may time out, is followed by a jump over its `else` steps, which
+  // it enters when it fails or gives up.
   void emit_with_else(Instruction instruction, const Steps &on_fail) {
+    model_.timeouts = model_.timeouts || instruction.timeout;
     std::uint32_t at = emit(std::move(instruction));
-    if (code()[at].mode != Mode::nonblocking)
+    if (code()[at].mode != Mode::nonblocking && !code()[at].timeout)
       return;
     std::uint32_t skip = emit({.op = OpCode::jump, .mark = code()[at].mark});
     code()[at].target = here();
@@ -296,7 +298,8 @@ private:
                   .mode = mode_of(s.blocking, s.async),
                   .channel = c,
                   .tag = tag(s.tag),
-                  .size = size};
+                  .size = size,
+                  .timeout = s.timeout};
     if (s.value) {
       i.expression = process_expression(*s.value, ExpressionType::integer, "value");
       model_.message_values = true;
@@ -307,7 +310,11 @@ private:
   }
 
   void emit_step(const ReceiveStep &s, SourceMark mark) {
-    Instruction i{.op = OpCode::receive, .mark = mark, .mode = mode_of(s.blocking, s.async), .tag = tag(s.tag)};
+    Instruction i{.op = OpCode::receive,
+                  .mark = mark,
+                  .mode = mode_of(s.blocking, s.async),
+                  .tag = tag(s.tag),
+                  .timeout = s.timeout};
     if (s.from != "any") {
       auto mailbox = mailbox_index_.find(s.from);
       i.sources = {mailbox != mailbox_index_.end() ? mailbox->second : link(process_index_.at(s.from), self_)};
@@ -520,7 +527,8 @@ private:
 
   void emit_step(const SemaphoreStep &s, SourceMark mark) {
     OpCode op = s.op == SemaphoreStep::Op::acquire ? OpCode::acquire : OpCode::release;
-    emit({.op = op, .mark = mark, .semaphore = semaphore_index_.at(s.semaphore)});
+    emit_with_else({.op = op, .mark = mark, .semaphore = semaphore_index_.at(s.semaphore), .timeout = s.timeout},
+                   s.on_fail);
   }
 
   void emit_step(const SegmentStep &s, SourceMark mark) {
@@ -588,7 +596,8 @@ std::vector<std::uint32_t> successors(const std::vector<Instruction> &code, std:
     return i.branches;
   case OpCode::send:
   case OpCode::receive:
-    if (i.mode == Mode::nonblocking)
+  case OpCode::acquire:
+    if (i.mode == Mode::nonblocking || i.timeout)
       return {pc + 1, i.target};
     return {pc + 1};
   default:

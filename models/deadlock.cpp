@@ -98,6 +98,11 @@ std::vector<char> stuck_processes(const State& state, Blocked blocked, Candidate
   return in;
 }
 
+// A process waiting in an operation with a timeout is not stuck: it can always give up and move on.
+bool may_give_up(const Model& model, const State& state, ProcId p) {
+  return state.procs[p].status == ProcStatus::blocked && blocking_operation(model, state, p).timeout;
+}
+
 // A server blocked in a receive: a normal way to end.
 bool idle_server(const Model& model, ProcId p, const Instruction& blocked) {
   return blocked.op != OpCode::acquire && blocked.op != OpCode::send && model.processes[p].server;
@@ -131,8 +136,9 @@ BlockingAnalysis analyse_blocking(const Model& model, const State& state) {
   BlockingAnalysis a;
   bool any_ready = false;
   for (ProcId p = 0; p < state.procs.size(); ++p) {
-    any_ready = any_ready || state.procs[p].status == ProcStatus::ready;
-    if (state.procs[p].status == ProcStatus::blocked)
+    bool gives_up = may_give_up(model, state, p);
+    any_ready = any_ready || state.procs[p].status == ProcStatus::ready || gives_up;
+    if (state.procs[p].status == ProcStatus::blocked && !gives_up)
       a.blocked.push_back(blocked_process(model, state, p));
   }
   std::vector<const std::vector<ProcId>*> releasers(state.procs.size(), nullptr);
@@ -153,7 +159,8 @@ BlockingAnalysis analyse_blocking(const Model& model, const State& state) {
 // The same greatest fixpoint as analyse_blocking, without names or lists: the checker asks it of every new state.
 bool has_deadlock(const Model& model, const State& state, std::span<const ProcId> queued) {
   auto blocked = [&](ProcId p) {
-    return state.procs[p].status == ProcStatus::blocked || std::binary_search(queued.begin(), queued.end(), p);
+    return (state.procs[p].status == ProcStatus::blocked || std::binary_search(queued.begin(), queued.end(), p)) &&
+           !blocking_operation(model, state, p).timeout;
   };
   bool busy = false; // a blocked process that is not an idle server: only such a one makes a deadlock
   for (ProcId p = 0; p < state.procs.size() && !busy; ++p)
@@ -189,9 +196,10 @@ WaitForGraph wait_for_graph(const Model& model, const State& state, const Blocki
     node_of[p] = g.nodes.size();
     auto b = std::find_if(analysis.blocked.begin(), analysis.blocked.end(), [&](const auto& x) { return x.proc == p; });
     bool stuck = std::find(analysis.stuck.begin(), analysis.stuck.end(), p) != analysis.stuck.end();
-    std::string what = b != analysis.blocked.end() ? "blocked in " + b->waits_for
-                       : state.procs[p].status == ProcStatus::ready ? "running"
-                                                                     : "ended";
+    std::string what = b != analysis.blocked.end()                  ? "blocked in " + b->waits_for
+                       : state.procs[p].status == ProcStatus::ready   ? "running"
+                       : state.procs[p].status == ProcStatus::blocked ? "waiting, with a timeout"
+                                                                      : "ended";
     g.nodes.push_back({model.processes[p].name, what, b != analysis.blocked.end(), stuck && analysis.deadlock});
   }
   for (const auto& b : analysis.blocked)

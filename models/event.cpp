@@ -24,6 +24,12 @@ std::string_view to_string(EventKind kind) {
     return "recv_end";
   case EventKind::recv_failed:
     return "recv_failed";
+  case EventKind::send_timeout:
+    return "send_timeout";
+  case EventKind::recv_timeout:
+    return "recv_timeout";
+  case EventKind::acquire_timeout:
+    return "acquire_timeout";
   case EventKind::block:
     return "block";
   case EventKind::unblock:

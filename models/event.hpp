@@ -21,6 +21,9 @@ enum class EventKind : std::uint8_t {
   recv_begin,
   recv_end,
   recv_failed,
+  send_timeout, // a blocking send, receive or acquire with a timeout gave up waiting
+  recv_timeout,
+  acquire_timeout,
   block,
   unblock,
   wait,   // a wait on a handle that had already completed (added to the v1 list: every transition has an event)

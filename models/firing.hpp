@@ -33,6 +33,7 @@ private:
   void wait(ProcId p, const Instruction &i);
   void advance(ProcId p, std::uint32_t pc);
   void block(ProcId p, const Instruction &i, ChannelId c);
+  void time_out(ProcId p);
   void fail(ProcId p, const Instruction &i, std::string why);
   void end(ProcId p);
   void cancel_receives(ProcId p);

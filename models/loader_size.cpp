@@ -92,7 +92,7 @@ private:
     if (std::optional<Value> branches = entry(reader_, step, "choose"); branches && branches->node.IsSequence())
       for (const YAML::Node &branch : branches->node)
         total = add(total, count(reader_.child(branch, "choose", branches->origin), depth + 1));
-    for (const char *key : {"send", "receive"})
+    for (const char *key : {"send", "receive", "acquire"})
       if (std::optional<Value> communication = entry(reader_, step, key))
         if (std::optional<Value> on_fail = entry(reader_, *communication, "else"))
           total = add(total, count(*on_fail, depth + 1));

@@ -48,7 +48,7 @@ StepOp sleep(Reader &reader, const Value &value, int) {
   return duration ? StepOp(SleepStep{*duration}) : std::nullopt;
 }
 
-// The options send and receive share: tag, blocking, async and else.
+// The options send and receive share: tag, blocking, async, timeout and else.
 template <class Comm> void communication_options(Reader &reader, const Fields &fields, Comm &comm, int depth) {
   if (auto tag = fields.get("tag"))
     comm.tag = reader.identifier(*tag, "a tag (a letter or '_', then letters, digits or '_')").value_or("");
@@ -63,16 +63,25 @@ template <class Comm> void communication_options(Reader &reader, const Fields &f
   const std::string what = fields.what();
   if (async && !comm.blocking)
     reader.error(async->origin, "async: an asynchronous " + what + " cannot also be non-blocking (blocking: false)");
+  if (auto timeout = fields.get("timeout")) {
+    comm.timeout = reader.duration(*timeout);
+    if (!comm.blocking)
+      reader.error(timeout->origin, "timeout: a non-blocking " + what + " (blocking: false) never waits, so it cannot time out");
+    else if (async)
+      reader.error(timeout->origin,
+                   "timeout: an asynchronous " + what + " does not wait; its `wait` does, and cannot time out yet");
+  }
   if (auto on_fail = fields.get("else")) {
-    if (comm.blocking)
-      reader.error(on_fail->origin, "else: only a non-blocking " + what + " (blocking: false) has 'else'");
+    if (comm.blocking && !fields.has("timeout"))
+      reader.error(on_fail->origin,
+                   "else: only a non-blocking " + what + " (blocking: false) or one with a timeout has 'else'");
     comm.on_fail = read_steps(reader, *on_fail, depth + 1);
   }
 }
 
 StepOp send(Reader &reader, const Value &value, int depth) {
   auto fields = reader.mapping(value, "a mapping such as {to: jobs}", "send",
-                               {"to", "size", "tag", "value", "blocking", "async", "else"});
+                               {"to", "size", "tag", "value", "blocking", "async", "timeout", "else"});
   if (!fields)
     return std::nullopt;
   SendStep step;
@@ -88,7 +97,7 @@ StepOp send(Reader &reader, const Value &value, int depth) {
 
 StepOp receive(Reader &reader, const Value &value, int depth) {
   auto fields = reader.mapping(value, "a mapping such as {from: jobs}", "receive",
-                               {"from", "tag", "into", "when", "blocking", "async", "else"});
+                               {"from", "tag", "into", "when", "blocking", "async", "timeout", "else"});
   if (!fields)
     return std::nullopt;
   ReceiveStep step;
@@ -152,6 +161,27 @@ template <SemaphoreStep::Op op> StepOp semaphore(Reader &reader, const Value &va
   const char *key = op == SemaphoreStep::Op::acquire ? "acquire" : "release";
   std::optional<std::string> name = named(reader, value, NameUse::Kind::semaphore, key, "a semaphore name");
   return name ? StepOp(SemaphoreStep{op, *name}) : std::nullopt;
+}
+
+// `acquire: {semaphore: mutex, timeout: 2ms, else: [...]}`: the long form, for an acquire that gives up.
+StepOp timed_acquire(Reader &reader, const Value &value, int depth) {
+  if (!value.node.IsMap())
+    return semaphore<SemaphoreStep::Op::acquire>(reader, value, depth);
+  auto fields = reader.mapping(value, "a semaphore name, or {semaphore: mutex, timeout: 2ms, else: [...]}",
+                               "acquire", {"semaphore", "timeout", "else"});
+  if (!fields)
+    return std::nullopt;
+  SemaphoreStep step{SemaphoreStep::Op::acquire, ""};
+  if (auto name = fields->require("semaphore"))
+    step.semaphore = named(reader, *name, NameUse::Kind::semaphore, "semaphore", "a semaphore name").value_or("");
+  if (auto timeout = fields->get("timeout"))
+    step.timeout = reader.duration(*timeout);
+  if (auto on_fail = fields->get("else")) {
+    if (!fields->has("timeout"))
+      reader.error(on_fail->origin, "else: only an acquire with a timeout has 'else'");
+    step.on_fail = read_steps(reader, *on_fail, depth + 1);
+  }
+  return step;
 }
 
 template <SegmentStep::Op op> StepOp attachment(Reader &reader, const Value &value, int) {
@@ -221,7 +251,7 @@ const std::vector<std::pair<std::string_view, StepReader>> step_readers{
     {"create", mailbox<MailboxStep::Op::create>},
     {"delete", mailbox<MailboxStep::Op::remove>},
     {"give", give},
-    {"acquire", semaphore<SemaphoreStep::Op::acquire>},
+    {"acquire", timed_acquire},
     {"release", semaphore<SemaphoreStep::Op::release>},
     {"attach", attachment<SegmentStep::Op::attach>},
     {"detach", attachment<SegmentStep::Op::detach>},

@@ -88,6 +88,9 @@ struct Instruction {
   std::uint64_t times = 0;             // repeat_init
   std::vector<std::uint32_t> branches; // choose: first instruction of each branch
   Duration duration;                   // compute, sleep
+  // send, receive, acquire (blocking): waiting longer gives up, on to `target` (its `else`). `check` lets it
+  // give up at any moment it waits (Semantics: a time-out transition).
+  std::optional<Duration> timeout;
   // send, receive, acquire: the processes whose program could complete it or make its mailbox cease to exist
   // (sorted), the only ones the deadlock analysis needs to ask about.
   std::vector<ProcId> completers;
@@ -193,6 +196,7 @@ struct Model {
   std::uint32_t var_count = 0;   // globals and every process's own
   std::vector<Invariant> invariants;
   bool message_values = false; // some send carries a `value`: messages' values are part of states
+  bool timeouts = false;       // some send, receive or acquire has a timeout
 
   const Instruction *instruction(ProcId p, std::uint32_t pc) const {
     const auto &code = processes[p].code;

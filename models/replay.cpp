@@ -78,10 +78,18 @@ Replay replay_trace(const Semantics& semantics, const std::vector<TraceEvent>& t
     ProcId p = process_named(model, next.proc);
     if (p == kNone)
       mismatch(next, "names no process of the scenario");
-    if (replay.final_state.procs[p].status != ProcStatus::ready)
+    std::vector<std::uint32_t> alternatives;
+    if (replay.final_state.procs[p].status == ProcStatus::ready)
+      for (std::uint32_t a = 0, n = semantics.alternative_count(replay.final_state, p); a < n; ++a)
+        alternatives.push_back(a);
+    else if (semantics.can_time_out(replay.final_state, p))
+      alternatives.push_back(kTimeOut);
+    else
       mismatch(next, "is a step of a process that cannot move in this state");
     bool matched = false;
-    for (std::uint32_t a = 0, n = semantics.alternative_count(replay.final_state, p); a < n && !matched; ++a) {
+    for (std::uint32_t a : alternatives) {
+      if (matched)
+        break;
       State candidate = replay.final_state;
       events.clear();
       semantics.apply(candidate, {p, a}, events);

@@ -91,16 +91,18 @@ struct SendStep {
   std::string tag;                   // empty: untagged
   bool blocking = true;
   std::string async;                   // handle name; empty: not asynchronous
-  Steps on_fail;                       // `else:` of a non-blocking send
+  Steps on_fail;                       // `else:` of a non-blocking send, or of one that timed out
   std::optional<ExpressionText> value; // the integer the message carries (default 0)
+  std::optional<Duration> timeout;     // a blocking send that gives up after waiting this long
 };
 struct ReceiveStep {
   std::string from; // a mailbox, a process, or "any"
   std::string tag;  // empty: any message
   bool blocking = true;
   std::string async;
-  Steps on_fail;
-  std::string into; // a variable that stores the received value; empty: none
+  Steps on_fail;                   // `else:` of a non-blocking receive, or of one that timed out
+  std::optional<Duration> timeout; // a blocking receive that gives up after waiting this long
+  std::string into;                // a variable that stores the received value; empty: none
   SourceMark into_mark;
   std::optional<ExpressionText> when; // takes only a message whose value satisfies it
 };
@@ -130,6 +132,8 @@ struct SemaphoreStep {
   enum class Op { acquire, release };
   Op op = Op::acquire;
   std::string semaphore;
+  std::optional<Duration> timeout; // acquire {semaphore: s, timeout: 2ms, else: [...]}
+  Steps on_fail;
 };
 struct SegmentStep {
   enum class Op { attach, detach, read, write };

@@ -43,6 +43,12 @@ void Semantics::enabled(const State &state, std::vector<Transition> &out) const 
     if (state.procs[p].status == ProcStatus::ready)
       for (std::uint32_t a = 0, n = alternative_count(state, p); a < n; ++a)
         out.push_back({p, a});
+    else if (can_time_out(state, p))
+      out.push_back({p, kTimeOut});
+}
+
+bool Semantics::can_time_out(const State &state, ProcId p) const {
+  return state.procs[p].status == ProcStatus::blocked && model_.instruction(p, state.procs[p].pc)->timeout;
 }
 
 std::uint32_t Semantics::alternative_count(const State &state, ProcId p) const {
@@ -82,8 +88,9 @@ bool Semantics::finished(const State &state) const {
     const ProcState &ps = state.procs[p];
     if (ps.status == ProcStatus::ready)
       return false;
-    if (ps.status == ProcStatus::blocked &&
-        !(model_.processes[p].server && blocking_operation(model_, state, p).op == OpCode::receive))
+    bool idle_server = model_.processes[p].server && blocking_operation(model_, state, p).op == OpCode::receive &&
+                       !can_time_out(state, p);
+    if (ps.status == ProcStatus::blocked && !idle_server)
       return false;
   }
   return true;
@@ -101,6 +108,8 @@ const Instruction &blocking_operation(const Model &model, const State &state, Pr
 
 void Semantics::Firing::fire(Transition t) {
   ProcId p = t.proc;
+  if (t.alternative == kTimeOut)
+    return time_out(p);
   assert(state_.procs[p].status == ProcStatus::ready);
   const Instruction &i = *model_.instruction(p, state_.procs[p].pc);
   switch (i.op) {
@@ -195,7 +204,7 @@ void Semantics::Firing::emit(EventKind kind, ProcId p, const Instruction &i, Cha
     e.size = m->size;
     e.tag = m->tag;
     e.value = m->value;
-  } else if (kind == EventKind::recv_begin || kind == EventKind::recv_failed) {
+  } else if (kind == EventKind::recv_begin || kind == EventKind::recv_failed || kind == EventKind::recv_timeout) {
     e.tag = i.tag;
   }
   events_.push_back(std::move(e));
@@ -323,6 +332,28 @@ void Semantics::Firing::wait(ProcId p, const Instruction &i) {
                 fmt::format("wait on handle {}, whose operation failed: its mailbox ceased to exist",
                             model_.processes[p].handle_names[i.handle]));
   }
+}
+
+// The blocked operation leaves its queue as if it had never waited, and the process goes on at its `else`.
+void Semantics::Firing::time_out(ProcId p) {
+  const Instruction &i = *model_.instruction(p, state_.procs[p].pc);
+  assert(state_.procs[p].status == ProcStatus::blocked && i.timeout);
+  if (i.op == OpCode::send) {
+    auto &senders = state_.channels[i.channel].senders;
+    auto own = std::find_if(senders.begin(), senders.end(),
+                            [&](const PendingSend &s) { return s.proc == p && s.handle == kNone; });
+    emit(EventKind::send_timeout, p, i, i.channel, &own->message);
+    senders.erase(own);
+  } else if (i.op == OpCode::receive) {
+    withdraw({.proc = p, .handle = kNone});
+    emit(EventKind::recv_timeout, p, i, i.sources.size() == 1 ? i.sources[0] : kNone);
+  } else {
+    auto &waiters = state_.semaphores[i.semaphore].waiters;
+    waiters.erase(std::find(waiters.begin(), waiters.end(), p));
+    events_.push_back({.kind = EventKind::acquire_timeout, .proc = p, .semaphore = i.semaphore, .mark = i.mark});
+  }
+  state_.procs[p].status = ProcStatus::ready;
+  advance(p, i.target);
 }
 
 void Semantics::Firing::block(ProcId p, const Instruction &i, ChannelId c) {

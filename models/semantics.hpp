@@ -21,6 +21,11 @@ struct Transition {
   bool operator==(const Transition&) const = default;
 };
 
+// The alternative of a blocked process that gives up: its send, receive or acquire has a timeout. The
+// checker lets it give up at any moment it waits (durations are abstract there); the simulator when the
+// timeout has passed unserved.
+inline constexpr std::uint32_t kTimeOut = kNone;
+
 class Semantics {
 public:
   explicit Semantics(const Model& model) : model_(model) {}
@@ -30,7 +35,8 @@ public:
   // Every process at its first visible step (or ended); `events` receives start (and exit) events.
   State initial_state(std::vector<Event>& events) const;
 
-  // All transitions enabled in `state`, in process order, then alternative order.
+  // All transitions enabled in `state`, in process order, then alternative order: the steps of the ready
+  // processes and the time-outs of the blocked ones that can give up.
   void enabled(const State& state, std::vector<Transition>& out) const;
 
   // The alternatives of process p's next step (1 unless it is a choose, or a receive that could take from
@@ -43,6 +49,9 @@ public:
 
   // Fires t, which must be enabled. Appends what happened to `events`.
   void apply(State& state, Transition t, std::vector<Event>& events) const;
+
+  // Whether blocked process p waits in an operation with a timeout, which it may give up (kTimeOut).
+  bool can_time_out(const State& state, ProcId p) const;
 
   // True when no process is ready or blocked other than servers idling in a receive: the run is over.
   bool finished(const State& state) const;

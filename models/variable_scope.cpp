@@ -77,6 +77,9 @@ NameResolver invariant_scope(const Model &model) {
       return std::nullopt;
     }
     std::string proc = name.substr(0, dot), var = name.substr(dot + 1);
+    for (const auto &[alias, plain] : model.scenario.replica_aliases)
+      if (alias == proc)
+        proc = plain; // the lone replica of a count of 1: w[0].a is w.a
     auto it =
         std::find_if(model.processes.begin(), model.processes.end(), [&](const Process &p) { return p.name == proc; });
     if (it == model.processes.end()) {

@@ -4,6 +4,8 @@ namespace ipcsim {
 namespace {
 
 const std::string kNoData = "the export maps the control of a scenario, not its variables and values yet";
+// Promela's `timeout` fires only when no process can move, which is not ipcsim's time-out at any moment.
+const std::string kNoTimeouts = "a Promela operation cannot give up while others still move";
 
 class DataRefusals {
 public:
@@ -23,8 +25,8 @@ public:
   }
 
 private:
-  void refuse(SourceMark mark, const std::string &what) {
-    out_.push_back({mark, "cannot export to Promela: " + what + " (" + kNoData + ")"});
+  void refuse(SourceMark mark, const std::string &what, const std::string &why = kNoData) {
+    out_.push_back({mark, "cannot export to Promela: " + what + " (" + why + ")"});
   }
 
   void steps(const Steps &list) {
@@ -37,12 +39,16 @@ private:
     for (const auto &branch : s.branches)
       steps(branch);
   }
-  void step(const SendStep &s, SourceMark) {
+  void step(const SendStep &s, SourceMark mark) {
+    if (s.timeout)
+      refuse(mark, "a send with a timeout", kNoTimeouts);
     if (s.value)
       refuse(s.value->mark, "value: " + s.value->text);
     steps(s.on_fail);
   }
-  void step(const ReceiveStep &s, SourceMark) {
+  void step(const ReceiveStep &s, SourceMark mark) {
+    if (s.timeout)
+      refuse(mark, "a receive with a timeout", kNoTimeouts);
     if (!s.into.empty())
       refuse(s.into_mark, "into: " + s.into);
     if (s.when)
@@ -60,6 +66,11 @@ private:
     steps(s.body);
   }
   void step(const AssertStep &s, SourceMark mark) { refuse(mark, "assert: " + s.condition.text); }
+  void step(const SemaphoreStep &s, SourceMark mark) {
+    if (s.timeout)
+      refuse(mark, "an acquire with a timeout", kNoTimeouts);
+    steps(s.on_fail);
+  }
   template <typename Other> void step(const Other &, SourceMark) {}
 
   const Scenario &scenario_;

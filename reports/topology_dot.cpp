@@ -156,13 +156,19 @@ private:
     if (auto semaphore = semaphore_id_.find(op.semaphore); semaphore != semaphore_id_.end())
       use(Use::Kind::semaphore, process_node(p), semaphore->second,
           op.op == SemaphoreStep::Op::acquire ? "acquire" : "release");
+    walk(p, op.on_fail);
   }
   void visit(std::size_t p, const SegmentStep &op) {
     static constexpr const char *names[] = {"attach", "detach", "read", "write"};
     if (auto segment = segment_id_.find(op.segment); segment != segment_id_.end())
       use(Use::Kind::segment, process_node(p), segment->second, names[static_cast<int>(op.op)]);
   }
-  template <class Other> void visit(std::size_t, const Other &) {} // compute, sleep, wait
+  void visit(std::size_t p, const IfStep &op) {
+    walk(p, op.then);
+    walk(p, op.otherwise);
+  }
+  void visit(std::size_t p, const WhileStep &op) { walk(p, op.body); }
+  template <class Other> void visit(std::size_t, const Other &) {} // compute, sleep, wait, set, assert
 
   // With more than one host, each host is a cluster holding its processes and the mailboxes they own.
   DotSubgraph &host_graph(const std::string &host) {

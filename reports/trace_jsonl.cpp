@@ -19,11 +19,12 @@ namespace ipcsim {
 namespace {
 
 // The v1 list, then the events ipcsim adds (docs/semantics.md): wait and choose; then version 2's.
-constexpr std::array<std::string_view, 29> event_names{
-    "start",     "exit",        "compute", "sleep",   "send_begin",   "send_end", "send_failed", "recv_begin",
-    "recv_end",  "recv_failed", "block",   "unblock", "lost",         "invalid",  "create",      "delete",
-    "give",      "acquire",     "release", "attach",  "detach",       "read",     "write",       "deadlock",
-    "violation", "wait",        "choose",  "set",     "assert_failed"};
+constexpr std::array<std::string_view, 32> event_names{
+    "start",        "exit",         "compute",        "sleep",         "send_begin", "send_end", "send_failed",
+    "recv_begin",   "recv_end",     "recv_failed",    "block",         "unblock",    "lost",     "invalid",
+    "create",       "delete",       "give",           "acquire",       "release",    "attach",   "detach",
+    "read",         "write",        "deadlock",       "violation",     "wait",       "choose",   "set",
+    "assert_failed", "send_timeout", "recv_timeout", "acquire_timeout"};
 
 constexpr std::array<std::string_view, 16> key_names{"seq",   "t",    "proc",   "event",    "channel", "msg",
                                                      "size",  "tag",  "peer",   "duration", "branch",  "var",

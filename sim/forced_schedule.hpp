@@ -27,6 +27,11 @@ public:
   // (also when it ran out while p waited): p then chooses for itself.
   std::optional<Transition> take(ProcId p);
 
+  // The transition the schedule names next; empty once it is used up.
+  std::optional<Transition> next() const {
+    return active() ? std::optional<Transition>(schedule_[next_]) : std::nullopt;
+  }
+
   // After a transition from take() has fired: lets the process named next go, or everyone at the end.
   void pass_on();
 

@@ -67,6 +67,9 @@ std::optional<TakenMessage> RunMetrics::observe_message(const Event &e, const St
     c.failed_sends += 1;
     in_flight_.erase(e.msg);
     break;
+  case EventKind::send_timeout: // the message was never accepted
+    in_flight_.erase(e.msg);
+    break;
   case EventKind::lost:
     c.lost += 1;
     in_flight_.erase(e.msg);

@@ -139,8 +139,9 @@ void Simulation::stop_at_time_limit() {
   bool any_finishing = std::find(finishing_.begin(), finishing_.end(), true) != finishing_.end();
   if (semantics_.finished(state_) && !any_finishing)
     return;
-  bool any_ready = std::any_of(state_.procs.begin(), state_.procs.end(),
-                               [](const ProcState &ps) { return ps.status == ProcStatus::ready; });
+  bool any_ready = false; // a process that waits with a timeout can still move
+  for (ProcId p = 0; p < state_.procs.size(); ++p)
+    any_ready = any_ready || state_.procs[p].status == ProcStatus::ready || semantics_.can_time_out(state_, p);
   if (!any_ready && !any_finishing)
     conclude_blocked(); // all blocked before the limit: SimGrid could not see it while this timer was pending
   stop(RunResult::Stop::time_limit, "stopped at the time limit (--until)");
@@ -149,6 +150,7 @@ void Simulation::stop_at_time_limit() {
 void Simulation::publish_initial_state() {
   state_ = semantics_.initial_state(events_);
   watch_.emplace(model_, state_, result_.violations);
+  watch_->transition(events_, state_, 0); // a process's first steps may be silent ones that fail an assert
   publish(0, kNone, 0);
 }
 
@@ -170,6 +172,7 @@ void Simulation::describe_processes() {
       times.end = result_.end_time;
       break;
     case ProcStatus::blocked:
+      times.outcome = "waiting, with a timeout"; // unless the analysis lists it
       for (const auto &b : blocking->blocked)
         if (b.proc == p)
           times.outcome = "blocked in " + b.waits_for;

@@ -44,6 +44,8 @@ private:
   void pay_sender_side(ProcId p, const Instruction &send);
   void settle_deliveries(ProcId p);
   void wait_until_released(ProcId p);
+  bool released_in_time(ProcId p, double timeout);
+  void give_up_as_scheduled(ProcId self);
   void take_turns(ProcId p, std::uint64_t points_before);
   std::uint64_t scheduling_points() const { return scheduling_points_ + (forced_ ? forced_->waits() : 0); }
   bool fire(ProcId p, const std::function<std::uint32_t()> &pick, double duration = 0);
@@ -79,6 +81,7 @@ private:
   RunMetrics metrics_;
   std::optional<PropertyWatch> watch_;
   bool stopping_ = false;
+  bool giving_up_ = false; // give_up_as_scheduled() is firing time-outs
   bool actors_running_ = false;
   std::vector<std::optional<Event>> pending_exit_; // an exit is traced when the actor has finished its last step
   std::vector<bool> finishing_; // ended in the semantics, its actor still spending its last step's time

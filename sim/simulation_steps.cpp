@@ -204,17 +204,61 @@ void Simulation::settle_deliveries(ProcId p) {
 }
 
 // Released by another process's step: the operation completed, or failed because its mailbox ceased to
-// exist (then the process stops where it is, and does not resume).
+// exist (then the process stops where it is, and does not resume). An operation with a timeout may instead
+// pass its timeout unserved: then the process gives up, in a transition of its own, and goes on at `else`.
 void Simulation::wait_until_released(ProcId p) {
   const Instruction &waiting = blocking_operation(model_, state_, p);
   accounts_.open(p, account_of(waiting), sg4::Engine::get_clock(), waiting.semaphore);
-  wake_[p]->acquire();
-  ++scheduling_points_;
+  bool released = true;
+  if (waiting.timeout) {
+    released = released_in_time(p, random_[p].sample(*waiting.timeout));
+  } else {
+    wake_[p]->acquire();
+    ++scheduling_points_;
+  }
   accounts_.close(p, sg4::Engine::get_clock());
   if (state_.procs[p].status == ProcStatus::failed)
     return;
   result_.processes[p].context_switches += 1;
   cpu(p, model_.scenario.costs.context_switch);
+  if (!released)
+    fire(p, [] { return kTimeOut; });
+}
+
+// Waits for the releasing step for at most `timeout` seconds; false when the time passed first. While a
+// forced schedule (--replay) lasts, the schedule alone says when a process gives up (give_up_as_scheduled):
+// the timer then starts again, so that the run after the schedule still gives up by itself.
+bool Simulation::released_in_time(ProcId p, double timeout) {
+  double deadline = sg4::Engine::get_clock() + timeout;
+  for (;;) {
+    bool passed = wake_[p]->acquire_timeout(std::max(0.0, deadline - sg4::Engine::get_clock()));
+    ++scheduling_points_;
+    if (!passed)
+      return true;
+    if (state_.procs[p].status != ProcStatus::blocked) { // released at the very moment the time ran out
+      wake_[p]->acquire();
+      return true;
+    }
+    if (!forced_->active())
+      return false;
+    deadline = sg4::Engine::get_clock() + timeout;
+  }
+}
+
+// --replay: the schedule names a blocked process's time-out next. That process is waiting for its release,
+// not for its turn, so the process `self` that has just taken a step fires the time-out for it and wakes it
+// (itself, when its own step has just blocked it: it has not started to wait yet).
+void Simulation::give_up_as_scheduled(ProcId self) {
+  giving_up_ = true;
+  while (std::optional<Transition> next = forced_->next()) {
+    if (next->alternative != kTimeOut || !semantics_.can_time_out(state_, next->proc) || stopping_)
+      break;
+    ProcId q = next->proc;
+    fire(q, [] { return kTimeOut; });
+    if (q != self)
+      wake_[q]->release();
+  }
+  giving_up_ = false;
 }
 
 // While a forced schedule (--replay) lasts, a process fires only when the schedule names it next, and
@@ -232,12 +276,14 @@ bool Simulation::fire(ProcId p, const std::function<std::uint32_t()> &pick, doub
   watch_->transition(std::span<const Event>(events_.begin() + static_cast<std::ptrdiff_t>(first), events_.end()),
                      state_, sg4::Engine::get_clock());
   publish(first, p, duration);
+  ++transitions_;
+  check_for_stop();
   if (forced) {
     result_.forced_until = sg4::Engine::get_clock();
     forced_->pass_on();
+    if (!stopping_ && !giving_up_)
+      give_up_as_scheduled(p);
   }
-  ++transitions_;
-  check_for_stop();
   return !stopping_;
 }
 

@@ -19,6 +19,7 @@ const std::map<std::string, std::vector<PropertyKind>> expected_violations = {
     {"semaphore-lock-order", {PropertyKind::deadlock}},
     {"shm-race", {PropertyKind::data_race}},
     {"protocol-check-then-act", {PropertyKind::invariant}},
+    {"protocol-request-retry", {PropertyKind::assertion}},
 };
 
 } // namespace

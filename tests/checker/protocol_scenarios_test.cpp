@@ -1,5 +1,5 @@
-// `ipcsim check` on the bundled protocol scenarios (variables, values, decisions, assertions, invariants): the
-// whole text output against goldens, and the one schedule that breaks the flag lock, step by step.
+// `ipcsim check` on the bundled protocol scenarios (variables, values, decisions, assertions, invariants,
+// timeouts): the whole text output against goldens, and the schedules that break them, step by step.
 #include "check_support.hpp"
 
 #include "checker/persistent_set.hpp"
@@ -8,8 +8,8 @@ using namespace ipcsim;
 using namespace ipcsim::test;
 
 TEST_CASE("check prints the golden verdicts of the protocol scenarios", "[cli][protocols]") {
-  const std::vector<std::pair<std::string, int>> scenarios = {{"protocol-alternating-bit", 0},
-                                                              {"protocol-check-then-act", 1}};
+  const std::vector<std::pair<std::string, int>> scenarios = {
+      {"protocol-alternating-bit", 0}, {"protocol-check-then-act", 1}, {"protocol-request-retry", 1}};
   for (const auto &[name, status] : scenarios) {
     SECTION(name) {
       CommandOutput r = run_ipcsim("check scenarios/" + name + ".yaml");
@@ -39,4 +39,24 @@ TEST_CASE("a scenario with globals or invariants is searched without partial-ord
   CHECK(reduction_covers(bundled("deadlock-receive-first")));
   CheckResult r = check_all(bundled("protocol-check-then-act"));
   CHECK(verdict_of(r, PropertyKind::invariant) == Verdict::violated);
+}
+
+// check lets a waiting receive give up at any moment: the client's every try may time out, however fast the
+// server is in `run`.
+TEST_CASE("the retrying client's counterexample times out on every try", "[protocols][timeouts]") {
+  CheckResult r = check_all(bundled("protocol-request-retry"), /*breadth_first=*/true);
+  CHECK(verdict_of(r, PropertyKind::assertion) == Verdict::violated);
+  CHECK(verdict_of(r, PropertyKind::deadlock) == Verdict::holds);
+  REQUIRE(r.violations.size() == 1);
+  std::vector<std::string> client_steps;
+  for (const auto &step : r.violations[0].steps)
+    if (step.proc == "client")
+      client_steps.push_back(step.action);
+  const std::string give_up = "receive from replies: gives up waiting (timeout)";
+  CHECK(client_steps == std::vector<std::string>{
+                            "send on requests: message 1 (value 1) buffered", "receive from replies: blocks",
+                            give_up + "; client.attempt = 2", "send on requests: message 2 (value 2) buffered",
+                            "receive from replies: blocks", give_up + "; client.attempt = 3",
+                            "send on requests: message 3 (value 3) buffered", "receive from replies: blocks",
+                            give_up + "; an assert is false; client ends"});
 }

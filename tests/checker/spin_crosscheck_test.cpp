@@ -21,6 +21,21 @@ namespace {
 
 // The bundled scenarios that use what Promela cannot express, with what `ipcsim export promela` says.
 const std::map<std::string, std::string> expected_refusals = {
+    {"protocol-request-retry",
+     "scenarios/protocol-request-retry.yaml:17:17: error: cannot export to Promela: variable attempt of client (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-retry.yaml:17:29: error: cannot export to Promela: variable reply of client (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-retry.yaml:17:39: error: cannot export to Promela: variable answered of client (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-retry.yaml:19:9: error: cannot export to Promela: while: answered == 0 && attempt < 3 (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-retry.yaml:21:13: error: cannot export to Promela: set: attempt (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-retry.yaml:22:41: error: cannot export to Promela: value: attempt (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-retry.yaml:23:13: error: cannot export to Promela: a receive with a timeout (a Promela operation cannot give up while others still move)\n"
+     "scenarios/protocol-request-retry.yaml:23:44: error: cannot export to Promela: into: reply (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-retry.yaml:24:13: error: cannot export to Promela: if: reply > 0 (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-retry.yaml:26:17: error: cannot export to Promela: set: answered (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-retry.yaml:27:9: error: cannot export to Promela: assert: answered == 1 && reply <= attempt (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-retry.yaml:30:17: error: cannot export to Promela: variable request of server (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-retry.yaml:33:45: error: cannot export to Promela: into: request (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-retry.yaml:35:40: error: cannot export to Promela: value: request (the export maps the control of a scenario, not its variables and values yet)\n"},
     {"protocol-alternating-bit",
      "scenarios/protocol-alternating-bit.yaml:8:13: error: cannot export to Promela: variable delivered (the export maps the control of a scenario, not its variables and values yet)\n"
      "scenarios/protocol-alternating-bit.yaml:13:17: error: cannot export to Promela: variable bit of sender (the export maps the control of a scenario, not its variables and values yet)\n"

@@ -217,9 +217,11 @@ TEST_CASE("loader errors: else needs blocking: false, and async excludes it", "[
           {"      - receive: {from: q, blocking: false, async: h}\n" + q,
            "t.yaml:5:52: error: async: an asynchronous receive cannot also be non-blocking (blocking: false)\n"},
           {"      - send: {to: q, else: [{sleep: 1ms}]}\n" + q,
-           "t.yaml:5:29: error: else: only a non-blocking send (blocking: false) has 'else'\n"},
+           "t.yaml:5:29: error: else: only a non-blocking send (blocking: false) or one with a timeout has "
+           "'else'\n"},
           {"      - receive: {from: q, blocking: true, else: []}\n" + q,
-           "t.yaml:5:50: error: else: only a non-blocking receive (blocking: false) has 'else'\n"},
+           "t.yaml:5:50: error: else: only a non-blocking receive (blocking: false) or one with a timeout has "
+           "'else'\n"},
       },
       head);
 }
@@ -276,6 +278,30 @@ TEST_CASE("loader errors: variables, values and decisions are checked at load ti
            "t.yaml:8:30: error: value: expected an integer, got the condition 'k == 0'\n"},
       },
       with_variables, compile_errors);
+}
+
+TEST_CASE("loader errors: timeouts go on blocking sends, receives and acquires", "[loader][errors]") {
+  const std::string base = "scenario: t\nsemaphores: [{name: s, initial: 0}]\nprocesses:\n"
+                           "  - name: q\n    do: [{send: {to: p}}]\n  - name: p\n    do:\n";
+  check_cases(
+      {
+          {"      - receive: {from: q, blocking: false, timeout: 1ms}\n",
+           "t.yaml:8:54: error: timeout: a non-blocking receive (blocking: false) never waits, so it cannot time out\n"},
+          {"      - receive: {from: q, async: h, timeout: 1ms}\n",
+           "t.yaml:8:47: error: timeout: an asynchronous receive does not wait; its `wait` does, and cannot time out "
+           "yet\n"},
+          {"      - receive: {from: q, timeout: soon}\n",
+           "t.yaml:8:37: error: timeout: expected a duration (e.g. 250us), got 'soon'\n"},
+          {"      - receive: {from: q, else: []}\n",
+           "t.yaml:8:34: error: else: only a non-blocking receive (blocking: false) or one with a timeout has "
+           "'else'\n"},
+          {"      - acquire: {semaphore: s, else: []}\n",
+           "t.yaml:8:39: error: else: only an acquire with a timeout has 'else'\n"},
+          {"      - acquire: {semaphor: s, timeout: 1ms}\n",
+           "t.yaml:8:18: error: missing required key 'semaphore' in acquire\n"
+           "t.yaml:8:19: error: unknown key 'semaphor' in acquire; did you mean 'semaphore'?\n"},
+      },
+      base);
 }
 
 TEST_CASE("loader errors: variable declarations and invariants", "[loader][errors]") {
