@@ -131,3 +131,19 @@ processes:
   CHECK(m.fire("p") == Lines{"p set x=2"});
   CHECK(m.fire("p") == Lines{"p exit"});
 }
+
+TEST_CASE("semantics: an invariant names the lone replica of a count of 1 as w[0] too") {
+  Machine m(R"(
+scenario: t
+processes:
+  - name: w
+    count: 1
+    variables: {a: 0}
+    do: [{set: {a: 1}}, {sleep: 1ms}]
+properties:
+  invariants: ["w[0].a == w.a"]
+)");
+  REQUIRE(m.model().invariants.size() == 1);
+  CHECK(m.fire("w") == Lines{"w set w.a=1"}); // visible: the invariant reads it
+
+}

@@ -180,3 +180,18 @@ processes:
   std::uint64_t later = r.result.data_races[0].later_seq;
   CHECK(r.trace.at(later).race_with == std::optional<std::uint64_t>(r.result.data_races[0].earlier_seq));
 }
+
+// A process's first steps may be internal ones, taken when the run starts: they are watched too.
+TEST_CASE("properties: an assert before a process's first visible step is a violation at t = 0") {
+  Run r = run_text(R"(scenario: early
+processes:
+  - name: p
+    variables: {x: 0}
+    do: [{assert: "x == 2"}, {sleep: 1ms}]
+)");
+  REQUIRE(r.result.violations.size() == 1);
+  const RunViolation &v = r.result.violations[0];
+  CHECK(v.kind == PropertyKind::assertion);
+  CHECK(v.t == 0);
+  CHECK(v.line == 5);
+}
