@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""The schema against the loader, on the loader's corpus (tests/models/loader_corpus/*.yaml), so that the two
-cannot drift apart:
+"""The schema against the loader, on the loader's corpus (tests/models/loader_corpus/*.yaml, and the file of many
+errors beside it), so that the two cannot drift apart:
 - every case with `errors` is refused by `ipcsim validate` (exit 64, exactly those errors on stderr) and by the
   schema, unless it is one of CANNOT_EXPRESS below, which the schema must then accept (a listed case that the
   schema starts refusing is taken off the list);
@@ -29,6 +29,8 @@ except ModuleNotFoundError as missing:
     sys.exit(77)
 
 CORPUS_DIR = scenario_yaml.SOURCE_DIR / "tests" / "models" / "loader_corpus"
+# test_loader_errors.cpp's file with one error of each kind, and the errors, which name it.
+MANY_ERRORS = scenario_yaml.SOURCE_DIR / "tests" / "models" / "loader" / "many-errors.yaml"
 
 # What a JSON Schema cannot see, and why. A schema judges each value by its form, alone and as written.
 EXPRESSION_VALUE = ("the value of a ${...} expression: it depends on params (which --param overrides) and on i and "
@@ -74,10 +76,13 @@ CANNOT_EXPRESS = {
 
 
 def corpus_cases():
-    """(FILE/NAME, case) for every case of the corpus, in file order."""
+    """(FILE/NAME, case) for every case of the corpus, in file order, then many-errors.yaml as t.yaml."""
     for path in sorted(CORPUS_DIR.glob("*.yaml")):
         for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
             yield f"{path.stem}/{case['name']}", case
+    errors = MANY_ERRORS.with_suffix(".expected").read_text(encoding="utf-8")
+    yield "loader/many-errors", {"scenario": MANY_ERRORS.read_text(encoding="utf-8"),
+                                 "errors": errors.replace(MANY_ERRORS.name + ":", "t.yaml:")}
 
 
 def validate(ipcsim, directory, text):
