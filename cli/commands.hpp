@@ -14,5 +14,6 @@ void add_graph_command(CLI::App& app, CommandAction& action);
 void add_check_command(CLI::App& app, CommandAction& action);
 void add_compare_command(CLI::App& app, CommandAction& action);
 void add_export_command(CLI::App& app, CommandAction& action);
+void add_schema_command(CLI::App& app, CommandAction& action);
 
 } // namespace ipcsim

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   ipcsim::add_check_command(app, action);
   ipcsim::add_compare_command(app, action);
   ipcsim::add_export_command(app, action);
+  ipcsim::add_schema_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

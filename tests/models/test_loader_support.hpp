@@ -26,4 +26,9 @@ inline std::string fixture(const std::string &name) {
   return std::string(IPCSIM_SOURCE_DIR) + "/tests/models/loader/" + name;
 }
 
+// A file of the loader's error corpus, shared with the schema test (tests/schema).
+inline std::string corpus_file(const std::string &name) {
+  return std::string(IPCSIM_SOURCE_DIR) + "/tests/models/loader_corpus/" + name;
+}
+
 } // namespace ipcsim::test
