@@ -120,8 +120,9 @@ struct RunCommand {
     SequenceChartOptions chart;
     chart.title = "ipcsim run " + model.scenario.name;
     std::vector<TraceEvent> timeline_events; // the whole run, but only the events a timeline draws
-    std::function<void(const TraceEvent&)> on_event; // left empty when nobody reads the events: the
-    if (trace || !svg_path.empty() || !timeline_path.empty()) // simulator then builds no TraceEvent for each
+    // Left empty when nobody reads the events: the simulator then builds no TraceEvent for each.
+    std::function<void(const TraceEvent&)> on_event;
+    if (trace || !svg_path.empty() || !timeline_path.empty())
       on_event = [&](const TraceEvent& e) {
         if (trace)
           trace->write(e);
