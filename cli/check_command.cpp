@@ -95,7 +95,8 @@ void add_check_command(CLI::App &app, CommandAction &action) {
                   "counterexamples as one thread)")
       ->check(CLI::Range(1u, 256u));
   sub->add_option("--report", command->report_dir,
-                  "Write report.md, report.html, report.json, counterexample.jsonl, msc.svg and waitfor.svg here")
+                  "Write report.md, report.html, report.json, counterexample.jsonl, msc.svg, waitfor.svg and "
+                  "timeline.json here")
       ->check(non_empty_path);
   sub->add_flag("--json", command->json, "Print the result as JSON");
   sub->callback([command, &action] {

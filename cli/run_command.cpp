@@ -14,6 +14,7 @@
 #include "reports/run_progress.hpp"
 #include "reports/run_summary.hpp"
 #include "reports/sequence_chart.hpp"
+#include "reports/timeline_json.hpp"
 #include "reports/trace_jsonl.hpp"
 #include "reports/wait_for_dot.hpp"
 #include "sim/simulator.hpp"
@@ -49,6 +50,7 @@ struct RunCommand {
   ScenarioOptions scenario;
   std::string trace_path;
   std::string svg_path;
+  std::string timeline_path;
   std::string replay_path;
   std::string until;
   std::uint64_t max_events = RunOptions{}.max_events;
@@ -75,6 +77,8 @@ struct RunCommand {
     if (!svg_path.empty())
       for (const std::string &path : {svg_path, picture_dot(svg_path), sibling_picture(svg_path, "waitfor")})
         check_output_file(path, "--svg");
+    if (!timeline_path.empty())
+      check_output_file(timeline_path, "--timeline");
   }
 
   void write_pictures(const Model& model, const RunResult& result, const std::vector<TraceEvent>& events,
@@ -115,13 +119,17 @@ struct RunCommand {
     std::vector<TraceEvent> chart_events; // only what the chart can show is kept
     SequenceChartOptions chart;
     chart.title = "ipcsim run " + model.scenario.name;
-    std::function<void(const TraceEvent&)> on_event; // left empty when nobody reads the events: the
-    if (trace || !svg_path.empty())                   // simulator then does not build a TraceEvent for each
+    std::vector<TraceEvent> timeline_events; // the whole run, but only the events a timeline draws
+    // Left empty when nobody reads the events: the simulator then builds no TraceEvent for each.
+    std::function<void(const TraceEvent&)> on_event;
+    if (trace || !svg_path.empty() || !timeline_path.empty())
       on_event = [&](const TraceEvent& e) {
         if (trace)
           trace->write(e);
         if (!svg_path.empty() && (chart_events.size() <= chart.max_events || e.proc.empty()))
           chart_events.push_back(e);
+        if (!timeline_path.empty() && drawn_on_timeline(e))
+          timeline_events.push_back(e);
       };
     ProgressLine line;
     RunProgressLine progress(wall_seconds, [&](const std::string &text) { line.show(text); });
@@ -136,6 +144,8 @@ struct RunCommand {
     chart.total_events = result.events;
     if (!svg_path.empty())
       write_pictures(model, result, chart_events, chart);
+    if (!timeline_path.empty())
+      write_output_file(timeline_path, timeline_text(run_timeline(model, timeline_events, result.end_time)));
     if (json)
       std::cout << run_summary_json(model, result).dump(2) << "\n";
     else
@@ -178,6 +188,9 @@ void add_run_command(CLI::App& app, CommandAction& action) {
   sub->add_option("--svg", command->svg_path,
                   "Draw the run as a message sequence chart (SVG, DOT beside it); "
                   "a deadlock also draws NAME.waitfor.svg")
+      ->check(non_empty_path);
+  sub->add_option("--timeline", command->timeline_path,
+                  "Write the run as a timeline (Chrome/Perfetto trace JSON) to this file, for ui.perfetto.dev")
       ->check(non_empty_path);
   sub->add_option("--replay", command->replay_path,
                   "Force the schedule of this trace (e.g. a checker's counterexample.jsonl), then run freely")

@@ -6,6 +6,7 @@
 #include "reports/report_document.hpp"
 #include "reports/sequence_chart.hpp"
 #include "reports/svg_renderer.hpp"
+#include "reports/timeline_json.hpp"
 #include "reports/trace_jsonl.hpp"
 #include "reports/wait_for_cycle.hpp"
 #include "reports/wait_for_dot.hpp"
@@ -22,6 +23,7 @@ struct ViolationFiles {
   std::string trace;        // counterexample.jsonl
   std::string msc, msc_svg; // msc.svg and its content
   std::string wait_for, wait_for_svg;
+  std::string timeline; // timeline.json: the first violation's only
 };
 
 // "msc.svg" -> "msc.dot": every picture's DOT lies beside it.
@@ -100,6 +102,9 @@ void schedule_section(ReportDocument &doc, const Model &model, const Counterexam
     doc.figure(files.msc, files.msc_svg, "message sequence chart of the schedule (" + dot_of(files.msc) + ")");
   if (!files.trace.empty())
     doc.link(files.trace, "the schedule as a trace (" + files.trace + "), to replay with ipcsim run --replay");
+  if (!files.timeline.empty())
+    doc.link(files.timeline, "the schedule as a timeline (" + files.timeline +
+                                 ", one step per microsecond), to open in ui.perfetto.dev or chrome://tracing");
 }
 
 void statistics_section(ReportDocument &doc, const CheckResult &r) {
@@ -201,12 +206,15 @@ void write_files(const std::filesystem::path &root, const FileNames &names, cons
   write_output_file(root / names.wait_for, drawn.wait_for_svg);
 }
 
+constexpr const char *timeline_file = "timeline.json";
+
 // Files of an earlier violation must not outlive it.
 void remove_stale_files(const std::filesystem::path &root) {
   std::vector<std::string> suffixes{""};
   for (std::size_t k = 0; k < property_kind_count; ++k)
     suffixes.push_back("-" + std::string(to_string(static_cast<PropertyKind>(k))));
   std::error_code ignored;
+  std::filesystem::remove(root / timeline_file, ignored);
   for (const auto &suffix : suffixes) {
     FileNames names = file_names(suffix);
     for (const auto &file : {names.trace, names.msc, dot_of(names.msc), names.wait_for, dot_of(names.wait_for)})
@@ -228,8 +236,11 @@ void write_check_report(const std::string &dir, const Model &model, const CheckR
     FileNames named = file_names(files.empty() ? "" : "-" + std::string(to_string(cx.kind)));
     ViolationFiles drawn{named.trace, named.msc, render_svg(msc), named.wait_for, render_svg(wait_for)};
     write_files(root, file_names("-" + std::string(to_string(cx.kind))), trace, msc, wait_for, drawn);
-    if (files.empty())
+    if (files.empty()) {
       write_files(root, file_names(""), trace, msc, wait_for, drawn);
+      write_output_file(root / timeline_file, timeline_text(counterexample_timeline(model, cx)));
+      drawn.timeline = timeline_file;
+    }
     files.push_back(std::move(drawn));
   }
   ReportDocument doc = build_document(model, result, files);

@@ -3,6 +3,8 @@
 #include "check_support.hpp"
 
 #include "reports/check_report.hpp"
+#include "reports/timeline_format.hpp"
+#include "reports/timeline_json.hpp"
 #include "reports/trace_jsonl.hpp"
 #include "reports/wait_for_cycle.hpp"
 
@@ -77,11 +79,21 @@ TEST_CASE("check --report writes every file, and the counterexample trace reads 
   CommandOutput r = run_ipcsim("check scenarios/deadlock-receive-first.yaml --report '" + dir.string() + "'");
   CHECK(r.status == 1);
   for (const char *file : {"report.md", "report.html", "report.json", "counterexample.jsonl", "msc.dot", "msc.svg",
-                           "waitfor.dot", "waitfor.svg"})
+                           "waitfor.dot", "waitfor.svg", "timeline.json"})
     CHECK(std::filesystem::exists(dir / file));
   std::string html = read_text((dir / "report.html").string());
   CHECK_THAT(html, Catch::Contains("<svg"));
   CHECK_THAT(html, !Catch::Contains("<?xml"));
+  CHECK_THAT(html, Catch::Contains("href=\"timeline.json\""));
+  // The schedule's two steps at 1 and 2 us: alice, then bob, blocks; the deadlock closes it at 3.
+  Timeline timeline = Timeline::parse(read_text((dir / "timeline.json").string()));
+  check_timeline_format(timeline, {"alice", "bob"});
+  CHECK(slices_named(timeline, "alice", "blocked-receive") ==
+        std::vector<std::pair<std::int64_t, std::int64_t>>{{1000, 3000}});
+  CHECK(slices_named(timeline, "bob", "blocked-receive") ==
+        std::vector<std::pair<std::int64_t, std::int64_t>>{{2000, 3000}});
+  CHECK(timeline["metadata"]["steps"] == 2);
+  CHECK_THAT(timeline["metadata"]["clock"].get<std::string>(), Catch::Contains("1 us per step"));
   auto trace = read_trace_file((dir / "counterexample.jsonl").string());
   REQUIRE_FALSE(trace.empty());
   CHECK(trace.back().event == "deadlock");
@@ -89,10 +101,26 @@ TEST_CASE("check --report writes every file, and the counterexample trace reads 
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("the timeline of a counterexample puts step k at k us", "[report]") {
+  Model model = bundled("semaphore-lock-order");
+  CheckResult r = check_all(model);
+  REQUIRE(r.violations.size() == 1);
+  REQUIRE(r.violations[0].steps.size() == 7);
+  Timeline timeline = Timeline::parse(timeline_text(counterexample_timeline(model, r.violations[0])));
+  check_timeline_format(timeline, {"t1", "t2"});
+  using Spans = std::vector<std::pair<std::int64_t, std::int64_t>>;
+  CHECK(slices_named(timeline, "t2", "sleep") == Spans{{1000, 2000}});
+  CHECK(slices_named(timeline, "t1", "compute") == Spans{{3000, 4000}});
+  // Each acquire that blocks waits until the deadlock, after the seventh step.
+  CHECK(slices_named(timeline, "t1", "blocked-semaphore") == Spans{{6000, 8000}});
+  CHECK(slices_named(timeline, "t2", "blocked-semaphore") == Spans{{7000, 8000}});
+}
+
 TEST_CASE("check --report for a scenario that holds writes the report and no counterexample", "[report]") {
   auto dir = fresh_directory("holds");
   std::filesystem::create_directories(dir);
   std::ofstream(dir / "msc.svg") << "stale"; // from an earlier check of a design that failed
+  std::ofstream(dir / "timeline.json") << "stale";
   CommandOutput r = run_ipcsim("check scenarios/naming-direct-symmetric.yaml --report '" + dir.string() + "'");
   CHECK(r.status == 0);
   CHECK(std::filesystem::exists(dir / "report.md"));
@@ -100,6 +128,7 @@ TEST_CASE("check --report for a scenario that holds writes the report and no cou
   CHECK(std::filesystem::exists(dir / "report.json"));
   CHECK_FALSE(std::filesystem::exists(dir / "counterexample.jsonl"));
   CHECK_FALSE(std::filesystem::exists(dir / "msc.svg"));
+  CHECK_FALSE(std::filesystem::exists(dir / "timeline.json"));
   CHECK_THAT(read_text((dir / "report.md").string()),
              Catch::Contains("Every property holds in every reachable state."));
   std::filesystem::remove_all(dir);

@@ -256,7 +256,7 @@ TEST_CASE("cli: a bad --param exits 64 with an error on stderr and no output") {
   }
 }
 
-TEST_CASE("cli: a trace or chart in a directory that does not exist is refused before the run, exit 73") {
+TEST_CASE("cli: a trace, chart or timeline in a directory that does not exist is refused before the run, exit 73") {
   Cli run = run_cli("run scenarios/buffering-bounded.yaml --trace /nonexistent-dir/t.jsonl");
   CHECK(run.status == 73);
   CHECK(run.out.empty());
@@ -267,10 +267,15 @@ TEST_CASE("cli: a trace or chart in a directory that does not exist is refused b
   CHECK(svg.out.empty());
   CHECK(svg.err == "--svg /nonexistent-dir/t.svg: error: cannot write in the directory /nonexistent-dir: No such "
                    "file or directory\n");
+  Cli timeline = run_cli("run scenarios/buffering-bounded.yaml --timeline /nonexistent-dir/t.json");
+  CHECK(timeline.status == 73);
+  CHECK(timeline.out.empty());
+  CHECK(timeline.err == "--timeline /nonexistent-dir/t.json: error: cannot write in the directory /nonexistent-dir: "
+                        "No such file or directory\n");
 }
 
-TEST_CASE("cli: --trace, --svg and --replay with an empty name exit 64") {
-  for (const char *option : {"--trace", "--svg", "--replay"}) {
+TEST_CASE("cli: --trace, --svg, --timeline and --replay with an empty name exit 64") {
+  for (const char *option : {"--trace", "--svg", "--timeline", "--replay"}) {
     INFO(option);
     Cli run = run_cli(std::string("run scenarios/buffering-bounded.yaml ") + option + " ''");
     CHECK(run.status == 64);
