@@ -93,6 +93,7 @@ struct ScheduleStep {
   std::string proc;
   std::string action; // "receive from fork[1]: blocks", "send on fork[0]: buffered; releases phil[1]"
   int line = 0;       // the scenario line of the step (0: unknown)
+  int column = 0;     // and its column (SARIF's region)
 };
 
 // A violation and the schedule that shows it: a replay recipe from the initial state.
