@@ -12,8 +12,8 @@ namespace {
 
 // A file per call and test process: CTest runs the test cases in parallel, and other checkouts may run them too.
 std::string junit_of(const std::string &name, const std::string &args, int status) {
-  auto file = std::filesystem::temp_directory_path() /
-              ("ipcsim-check-junit-" + std::to_string(getpid()) + "-" + name + ".xml");
+  auto file =
+      std::filesystem::temp_directory_path() / ("ipcsim-check-junit-" + std::to_string(getpid()) + "-" + name + ".xml");
   std::filesystem::remove(file);
   CommandOutput r = run_ipcsim(args + " --junit '" + file.string() + "'");
   CHECK(r.status == status);

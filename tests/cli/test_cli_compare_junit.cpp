@@ -32,7 +32,7 @@ TEST_CASE("compare --junit: the deadlocking variant fails with its runs' and its
   CHECK(read_file(junit) == golden("compare-deadlock.junit.xml"));
 }
 
-TEST_CASE("compare --junit: a data race fails a variant that completes; turned off, it passes") {
+TEST_CASE("compare --junit: a data race fails a variant that completes, and passes it when turned off") {
   std::string junit = scratch_path("race.junit.xml");
   Cli run = run_cli("compare scenarios/shm-race.yaml --vary properties.data_race=true,false --out '" +
                     scratch_path("junit-race") + "' --junit '" + junit + "'");
