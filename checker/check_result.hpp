@@ -93,6 +93,7 @@ struct ScheduleStep {
   std::string proc;
   std::string action; // "receive from fork[1]: blocks", "send on fork[0]: buffered; releases phil[1]"
   int line = 0;       // the scenario line of the step (0: unknown)
+  int column = 0;     // and its column (SARIF's region)
   std::size_t first_event = 0; // where its events begin in Counterexample::trace (a timeline places them there)
 };
 

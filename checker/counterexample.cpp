@@ -37,8 +37,8 @@ private:
     semantics_.apply(state_, t, events_);
     std::span<const Event> fired(events_.begin() + static_cast<std::ptrdiff_t>(first), events_.end());
     cx.schedule.push_back(t);
-    cx.steps.push_back(
-        {t, model_.processes[t.proc].name, describe_step(model_, t.proc, i, fired), i.mark.line, first});
+    cx.steps.push_back({t, model_.processes[t.proc].name, describe_step(model_, t.proc, i, fired), i.mark.line,
+                        i.mark.column, first});
     return first;
   }
 

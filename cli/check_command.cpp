@@ -6,9 +6,11 @@
 #include "cli/interrupt.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/scenario_options.hpp"
+#include "reports/check_junit.hpp"
 #include "reports/check_report.hpp"
 #include "reports/check_summary.hpp"
 #include "reports/output_file.hpp"
+#include "reports/sarif_report.hpp"
 
 #include <iostream>
 #include <memory>
@@ -28,6 +30,8 @@ struct CheckCommand {
   bool hash_compact = false;
   unsigned jobs = 1;
   std::optional<std::string> report_dir;
+  std::optional<std::string> sarif_path;
+  std::optional<std::string> junit_path;
   bool json = false;
 
   CheckOptions options() const {
@@ -47,13 +51,30 @@ struct CheckCommand {
     return o;
   }
 
-  int operator()() const {
-    Model model = scenario.load();
-    if (report_dir) // before the search, which may take hours
+  // Before the search, which may take hours: an output that cannot be written is known at once.
+  void check_outputs() const {
+    if (report_dir)
       prepare_output_directory(*report_dir, "--report");
-    CheckResult result = check(model, options());
+    if (sarif_path)
+      check_output_file(*sarif_path, "--sarif");
+    if (junit_path)
+      check_output_file(*junit_path, "--junit");
+  }
+
+  void write_outputs(const Model &model, const CheckResult &result) const {
     if (report_dir)
       write_check_report(*report_dir, model, result);
+    if (sarif_path)
+      write_output_file(*sarif_path, check_sarif(model, result));
+    if (junit_path)
+      write_output_file(*junit_path, check_junit(model, result));
+  }
+
+  int operator()() const {
+    Model model = scenario.load();
+    check_outputs();
+    CheckResult result = check(model, options());
+    write_outputs(model, result);
     if (json)
       std::cout << check_summary_json(model, result).dump(2) << "\n";
     else
@@ -97,6 +118,14 @@ void add_check_command(CLI::App &app, CommandAction &action) {
   sub->add_option("--report", command->report_dir,
                   "Write report.md, report.html, report.json, counterexample.jsonl, msc.svg, waitfor.svg and "
                   "timeline.json here")
+      ->check(non_empty_path);
+  sub->add_option("--sarif", command->sarif_path,
+                  "Write the violations as a SARIF 2.1.0 log (code-scanning dashboards): a result per violated "
+                  "property at the scenario line of its last step, the schedule as a code flow")
+      ->check(non_empty_path);
+  sub->add_option("--junit", command->junit_path,
+                  "Write a JUnit XML report (CI test reports): a test case per property, failed with the finding and "
+                  "its schedule when violated")
       ->check(non_empty_path);
   sub->add_flag("--json", command->json, "Print the result as JSON");
   sub->callback([command, &action] {

@@ -2,6 +2,7 @@
 // `ipcsim run` child, summarised as CSV, Markdown, plots and one HTML page; --shard runs a slice of the sweep
 // and --merge joins the slices.
 #include "cli/commands.hpp"
+#include "cli/compare_junit.hpp"
 #include "cli/compare_outputs.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupt.hpp"
@@ -33,6 +34,7 @@ struct CompareCommand {
   CheckLimits check_limits;
   std::string shard;
   bool merge = false;
+  std::string junit; // empty: none
   const CLI::App *app = nullptr;
 
   SweepPlan plan() const {
@@ -67,6 +69,8 @@ struct CompareCommand {
     const std::atomic<int> &interrupt = catch_interrupts();
     if (!out.empty()) // before the variants are loaded, which can take a while
       check_output_directory(out, "--out");
+    if (!junit.empty())
+      check_output_file(junit, "--junit");
     SweepPlan sweep = plan();
     std::string dir = out_dir(sweep);
     prepare_output_directory(dir, "--out");
@@ -74,6 +78,7 @@ struct CompareCommand {
     for (const auto &warning : done.warnings)
       std::cerr << warning << "\n";
     write_sweep_files(dir, sweep, done.records);
+    write_junit(sweep, done.with_failures());
     if (sweep.shard)
       std::cout << fmt::format("shard {}/{}: {} runs written to {}/runs.jsonl\nwhen every shard is done, merge "
                                "them: ipcsim compare --merge --out compare-{} SHARD_DIR...\n",
@@ -81,6 +86,11 @@ struct CompareCommand {
     else
       std::cout << write_comparison(dir, dir, sweep, done.with_failures());
     return status_after_outputs(done);
+  }
+
+  void write_junit(const SweepPlan &plan, const SweepRecords &records) const {
+    if (!junit.empty())
+      write_output_file(junit, compare_junit(plan, records));
   }
 
   // The outputs are written: each failed child is named, an interrupt said, and the exit status chosen.
@@ -110,9 +120,12 @@ struct CompareCommand {
     if (out.empty())
       throw ScenarioError("compare --merge: error: give the output directory with --out DIR\n");
     check_output_directory(out, "--out");
+    if (!junit.empty())
+      check_output_file(junit, "--junit");
     SweepSlice whole = merge_shards(inputs);
     prepare_output_directory(out, "--out");
     write_sweep_files(out, whole.plan, whole.records);
+    write_junit(whole.plan, whole.records);
     std::cout << write_comparison(out, out, whole.plan, whole.records);
     return sweep_status(whole.records);
   }
@@ -152,6 +165,10 @@ void add_compare_command(CLI::App &app, CommandAction &action) {
       ->check(CLI::PositiveNumber);
   sub->add_option("--shard", command->shard, "Run only slice I of N of the runs, writing runs.jsonl and sweep.json");
   sub->add_flag("--merge", command->merge, "Join the directories of shards (--out DIR SHARD_DIR...)");
+  sub->add_option("--junit", command->junit,
+                  "Write a JUnit XML report (CI test reports): a test case per variant, failed when a run of it "
+                  "violated a property or gave no result, or its check found a violation")
+      ->check(non_empty_path);
   sub->callback([command, &action] { action = [command] { return (*command)(); }; });
 }
 

@@ -2,8 +2,10 @@
 // line and calls the layers; every error becomes a message and an exit status from exit_codes.hpp.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "ipcsim_version.hpp"
 #include "models/diagnostics.hpp"
 #include "reports/output_file.hpp"
+#include "sim/simgrid_version.hpp"
 
 #include <exception>
 #include <iostream>
@@ -11,7 +13,9 @@
 int main(int argc, char** argv) {
   CLI::App app{"ipcsim: simulate, check and compare message-passing IPC designs"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "ipcsim 0.1");
+  app.set_version_flag(
+      "--version", [] { return "ipcsim " + std::string(ipcsim::version) + "\nSimGrid " + ipcsim::simgrid_version(); },
+      "Print the versions of ipcsim and of the SimGrid it runs on, and exit");
   ipcsim::CommandAction action;
   ipcsim::add_run_command(app, action);
   ipcsim::add_validate_command(app, action);

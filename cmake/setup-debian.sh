@@ -3,7 +3,7 @@
 # Extra package names given as arguments are installed too (cmake/fuzz.sh adds clang's).
 set -eu
 packages="cmake g++ make ninja-build pkg-config libsimgrid-dev libyaml-cpp-dev catch2 libgraphviz-dev graphviz \
-libcli11-dev nlohmann-json3-dev libfmt-dev spin gnuplot-nox $*"
+libcli11-dev nlohmann-json3-dev libfmt-dev spin gnuplot-nox python3 python3-jsonschema python3-yaml man-db $*"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

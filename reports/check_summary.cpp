@@ -65,16 +65,26 @@ std::string schedule_line(const Model &model, std::size_t number, const Schedule
   return fmt::format("{:>4}. {}: {}  ({})", number, step.proc, step.action, where(model, step.line));
 }
 
+std::string unjudged_reason(const CheckResult &r) {
+  if (r.stop == StopReason::first_violation)
+    return "the search stopped at the first violation (--stop-at-first)";
+  return is_limit(r.stop) ? "the search stopped at " + r.limit + " before every state was explored" : "";
+}
+
+std::string finding_text(const Model &model, const Counterexample &cx) {
+  std::string text = cx.description + "\n";
+  text += fmt::format("schedule ({} {}):\n", cx.steps.size(), cx.steps.size() == 1 ? "step" : "steps");
+  for (std::size_t k = 0; k < cx.steps.size(); ++k)
+    text += schedule_line(model, k + 1, cx.steps[k]) + "\n";
+  return text;
+}
+
 std::string check_summary_text(const Model &model, const CheckResult &r) {
   std::string out = headline(model, r) + "\n";
   for (const auto &v : r.verdicts)
     out += fmt::format("  {:<20} {}\n", to_string(v.kind), verdict_text(v, r.statistics));
-  for (const auto &cx : r.violations) {
-    out += "\n" + cx.description + "\n";
-    out += fmt::format("schedule ({} {}):\n", cx.steps.size(), cx.steps.size() == 1 ? "step" : "steps");
-    for (std::size_t k = 0; k < cx.steps.size(); ++k)
-      out += schedule_line(model, k + 1, cx.steps[k]) + "\n";
-  }
+  for (const auto &cx : r.violations)
+    out += "\n" + finding_text(model, cx);
   out += "\nsearch: " + search_text(r) + "\n";
   out += statistics_text(r.statistics) + "\n";
   const CheckPerformance &p = r.performance;

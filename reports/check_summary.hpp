@@ -21,4 +21,11 @@ nlohmann::ordered_json check_summary_json(const Model &model, const CheckResult 
 // One step of a schedule as a line: "  3. phil[0]: receive from fork[0]: blocks  (scenario.yaml:21)".
 std::string schedule_line(const Model &model, std::size_t number, const ScheduleStep &step);
 
+// Why some properties have no verdict ("the search stopped at --max-states 10 before every state was
+// explored"); empty when the search judged every one.
+std::string unjudged_reason(const CheckResult &result);
+
+// A violation as `check` prints it: its sentence, then "schedule (N steps):" and the numbered steps.
+std::string finding_text(const Model &model, const Counterexample &cx);
+
 } // namespace ipcsim

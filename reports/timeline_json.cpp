@@ -21,12 +21,18 @@ constexpr int first_process_tid = 2;
 constexpr std::int64_t step_ns = 1000; // a counterexample's step: 1 us
 
 // Drawn as instants on their process's track: failures, and the steps on semaphores, mailboxes and segments.
-constexpr std::array<std::string_view, 14> instants{"send_failed", "recv_failed", "lost",   "invalid", "assert_failed",
-                                                    "acquire",     "release",     "create", "delete",  "give",
-                                                    "attach",      "detach",      "read",   "write"};
+constexpr std::array<std::string_view, 17> instants{
+    "send_failed", "recv_failed", "lost",         "invalid",      "assert_failed",  "acquire",
+    "release",     "create",      "delete",       "give",         "attach",         "detach",
+    "read",        "write",       "send_timeout", "recv_timeout", "acquire_timeout"};
 constexpr std::array<std::string_view, 11> drawn{"compute",    "sleep",    "send_begin", "send_end",
                                                  "recv_begin", "recv_end", "block",      "unblock",
                                                  "exit",       "deadlock", "violation"};
+
+// The events that end a wait: its operation completed, or it gave up.
+bool ends_a_wait(std::string_view event) {
+  return event == "unblock" || event == "send_timeout" || event == "recv_timeout" || event == "acquire_timeout";
+}
 
 bool is_instant(std::string_view event) {
   return std::find(instants.begin(), instants.end(), event) != instants.end();
@@ -192,11 +198,15 @@ private:
   void draw(std::size_t k) {
     const TraceEvent &e = events_[k];
     const Moment &at = moments_[k];
-    if (e.event == "deadlock" || e.event == "violation" || (is_instant(e.event) && !e.proc.empty()))
-      return instant(e, at.ns);
-    if (e.proc.empty())
+    if (e.proc.empty() && e.event != "deadlock" && e.event != "violation")
       return;
-    int tid = thread_of(e.proc);
+    int tid = e.proc.empty() ? 0 : thread_of(e.proc);
+    if (auto wait = waits_.find(tid); !e.proc.empty() && ends_a_wait(e.event) && wait != waits_.end()) {
+      close_wait(wait->second, at.ns);
+      waits_.erase(wait);
+    }
+    if (e.event == "deadlock" || e.event == "violation" || is_instant(e.event))
+      return instant(e, at.ns);
     if (e.event == "compute" || e.event == "sleep")
       slice(e.event, "process", at.ns, at.length_ns, tid, args_of(e));
     else if (e.event == "send_begin")
@@ -205,10 +215,6 @@ private:
       message_end("receive", k, tid);
     else if (e.event == "block")
       open_wait(k, tid);
-    else if (auto wait = waits_.find(tid); e.event == "unblock" && wait != waits_.end()) {
-      close_wait(wait->second, at.ns);
-      waits_.erase(wait);
-    }
     if (e.event == "send_begin" || e.event == "recv_begin")
       began_[tid] = k;
   }
