@@ -2,6 +2,8 @@
 // line and calls the layers; every error becomes a message and an exit status from exit_codes.hpp.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/help_footer.hpp"
+#include "cli/usage_errors.hpp"
 #include "models/diagnostics.hpp"
 #include "reports/output_file.hpp"
 
@@ -12,6 +14,7 @@ int main(int argc, char** argv) {
   CLI::App app{"ipcsim: simulate, check and compare message-passing IPC designs"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "ipcsim 0.1");
+  app.footer(ipcsim::program_help_footer());
   ipcsim::CommandAction action;
   ipcsim::add_run_command(app, action);
   ipcsim::add_validate_command(app, action);
@@ -22,8 +25,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int status = app.exit(e);
-    return status == 0 ? ipcsim::exit_code::ok : ipcsim::exit_code::bad_input;
+    if (e.get_exit_code() == 0) // --help, --version
+      return app.exit(e);
+    std::cerr << ipcsim::usage_error(app, e);
+    return ipcsim::exit_code::bad_input;
   }
   try {
     return action();
