@@ -1,6 +1,7 @@
 #include "reports/run_summary.hpp"
 
 #include "reports/number_format.hpp"
+#include "reports/output_numbers.hpp"
 
 #include <fmt/format.h>
 
@@ -304,6 +305,7 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
                              {"bytes_read", n.bytes_read},
                              {"bytes_written", n.bytes_written}});
   }
+  round_output_numbers(j);
   return j;
 }
 
