@@ -17,9 +17,9 @@ std::vector<const CLI::App *> given_commands(const CLI::App &app) {
 }
 
 // "ipcsim export promela": the program's name, not argv[0] (which may be a path).
-std::string command_name(const std::vector<const CLI::App *> &chain) {
+std::string command_name(const std::vector<const CLI::App *> &chain, std::size_t depth) {
   std::string name = "ipcsim";
-  for (std::size_t k = 1; k < chain.size(); ++k)
+  for (std::size_t k = 1; k <= depth; ++k)
     name += " " + chain[k]->get_name();
   return name;
 }
@@ -80,15 +80,13 @@ bool lacks_command(const CLI::App &command, const CLI::ParseError &error) {
 
 std::string usage_error(const CLI::App &app, const CLI::ParseError &error) {
   std::vector<const CLI::App *> chain = given_commands(app);
-  std::string message = lacks_command(*chain.back(), error)
-                            ? "name the command: " + listed(subcommand_names(*chain.back()))
-                            : std::string(error.what());
-  for (const CLI::App *command : chain) // what was not understood explains what went wrong after it
-    if (auto unknown = unknown_word(*command)) {
-      message = *unknown;
-      break;
-    }
-  return command_name(chain) + ": error: " + message + "\n";
+  for (std::size_t k = 0; k < chain.size(); ++k) // what was not understood explains what went wrong after it
+    if (auto unknown = unknown_word(*chain[k]))
+      return command_name(chain, k) + ": error: " + *unknown + "\n";
+  const CLI::App &last = *chain.back();
+  std::string message = lacks_command(last, error) ? "name the command: " + listed(subcommand_names(last))
+                                                   : std::string(error.what());
+  return command_name(chain, chain.size() - 1) + ": error: " + message + "\n";
 }
 
 } // namespace ipcsim

@@ -42,6 +42,8 @@ TEST_CASE("cli: a misspelt or missing command is named with the commands there a
   check_refused(bounded, "ipcsim: error: unknown command scenarios/buffering-bounded.yaml; name one of run, "
                          "validate, graph, check, compare or export\n");
   check_refused("", "ipcsim: error: name the command: run, validate, graph, check, compare or export\n");
+  check_refused("ipcsim check " + bounded, "ipcsim: error: unknown command ipcsim; name one of run, validate, graph, "
+                                           "check, compare or export\n");
 }
 
 TEST_CASE("cli: an argument no command takes is named; other refusals keep CLI11's words after the command") {
