@@ -17,6 +17,10 @@ double output_number(double value) {
   return rounded;
 }
 
+double output_seconds(double seconds) {
+  return std::isfinite(seconds) ? std::round(seconds * 1e12) / 1e12 : seconds;
+}
+
 void round_output_numbers(nlohmann::ordered_json &j) {
   if (j.is_number_float())
     j = output_number(j.get<double>());
