@@ -46,7 +46,7 @@ TEST_CASE("cli: a misspelt or missing command is named with the commands there a
                                            "check, compare or export\n");
 }
 
-TEST_CASE("cli: an argument no command takes is named; other refusals keep CLI11's words after the command") {
+TEST_CASE("cli: an argument no command takes is named, other refusals keep CLI11's words after the command") {
   check_refused("check " + bounded + " " + bounded, "ipcsim check: error: unexpected argument " + bounded + "\n");
   check_refused("check", "ipcsim check: error: scenario is required\n");
   check_refused("check " + bounded + " --bfs --hash-compact",
