@@ -3,6 +3,7 @@
 #include "checker/explorer.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/help_footer.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/scenario_options.hpp"
@@ -92,12 +93,12 @@ void add_check_command(CLI::App &app, CommandAction &action) {
   CLI::App *sub = app.add_subcommand("check", "Explore every schedule and verify the scenario's properties");
   command->scenario.add_to(*sub);
   sub->add_option("--max-states", command->max_states, "Stop after storing this many states (exit 3)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1));
   sub->add_option("--time-limit", command->time_limit, "Stop after this many seconds (exit 3)")
       ->check(positive_seconds);
   sub->add_option("--max-memory", command->max_memory_mib,
                   "Stop when the checker's memory reaches this many MiB (exit 3); default: 90% of what is available")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1));
   sub->add_flag("--bfs", command->bfs,
                 "Search breadth-first: the shortest schedule to each violation (no partial-order reduction)");
   sub->add_flag("--no-reduction", command->no_reduction,
@@ -114,7 +115,7 @@ void add_check_command(CLI::App &app, CommandAction &action) {
                   "Search with this many threads: depth-first searches sharing one visited set (same verdicts; "
                   "states vary from run to run), or with --bfs level by level (the same states and "
                   "counterexamples as one thread)")
-      ->check(CLI::Range(1u, 256u));
+      ->check(whole_number(1, 256));
   sub->add_option("--report", command->report_dir,
                   "Write report.md, report.html, report.json, counterexample.jsonl, msc.svg, waitfor.svg and "
                   "timeline.json here")
@@ -128,6 +129,12 @@ void add_check_command(CLI::App &app, CommandAction &action) {
                   "its schedule when violated")
       ->check(non_empty_path);
   sub->add_flag("--json", command->json, "Print the result as JSON");
+  using namespace exit_code;
+  sub->footer(help_footer({"ipcsim check scenarios/classic-dining-philosophers.yaml --report out",
+                           "ipcsim check scenarios/classic-dining-philosophers.yaml --param N=16 --stop-at-first",
+                           "ipcsim check scenarios/compare-capacity.yaml --param ITEMS=40 --max-states 100000 -j 2"},
+                          {ok, violation, incomplete, bad_input, internal, cannot_create},
+                          "checker/README.md, docs/semantics.md"));
   sub->callback([command, &action] {
     if (command->hash_compact && command->bfs) // the breadth-first queue is the stored states, read back
       throw CLI::ValidationError("--hash-compact", "a breadth-first search (--bfs) reads its stored states back, "

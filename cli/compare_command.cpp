@@ -5,6 +5,7 @@
 #include "cli/compare_junit.hpp"
 #include "cli/compare_outputs.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/help_footer.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/sweep_execution.hpp"
@@ -16,6 +17,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <thread>
 
@@ -149,26 +151,36 @@ void add_compare_command(CLI::App &app, CommandAction &action) {
                   "the variants are every combination, the first --vary varying slowest")
       ->allow_extra_args(false);
   sub->add_option("--seeds", command->seeds, "Run each variant with this many seeds, from the scenario's own")
-      ->check(CLI::PositiveNumber)
+      ->check(whole_number(1))
       ->capture_default_str();
-  sub->add_option("--jobs", command->jobs, "Runs at a time (default: the number of cores)")->check(CLI::PositiveNumber);
+  sub->add_option("--jobs,-j", command->jobs,
+                  "Runs and checks at a time, each a process of its own (default: the number of cores)")
+      ->check(whole_number(1, std::numeric_limits<unsigned>::max()));
   sub->add_option("--out", command->out, "Output directory (default: compare-SCENARIO)")->check(non_empty_path);
   sub->add_flag("--check", command->check, "Also check every variant: its verdict becomes a column");
   sub->add_option("--check-max-states", command->check_limits.max_states,
                   "With --check: each check stops after storing this many states (its verdict: incomplete)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1));
   sub->add_option("--check-time-limit", command->check_limits.time_limit,
                   "With --check: each check stops after this many seconds (the results may then vary)")
-      ->check(CLI::PositiveNumber);
+      ->check(positive_seconds);
   sub->add_option("--check-max-memory", command->check_limits.max_memory_mib,
                   "With --check: each check stops when its memory reaches this many MiB")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1));
   sub->add_option("--shard", command->shard, "Run only slice I of N of the runs, writing runs.jsonl and sweep.json");
   sub->add_flag("--merge", command->merge, "Join the directories of shards (--out DIR SHARD_DIR...)");
   sub->add_option("--junit", command->junit,
                   "Write a JUnit XML report (CI test reports): a test case per variant, failed when a run of it "
                   "violated a property or gave no result, or its check found a violation")
       ->check(non_empty_path);
+  using namespace exit_code;
+  sub->footer(help_footer({"ipcsim compare scenarios/buffering-bounded.yaml --vary "
+                           "channels.jobs.capacity=0,1,4,unbounded",
+                           "ipcsim compare scenarios/compare-capacity.yaml --param ITEMS=2000 --seeds 5 "
+                           "--vary channels.jobs.capacity=0,1,4,16,unbounded -j 4",
+                           "ipcsim compare scenarios/buffering-bounded.yaml --vary param:ITEMS=4,8 --check"},
+                          {ok, violation, incomplete, bad_input, internal, cannot_create, interrupted},
+                          "docs/compare.md"));
   sub->callback([command, &action] { action = [command] { return (*command)(); }; });
 }
 

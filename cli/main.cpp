@@ -2,6 +2,8 @@
 // line and calls the layers; every error becomes a message and an exit status from exit_codes.hpp.
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/help_footer.hpp"
+#include "cli/usage_errors.hpp"
 #include "ipcsim_version.hpp"
 #include "models/diagnostics.hpp"
 #include "reports/output_file.hpp"
@@ -16,6 +18,7 @@ int main(int argc, char** argv) {
   app.set_version_flag(
       "--version", [] { return "ipcsim " + std::string(ipcsim::version) + "\nSimGrid " + ipcsim::simgrid_version(); },
       "Print the versions of ipcsim and of the SimGrid it runs on, and exit");
+  app.footer(ipcsim::program_help_footer());
   ipcsim::CommandAction action;
   ipcsim::add_run_command(app, action);
   ipcsim::add_validate_command(app, action);
@@ -27,8 +30,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int status = app.exit(e);
-    return status == 0 ? ipcsim::exit_code::ok : ipcsim::exit_code::bad_input;
+    if (e.get_exit_code() == 0) // --help, --version
+      return app.exit(e);
+    std::cerr << ipcsim::usage_error(app, e);
+    return ipcsim::exit_code::bad_input;
   }
   try {
     return action();

@@ -1,9 +1,14 @@
 // Pictures are written twice: the DOT text (for users who post-process it) beside the SVG rendered from it.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <string>
 
 namespace ipcsim {
+
+// A picture's path names an .svg file: the SVG is the one format written, so g.png would hold SVG text (and
+// the DOT would go to g.png.dot).
+extern const CLI::Validator svg_file;
 
 // Writes `dot` to PATH with its .svg suffix replaced by .dot, and the rendered SVG to PATH.
 // Throws OutputError when a file cannot be written.

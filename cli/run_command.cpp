@@ -2,6 +2,7 @@
 #include "checker/process_memory.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/help_footer.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/option_checks.hpp"
 #include "cli/picture_files.hpp"
@@ -188,7 +189,8 @@ void add_run_command(CLI::App& app, CommandAction& action) {
   sub->add_option("--svg", command->svg_path,
                   "Draw the run as a message sequence chart (SVG, DOT beside it); "
                   "a deadlock also draws NAME.waitfor.svg")
-      ->check(non_empty_path);
+      ->check(non_empty_path)
+      ->check(svg_file);
   sub->add_option("--timeline", command->timeline_path,
                   "Write the run as a timeline (Chrome/Perfetto trace JSON) to this file, for ui.perfetto.dev")
       ->check(non_empty_path);
@@ -198,6 +200,13 @@ void add_run_command(CLI::App& app, CommandAction& action) {
   sub->add_flag("--json", command->json, "Print the summary as JSON");
   sub->add_option("--until", command->until, "Stop at this simulated time (e.g. 10ms)");
   sub->add_option("--max-events", command->max_events, "Stop after this many events")->capture_default_str();
+  using namespace exit_code;
+  sub->footer(help_footer({"ipcsim run scenarios/buffering-bounded.yaml",
+                           "ipcsim run scenarios/deadlock-receive-first.yaml --svg dl.svg --trace dl.jsonl",
+                           "ipcsim run scenarios/buffering-bounded.yaml --param ITEMS=100 --set "
+                           "channels.jobs.capacity=unbounded --json"},
+                          {ok, violation, bad_input, internal, out_of_memory, cannot_create, interrupted},
+                          "docs/semantics.md"));
   sub->callback([command, &action] { action = [command] { return (*command)(); }; });
 }
 

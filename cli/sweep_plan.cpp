@@ -233,6 +233,12 @@ void validate_plan(SweepPlan &plan) {
   Model base = ScenarioOptions{.path = plan.scenario, .params = plan.params, .overrides = plan.sets}.load();
   plan.name = base.scenario.name;
   plan.first_seed = base.scenario.seed;
+  for (const auto &vary : plan.varies) { // as a path, `--set NAME=V`, it would be refused as an unknown key
+    std::string spec = vary.target + "=" + join(vary.values, ",");
+    if (!vary.is_param() && base.scenario.params.contains(vary.target))
+      bad_vary(spec, shortened(vary.target) + " is a parameter of the scenario; did you mean --vary " +
+                         shortened(std::string(param_prefix) + spec) + "?");
+  }
   for (std::size_t k = 0; k < plan.variant_count(); ++k) {
     try {
       variant_options(plan, k).load();

@@ -1,5 +1,7 @@
 #include "reports/check_summary.hpp"
 
+#include "reports/output_numbers.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -146,6 +148,7 @@ nlohmann::ordered_json check_summary_json(const Model &model, const CheckResult 
                       {"cpu_seconds", r.performance.cpu_seconds},
                       {"peak_memory_bytes", r.performance.peak_memory},
                       {"states_per_second", r.performance.states_per_second}};
+  round_output_numbers(j);
   return j;
 }
 

@@ -16,6 +16,7 @@ namespace ipcsim {
 std::string_view check_outcome(const CheckResult &result);
 
 std::string check_summary_text(const Model &model, const CheckResult &result);
+// Every floating-point number with 15 significant digits (output_numbers.hpp).
 nlohmann::ordered_json check_summary_json(const Model &model, const CheckResult &result);
 
 // One step of a schedule as a line: "  3. phil[0]: receive from fork[0]: blocks  (scenario.yaml:21)".

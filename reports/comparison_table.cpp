@@ -1,6 +1,7 @@
 #include "reports/comparison_table.hpp"
 
 #include "reports/number_format.hpp"
+#include "reports/output_numbers.hpp"
 
 #include <boost/math/distributions/students_t.hpp>
 #include <fmt/format.h>
@@ -261,7 +262,7 @@ std::string csv_field(const std::string &text) {
 }
 
 std::string format_number(double value) {
-  return fmt::format("{}", value);
+  return fmt::format("{}", output_number(value));
 }
 
 std::string format_json_number(const json &number) {

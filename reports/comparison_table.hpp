@@ -77,7 +77,7 @@ TextTable comparison_summary(const Comparison &comparison);
 
 // Helpers shared with the tests and the other writers.
 std::string csv_field(const std::string &text);
-std::string format_number(double value); // shortest text that reads back as the same double
+std::string format_number(double value); // the shortest text of its output_number (15 significant digits)
 std::string format_json_number(const nlohmann::ordered_json &number); // integers as integers
 std::string human_metric(double value, KeyMetric::Unit unit);
 

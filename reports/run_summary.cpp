@@ -1,6 +1,7 @@
 #include "reports/run_summary.hpp"
 
 #include "reports/number_format.hpp"
+#include "reports/output_numbers.hpp"
 
 #include <fmt/format.h>
 
@@ -163,7 +164,8 @@ nlohmann::ordered_json latency_json(const std::vector<double>& samples) {
   if (samples.empty())
     return nullptr;
   LatencySummary l = summarize_latencies(samples);
-  return {{"mean", l.mean}, {"p50", l.p50}, {"p95", l.p95}, {"p99", l.p99}, {"max", l.max}};
+  return {{"mean", output_seconds(l.mean)}, {"p50", output_seconds(l.p50)}, {"p95", output_seconds(l.p95)},
+          {"p99", output_seconds(l.p99)},   {"max", output_seconds(l.max)}};
 }
 
 nlohmann::ordered_json optional_json(std::optional<double> value) {
@@ -212,7 +214,7 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
   j["scenario"] = model.scenario.name;
   j["seed"] = model.scenario.seed;
   j["outcome"] = std::string(to_string(r.outcome));
-  j["end_time"] = r.end_time;
+  j["end_time"] = output_seconds(r.end_time);
   j["events"] = r.events;
   if (!r.message.empty())
     j["message"] = r.message;
@@ -223,7 +225,7 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
   j["violations"] = nlohmann::ordered_json::array();
   for (const auto &v : r.violations)
     j["violations"].push_back({{"property", std::string(to_string(v.kind))},
-                               {"t", v.t},
+                               {"t", output_seconds(v.t)},
                                {"line", v.line},
                                {"occurrences", v.occurrences},
                                {"description", v.description}});
@@ -236,11 +238,11 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
                  {"bytes", t.bytes},
                  {"throughput", optional_json(per_second(double(t.messages), r.end_time))},
                  {"latency", latency_json(t.latencies)},
-                 {"busy", t.busy},
-                 {"blocked_send", t.blocked_send},
-                 {"blocked_receive", t.blocked_receive},
-                 {"blocked_semaphore", t.blocked_semaphore},
-                 {"idle", t.idle},
+                 {"busy", output_seconds(t.busy)},
+                 {"blocked_send", output_seconds(t.blocked_send)},
+                 {"blocked_receive", output_seconds(t.blocked_receive)},
+                 {"blocked_semaphore", output_seconds(t.blocked_semaphore)},
+                 {"idle", output_seconds(t.idle)},
                  {"memory_reserved", t.reserved},
                  {"bytes_copied", t.copied},
                  {"context_switches", t.switches},
@@ -252,13 +254,13 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
   for (std::size_t p = 0; p < model.processes.size(); ++p) {
     const ProcessTimes& pt = r.processes[p];
     j["processes"].push_back({{"name", model.processes[p].name},
-                              {"busy", pt.busy},
-                              {"blocked_send", pt.blocked_send},
-                              {"blocked_receive", pt.blocked_receive},
-                              {"blocked_semaphore", pt.blocked_semaphore},
-                              {"idle", pt.idle},
+                              {"busy", output_seconds(pt.busy)},
+                              {"blocked_send", output_seconds(pt.blocked_send)},
+                              {"blocked_receive", output_seconds(pt.blocked_receive)},
+                              {"blocked_semaphore", output_seconds(pt.blocked_semaphore)},
+                              {"idle", output_seconds(pt.idle)},
                               {"context_switches", pt.context_switches},
-                              {"end", pt.end},
+                              {"end", output_seconds(pt.end)},
                               {"outcome", pt.outcome}});
   }
   j["channels"] = nlohmann::ordered_json::array();
@@ -273,7 +275,7 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
          {"throughput", optional_json(per_second(double(n.messages), r.end_time))},
          {"byte_rate", optional_json(per_second(double(n.bytes), r.end_time))},
          {"latency", latency_json(n.latencies)},
-         {"time_in_buffer", n.messages ? n.time_in_buffer / double(n.messages) : 0.0},
+         {"time_in_buffer", output_seconds(n.messages ? n.time_in_buffer / double(n.messages) : 0.0)},
          {"occupancy",
           {{"peak_messages", n.occupancy.peak_messages},
            {"mean_messages", n.occupancy.mean_messages},
@@ -293,7 +295,7 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
                                {"acquires", n.acquires},
                                {"releases", n.releases},
                                {"blocked_acquires", n.blocked_acquires},
-                               {"time_blocked", n.time_blocked}});
+                               {"time_blocked", output_seconds(n.time_blocked)}});
   }
   j["segments"] = nlohmann::ordered_json::array();
   for (std::size_t s = 0; s < model.segments.size(); ++s) {
@@ -304,6 +306,7 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
                              {"bytes_read", n.bytes_read},
                              {"bytes_written", n.bytes_written}});
   }
+  round_output_numbers(j);
   return j;
 }
 

@@ -10,6 +10,7 @@
 namespace ipcsim {
 
 std::string run_summary_text(const Model& model, const RunResult& result);
+// Times in seconds to the picosecond; every floating-point number with 15 significant digits (output_numbers.hpp).
 nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& result);
 
 } // namespace ipcsim

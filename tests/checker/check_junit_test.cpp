@@ -61,5 +61,5 @@ TEST_CASE("check --junit skips the properties a stopped search could not judge",
 TEST_CASE("check --junit refuses an empty name with exit 64", "[cli][junit]") {
   CommandOutput empty = run_ipcsim("check scenarios/shm-race.yaml --junit ''", "2>&1");
   CHECK(empty.status == 64);
-  CHECK(empty.out == "--junit: needs a name, not \"\"\nRun with --help for more information.\n");
+  CHECK(empty.out == "ipcsim check: error: --junit: needs a name, not \"\"\n");
 }

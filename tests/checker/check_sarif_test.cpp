@@ -91,7 +91,7 @@ TEST_CASE("check --sarif refuses an empty name (64) and a directory that does no
           "[cli][sarif]") {
   CommandOutput empty = run_ipcsim("check scenarios/shm-race.yaml --sarif ''", "2>&1");
   CHECK(empty.status == 64);
-  CHECK(empty.out == "--sarif: needs a name, not \"\"\nRun with --help for more information.\n");
+  CHECK(empty.out == "ipcsim check: error: --sarif: needs a name, not \"\"\n");
   CommandOutput missing = run_ipcsim("check scenarios/shm-race.yaml --sarif /no/such/dir/log.sarif", "2>&1");
   CHECK(missing.status == 73);
   CHECK(missing.out == "--sarif /no/such/dir/log.sarif: error: cannot write in the directory /no/such/dir: No such "

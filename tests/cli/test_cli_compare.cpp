@@ -102,10 +102,10 @@ TEST_CASE("compare: a capacity sweep writes one CSV row per variant and seed, th
   CHECK(ids.contains(" id='throughput-gpDot"));
 }
 
-TEST_CASE("compare: --jobs 1 and --jobs 2 write the same bytes") {
+TEST_CASE("compare: --jobs 1 and -j 2 (as check takes it) write the same bytes") {
   std::string one = out_dir("jobs1"), two = out_dir("jobs2");
   Cli a = run_cli(capacity_sweep + " --jobs 1 --out '" + one + "'");
-  Cli b = run_cli(capacity_sweep + " --jobs 2 --out '" + two + "'");
+  Cli b = run_cli(capacity_sweep + " -j 2 --out '" + two + "'");
   REQUIRE(a.status == 0);
   REQUIRE(b.status == 0);
   for (const char *file : {"results.csv", "results.md", "index.html", "runs.jsonl", "sweep.json"}) {

@@ -92,7 +92,7 @@ TEST_CASE("compare: an --out that cannot be a directory is refused before the va
   CHECK(under_file.err == "--out " + file.string() + "/x: error: cannot create the directory: Not a directory\n");
   Cli empty = run_cli("compare scenarios/buffering-bounded.yaml" + bad_vary + " --out ''");
   CHECK(empty.status == 64);
-  CHECK(empty.err == "--out: needs a name, not \"\"\nRun with --help for more information.\n");
+  CHECK(empty.err == "ipcsim compare: error: --out: needs a name, not \"\"\n");
   Cli merge = run_cli("compare --merge --out '" + file.string() + "' " + scratch().string());
   CHECK(merge.status == 73);
   CHECK(merge.err == "--out " + file.string() + ": error: not a directory\n");

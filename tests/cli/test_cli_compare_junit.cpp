@@ -64,7 +64,7 @@ TEST_CASE("compare --junit: each shard reports its own variants, and the merge t
 TEST_CASE("compare --junit refuses an empty name (64) and an unwritable place before running (73)") {
   Cli empty = run_cli(deadlock_sweep + " --junit ''");
   CHECK(empty.status == 64);
-  CHECK(empty.err == "--junit: needs a name, not \"\"\nRun with --help for more information.\n");
+  CHECK(empty.err == "ipcsim compare: error: --junit: needs a name, not \"\"\n");
   Cli missing = run_cli(deadlock_sweep + " --out '" + scratch_path("junit-missing") + "' --junit /no/such/dir/r.xml");
   CHECK(missing.status == 73);
   CHECK(missing.err == "--junit /no/such/dir/r.xml: error: cannot write in the directory /no/such/dir: No such file "

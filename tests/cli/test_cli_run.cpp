@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -176,6 +177,15 @@ TEST_CASE("cli: run --json prints one JSON document with the summary's keys") {
   for (const auto& item : j["totals"]["latency"].items())
     latency_keys.push_back(item.key());
   CHECK(latency_keys == std::vector<std::string>{"mean", "p50", "p95", "p99", "max"});
+}
+
+TEST_CASE("cli: run --json prints its numbers with 15 significant digits at most, without arithmetic noise") {
+  Cli run = run_cli("run scenarios/buffering-bounded.yaml --json");
+  CHECK(run.status == 0);
+  CHECK(run.out.find("\n  \"end_time\": 0.000386,\n") != std::string::npos);
+  CHECK(run.out.find("\n    \"throughput\": 20725.3886010363,\n") != std::string::npos);
+  static const std::regex long_number("[0-9]\\.?[0-9]{15,}"); // 0.00038599999999999914, 12.706204736174698
+  CHECK_FALSE(std::regex_search(run.out, long_number));
 }
 
 TEST_CASE("cli: run --json on a deadlock adds the message and exits 1") {

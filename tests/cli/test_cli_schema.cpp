@@ -17,6 +17,5 @@ TEST_CASE("schema: takes no arguments", "[cli][schema]") {
   Cli result = run_cli("schema scenarios/buffering-bounded.yaml");
   CHECK(result.status == 64);
   CHECK(result.out.empty());
-  CHECK(result.err == "The following argument was not expected: scenarios/buffering-bounded.yaml\n"
-                      "Run with --help for more information.\n");
+  CHECK(result.err == "ipcsim schema: error: unexpected argument scenarios/buffering-bounded.yaml\n");
 }
