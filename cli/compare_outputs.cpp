@@ -91,8 +91,10 @@ std::string write_comparison(const fs::path &dir, const std::string &shown_dir, 
 
 int sweep_status(const SweepRecords &records) {
   for (const RunRecord &r : records.runs) {
-    std::string outcome = r.summary.value("outcome", std::string());
-    if (outcome == "deadlock" || outcome == "invalid")
+    // As `run` exits: 1 when the run watched any property break (a deadlock and an invalid operation among them).
+    auto violations = r.summary.find("violations");
+    if (r.summary.value("outcome", std::string()) == "deadlock" ||
+        (violations != r.summary.end() && !violations->empty()))
       return exit_code::violation;
   }
   bool incomplete = false;

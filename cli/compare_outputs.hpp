@@ -15,7 +15,7 @@ namespace ipcsim {
 std::string write_comparison(const std::filesystem::path &dir, const std::string &shown_dir, const SweepPlan &plan,
                              const SweepRecords &records);
 
-// 1 when any run deadlocked or was invalid or any check found a violation, else 3 when a check stopped at a
+// 1 when any run violated a property it watches (as `run` would exit) or any check found a violation, else 3 when a check stopped at a
 // limit (--check-max-states ...), else 0.
 int sweep_status(const SweepRecords &records);
 

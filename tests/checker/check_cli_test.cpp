@@ -63,7 +63,7 @@ TEST_CASE("check --max-states stops the check with exit 3 and the statistics so 
         "statistics: 10 states, 10 transitions, max depth 9, 294.6 bytes per state\n");
 }
 
-TEST_CASE("run with its default timing completes the dining philosophers; check finds their deadlock", "[cli]") {
+TEST_CASE("run with its default timing completes the dining philosophers, check finds their deadlock", "[cli]") {
   CommandOutput run = run_ipcsim("run scenarios/classic-dining-philosophers.yaml");
   CHECK(run.status == 0);
   CHECK_THAT(run.out, Catch::StartsWith("scenario classic-dining-philosophers: completed"));

@@ -199,6 +199,13 @@ TEST_CASE("compare: a deadlocking variant exits 1 and its row says deadlock") {
   CHECK(run.out.find("| 1 | [{receive: {from: bob}}, {send: {to: bob}}] | deadlock |") != std::string::npos);
 }
 
+// `run` exits 1 on a data race (or any property it watches), so a sweep with such a variant does too.
+TEST_CASE("compare: a variant whose run breaks a watched property exits 1, as run does") {
+  std::string racing = out_dir("race"), clean = out_dir("no-race");
+  CHECK(run_cli("compare scenarios/shm-race.yaml --vary costs.send=1us,2us --out '" + racing + "'").status == 1);
+  CHECK(run_cli("compare scenarios/shm-mutex.yaml --vary costs.send=1us,2us --out '" + clean + "'").status == 0);
+}
+
 TEST_CASE("compare: --check adds the checker's verdict per variant") {
   std::string dir = out_dir("check");
   Cli run = run_cli(deadlock_sweep + " --check --seeds 2 --out '" + dir + "'");

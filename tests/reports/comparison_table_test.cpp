@@ -81,7 +81,7 @@ TEST_CASE("comparison: two samples use t(0.975, 1) and equal samples have no spr
   CHECK(*seed_statistics({5, 5, 5}).ci95 == 0);
 }
 
-TEST_CASE("comparison: one seed has a mean and no interval; none has neither", "[comparison]") {
+TEST_CASE("comparison: one seed has a mean and no interval, none has neither", "[comparison]") {
   SeedStatistics one = seed_statistics({7});
   CHECK(*one.mean == 7);
   CHECK_FALSE(one.ci95);
