@@ -1,5 +1,7 @@
 #include "reports/promela_data_refusals.hpp"
 
+#include "models/step_walk.hpp"
+
 namespace ipcsim {
 namespace {
 
@@ -30,21 +32,13 @@ private:
   }
 
   void steps(const Steps &list) {
-    for (const auto &step : list)
-      std::visit([&](const auto &op) { this->step(op, step.mark); }, step.op);
-  }
-  void step(const RepeatStep &s, SourceMark) { steps(s.body); }
-  void step(const ForeverStep &s, SourceMark) { steps(s.body); }
-  void step(const ChooseStep &s, SourceMark) {
-    for (const auto &branch : s.branches)
-      steps(branch);
+    for_each_step(list, [&](const auto &op, SourceMark mark) { this->step(op, mark); });
   }
   void step(const SendStep &s, SourceMark mark) {
     if (s.timeout)
       refuse(mark, "a send with a timeout", kNoTimeouts);
     if (s.value)
       refuse(s.value->mark, "value: " + s.value->text);
-    steps(s.on_fail);
   }
   void step(const ReceiveStep &s, SourceMark mark) {
     if (s.timeout)
@@ -53,23 +47,14 @@ private:
       refuse(s.into_mark, "into: " + s.into);
     if (s.when)
       refuse(s.when->mark, "when: " + s.when->text);
-    steps(s.on_fail);
   }
   void step(const SetStep &s, SourceMark mark) { refuse(mark, "set: " + s.assignments.front().variable); }
-  void step(const IfStep &s, SourceMark mark) {
-    refuse(mark, "if: " + s.condition.text);
-    steps(s.then);
-    steps(s.otherwise);
-  }
-  void step(const WhileStep &s, SourceMark mark) {
-    refuse(mark, "while: " + s.condition.text);
-    steps(s.body);
-  }
+  void step(const IfStep &s, SourceMark mark) { refuse(mark, "if: " + s.condition.text); }
+  void step(const WhileStep &s, SourceMark mark) { refuse(mark, "while: " + s.condition.text); }
   void step(const AssertStep &s, SourceMark mark) { refuse(mark, "assert: " + s.condition.text); }
   void step(const SemaphoreStep &s, SourceMark mark) {
     if (s.timeout)
       refuse(mark, "an acquire with a timeout", kNoTimeouts);
-    steps(s.on_fail);
   }
   template <typename Other> void step(const Other &, SourceMark) {}
 

@@ -1,5 +1,7 @@
 #include "reports/promela_refusals.hpp"
 
+#include "models/step_walk.hpp"
+
 #include <algorithm>
 #include <limits>
 
@@ -66,17 +68,8 @@ private:
   }
 
   void steps(const Steps &list) {
-    for (const auto &step : list)
-      std::visit([&](const auto &op) { this->step(op, step.mark); }, step.op);
+    for_each_step(list, [&](const auto &op, SourceMark mark) { this->step(op, mark); });
   }
-  void step(const RepeatStep &s, SourceMark) { steps(s.body); }
-  void step(const ForeverStep &s, SourceMark) { steps(s.body); }
-  void step(const ChooseStep &s, SourceMark) {
-    for (const auto &branch : s.branches)
-      steps(branch);
-  }
-  void step(const SendStep &s, SourceMark) { steps(s.on_fail); }
-  void step(const ReceiveStep &s, SourceMark) { steps(s.on_fail); }
   void step(const MailboxStep &s, SourceMark mark) {
     refuse(mark, std::string(s.op == MailboxStep::Op::create ? "create: " : "delete: ") + s.mailbox, kChannelsLive);
   }
