@@ -98,11 +98,6 @@ std::vector<char> stuck_processes(const State& state, Blocked blocked, Candidate
   return in;
 }
 
-// A process waiting in an operation with a timeout is not stuck: it can always give up and move on.
-bool may_give_up(const Model& model, const State& state, ProcId p) {
-  return state.procs[p].status == ProcStatus::blocked && blocking_operation(model, state, p).timeout;
-}
-
 // A server blocked in a receive: a normal way to end.
 bool idle_server(const Model& model, ProcId p, const Instruction& blocked) {
   return blocked.op != OpCode::acquire && blocked.op != OpCode::send && model.processes[p].server;
@@ -136,7 +131,7 @@ BlockingAnalysis analyse_blocking(const Model& model, const State& state) {
   BlockingAnalysis a;
   bool any_ready = false;
   for (ProcId p = 0; p < state.procs.size(); ++p) {
-    bool gives_up = may_give_up(model, state, p);
+    bool gives_up = can_time_out(model, state, p);
     any_ready = any_ready || state.procs[p].status == ProcStatus::ready || gives_up;
     if (state.procs[p].status == ProcStatus::blocked && !gives_up)
       a.blocked.push_back(blocked_process(model, state, p));

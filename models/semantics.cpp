@@ -48,7 +48,11 @@ void Semantics::enabled(const State &state, std::vector<Transition> &out) const 
 }
 
 bool Semantics::can_time_out(const State &state, ProcId p) const {
-  return state.procs[p].status == ProcStatus::blocked && model_.instruction(p, state.procs[p].pc)->timeout;
+  return ipcsim::can_time_out(model_, state, p);
+}
+
+bool can_time_out(const Model &model, const State &state, ProcId p) {
+  return state.procs[p].status == ProcStatus::blocked && model.instruction(p, state.procs[p].pc)->timeout;
 }
 
 std::uint32_t Semantics::alternative_count(const State &state, ProcId p) const {

@@ -68,4 +68,8 @@ inline bool tag_matches(TagId wanted, TagId tag) { return wanted == 0 || wanted 
 // operation that posted the handle.
 const Instruction& blocking_operation(const Model& model, const State& state, ProcId p);
 
+// Whether blocked process p waits in an operation with a timeout, which it may give up (kTimeOut): then it is
+// never stuck.
+bool can_time_out(const Model& model, const State& state, ProcId p);
+
 } // namespace ipcsim
