@@ -63,6 +63,8 @@ std::string intent(const Model &model, ProcId p, const Instruction &i) {
     return "test '" + i.expression.text() + "'";
   case OpCode::check:
     return "assert '" + i.expression.text() + "'";
+  case OpCode::route:
+    return "index '" + i.expression.text() + "' of " + i.family;
   default:
     return "step";
   }

@@ -2,6 +2,7 @@
 // The loader has already checked that every name resolves; what is left to reject here is what only makes
 // sense with the whole model at hand (giving a mailbox that has no privilege to give, say).
 #include "models/diagnostics.hpp"
+#include "models/indexed_name.hpp"
 #include "models/loader_suggest.hpp"
 #include "models/model.hpp"
 #include "models/routes.hpp"
@@ -288,17 +289,10 @@ private:
   }
 
   void emit_step(const SendStep &s, SourceMark mark) {
-    ChannelId c = destination(self_, s.to);
-    Channel &channel = model_.channels[c];
-    add_unique(channel.senders_of, self_);
-    std::uint64_t size =
-        s.size.value_or(channel.message_size.kind == MessageSize::Kind::fixed ? channel.message_size.bytes : 0);
     Instruction i{.op = OpCode::send,
                   .mark = mark,
                   .mode = mode_of(s.blocking, s.async),
-                  .channel = c,
                   .tag = tag(s.tag),
-                  .size = size,
                   .timeout = s.timeout};
     if (s.value) {
       i.expression = process_expression(*s.value, ExpressionType::integer, "value");
@@ -306,7 +300,19 @@ private:
     }
     if (!s.async.empty())
       i.handle = handle(s.async);
-    emit_with_else(std::move(i), s.on_fail);
+    auto to = [&](ChannelId c) {
+      Instruction out = i;
+      out.channel = c;
+      Channel &channel = model_.channels[c];
+      add_unique(channel.senders_of, self_);
+      out.size = s.size.value_or(channel.message_size.kind == MessageSize::Kind::fixed ? channel.message_size.bytes : 0);
+      return out;
+    };
+    if (!s.to_indexed)
+      return emit_with_else(to(destination(self_, s.to)), s.on_fail);
+    emit_indexed(*s.to_indexed, "to", mark, s.on_fail, [&](ChannelId mailbox, ProcId peer) {
+      return mailbox != kNone ? to(mailbox) : to(link(self_, peer));
+    });
   }
 
   void emit_step(const ReceiveStep &s, SourceMark mark) {
@@ -315,20 +321,103 @@ private:
                   .mode = mode_of(s.blocking, s.async),
                   .tag = tag(s.tag),
                   .timeout = s.timeout};
-    if (s.from != "any") {
-      auto mailbox = mailbox_index_.find(s.from);
-      i.sources = {mailbox != mailbox_index_.end() ? mailbox->second : link(process_index_.at(s.from), self_)};
-      add_unique(model_.channels[i.sources[0]].receivers_of, self_);
-    } else {
-      from_any_.push_back({self_, here()});
-    }
     if (!s.async.empty())
       i.handle = handle(s.async);
     if (s.when)
       i.expression = process_expression(*s.when, ExpressionType::condition, "when", true);
     if (!s.into.empty())
       i.into = target(s.into, s.into_mark, "into").value_or(VariableRef{});
-    emit_with_else(std::move(i), s.on_fail);
+    auto from = [&](ChannelId c) {
+      Instruction out = i;
+      out.sources = {c};
+      add_unique(model_.channels[c].receivers_of, self_);
+      return out;
+    };
+    if (s.from == "any") {
+      from_any_.push_back({self_, here()});
+      return emit_with_else(std::move(i), s.on_fail);
+    }
+    if (!s.from_indexed) {
+      auto mailbox = mailbox_index_.find(s.from);
+      return emit_with_else(from(mailbox != mailbox_index_.end() ? mailbox->second : link(process_index_.at(s.from), self_)),
+                            s.on_fail);
+    }
+    emit_indexed(*s.from_indexed, "from", mark, s.on_fail, [&](ChannelId mailbox, ProcId peer) {
+      return mailbox != kNone ? from(mailbox) : from(link(peer, self_));
+    });
+  }
+
+  // --- Run-time names (SCENARIO_FORMAT.md, "Run-time names").
+
+  // The replicas of `family`, in index order: each a mailbox, or a process (mailbox kNone).
+  std::vector<std::pair<ChannelId, ProcId>> replicas(const std::string &family) const {
+    std::vector<std::pair<ChannelId, ProcId>> out;
+    for (std::size_t k = 0;; ++k) {
+      std::string name = family + "[" + std::to_string(k) + "]";
+      if (auto mailbox = mailbox_index_.find(name); mailbox != mailbox_index_.end())
+        out.emplace_back(mailbox->second, kNone);
+      else if (auto process = process_index_.find(name); process != process_index_.end())
+        out.emplace_back(kNone, process->second);
+      else
+        return out;
+    }
+  }
+
+  // A send or receive on the replica of a family that an index chooses. An index that is fixed when the
+  // scenario is loaded (it reads only i, n and params) names one replica now; any other becomes a route
+  // that the process follows when it gets there, to one copy of the operation per replica. A process's own
+  // direct link, which it cannot use, has no copy: choosing it is an invalid operation, like an index
+  // outside the count.
+  template <class Operation>
+  void emit_indexed(const IndexedName &name, const char *key, SourceMark mark, const Steps &on_fail,
+                    Operation operation) {
+    RuntimeExpression index = process_expression(name.index, ExpressionType::integer, key);
+    auto all = replicas(name.family);
+    std::optional<ExpressionResult> fixed = index.constant();
+    if (!fixed) {
+      std::vector<std::optional<Instruction>> copies;
+      for (auto [mailbox, peer] : all)
+        copies.push_back(peer == self_ ? std::nullopt : std::optional(operation(mailbox, peer)));
+      Instruction route{.op = OpCode::route, .mark = mark, .expression = std::move(index), .family = name.family};
+      return emit_routed(std::move(route), std::move(copies), on_fail);
+    }
+    if (fixed->fault != ArithmeticFault::none)
+      return;
+    auto k = static_cast<std::size_t>(fixed->value);
+    if (fixed->value < 0 || k >= all.size())
+      index_error(name.index.mark, key, index_outside(name.family, name.index.text, fixed->value, all.size()));
+    else if (all[k].second == self_)
+      index_error(name.index.mark, key, index_is_self(name.family, name.index.text, fixed->value));
+    else
+      emit_with_else(operation(all[k].first, all[k].second), on_fail);
+  }
+
+  // One error per place in the file: the replicas of a process would each repeat it with their own index.
+  void index_error(SourceMark mark, const char *key, const std::string &message) {
+    if (index_errors_.insert({mark.line, mark.column}).second)
+      diagnostics_.error(mark, std::string(key) + ": " + message);
+  }
+
+  // route; then per replica its operation and a jump to the end; then the `else` that they share.
+  void emit_routed(Instruction route, std::vector<std::optional<Instruction>> copies, const Steps &on_fail) {
+    std::uint32_t at = emit(std::move(route));
+    std::vector<std::uint32_t> operations, exits;
+    for (std::optional<Instruction> &copy : copies) {
+      code()[at].branches.push_back(copy ? here() : kNone);
+      if (!copy)
+        continue;
+      model_.timeouts = model_.timeouts || copy->timeout;
+      operations.push_back(emit(std::move(*copy)));
+      exits.push_back(emit({.op = OpCode::jump, .mark = code()[at].mark}));
+    }
+    const Instruction *first = operations.empty() ? nullptr : &code()[operations.front()];
+    bool has_else = first && (first->mode == Mode::nonblocking || first->timeout);
+    for (std::uint32_t o : operations)
+      code()[o].target = here();
+    if (has_else)
+      emit_steps(on_fail);
+    for (std::uint32_t x : exits)
+      code()[x].target = here();
   }
 
   // --- Variables (SCENARIO_FORMAT.md, "Variables and values").
@@ -455,7 +544,7 @@ private:
         observed.insert(slot);
     for (Process &p : model_.processes)
       for (Instruction &i : p.code) {
-        if (i.op != OpCode::assign && i.op != OpCode::test && i.op != OpCode::check)
+        if (i.op != OpCode::assign && i.op != OpCode::test && i.op != OpCode::check && i.op != OpCode::route)
           continue;
         bool visible = !i.expression.globals().empty();
         for (const Store &s : i.stores)
@@ -579,6 +668,7 @@ private:
   std::map<std::pair<std::string, std::string>, const ChannelSpec *> link_specs_;
   std::map<std::pair<ProcId, ProcId>, ChannelId> link_index_;
   std::vector<std::pair<ProcId, std::uint32_t>> from_any_;
+  std::set<std::pair<int, int>> index_errors_; // marks of fixed indexes already reported
 };
 
 } // namespace
@@ -594,6 +684,12 @@ std::vector<std::uint32_t> successors(const std::vector<Instruction> &code, std:
     return {pc + 1, i.target};
   case OpCode::choose:
     return i.branches;
+  case OpCode::route: {
+    std::vector<std::uint32_t> out;
+    std::copy_if(i.branches.begin(), i.branches.end(), std::back_inserter(out),
+                 [](std::uint32_t b) { return b != kNone; });
+    return out;
+  }
   case OpCode::send:
   case OpCode::receive:
   case OpCode::acquire:

@@ -2,6 +2,7 @@
 // Processes), except `repeat`, which takes `do` beside it.
 #include "models/loader_parts.hpp"
 
+#include "models/indexed_name.hpp"
 #include "models/loader_suggest.hpp"
 
 namespace ipcsim::loader {
@@ -22,6 +23,17 @@ std::optional<std::string> named(Reader &reader, const Value &value, NameUse::Ki
   if (name)
     use(reader, kind, key, *name, value);
   return name;
+}
+
+// A name with a run-time index: its index as a run-time expression, marked where it is written.
+std::optional<IndexedName> indexed(const std::string &name, const Value &value) {
+  std::optional<IndexedNameText> split = runtime_indexed(name);
+  if (!split)
+    return std::nullopt;
+  ExpressionText index{split->index, value.origin.mark, name == value.node.Scalar()};
+  if (index.columns)
+    index.mark.column += static_cast<int>(split->index_offset) + (value.node.Tag() == "!" ? 1 : 0);
+  return IndexedName{split->family, index};
 }
 
 StepOp compute(Reader &reader, const Value &value, int) {
@@ -85,8 +97,10 @@ StepOp send(Reader &reader, const Value &value, int depth) {
   if (!fields)
     return std::nullopt;
   SendStep step;
-  if (auto to = fields->require("to"))
+  if (auto to = fields->require("to")) {
     step.to = named(reader, *to, NameUse::Kind::send_to, "to", "a mailbox or process name").value_or("");
+    step.to_indexed = indexed(step.to, *to);
+  }
   if (auto size = fields->get("size"))
     step.size = reader.bytes(*size);
   if (auto carried = fields->get("value"))
@@ -101,9 +115,11 @@ StepOp receive(Reader &reader, const Value &value, int depth) {
   if (!fields)
     return std::nullopt;
   ReceiveStep step;
-  if (auto from = fields->require("from"))
+  if (auto from = fields->require("from")) {
     step.from =
         named(reader, *from, NameUse::Kind::receive_from, "from", "a mailbox or process name, or any").value_or("");
+    step.from_indexed = indexed(step.from, *from);
+  }
   if (auto into = fields->get("into")) {
     step.into = reader.identifier(*into, "a variable name").value_or("");
     step.into_mark = into->origin.mark;

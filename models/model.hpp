@@ -42,6 +42,7 @@ enum class OpCode : std::uint8_t {
   assign, // every store's value evaluated, then stored
   test,   // the condition holds: on to the next instruction; else jump to target
   check,  // assert: a violation where the condition is false
+  route,  // a run-time name (`to: "reply[c]"`): on to branches[index], one send or receive per replica
   // Control flow: executed silently right after the visible step before it, so that a process always
   // rests at a visible step or at its end.
   repeat_init, // counter := times
@@ -86,7 +87,7 @@ struct Instruction {
   std::uint32_t target = 0;            // jump, repeat_next exit, failed non-blocking operation (`else`)
   std::uint32_t counter = 0;           // repeat_init/repeat_next: the process's counter slot
   std::uint64_t times = 0;             // repeat_init
-  std::vector<std::uint32_t> branches; // choose: first instruction of each branch
+  std::vector<std::uint32_t> branches; // choose, route: first instruction of each branch (route: kNone for none)
   Duration duration;                   // compute, sleep
   // send, receive, acquire (blocking): waiting longer gives up, on to `target` (its `else`). `check` lets it
   // give up at any moment it waits (Semantics: a time-out transition).
@@ -95,10 +96,11 @@ struct Instruction {
   // (sorted), the only ones the deadlock analysis needs to ask about.
   std::vector<ProcId> completers;
   std::optional<double> flops; // compute {flops: ...}
-  // Variables. send: the message's value; receive: its `when`; test, check: the condition.
+  // Variables. send: the message's value; receive: its `when`; test, check: the condition; route: the index.
   RuntimeExpression expression;
   VariableRef into;          // receive: where the value goes (slot kNone: nowhere)
   std::vector<Store> stores; // assign
+  std::string family;        // route: the replicated item indexed, for its errors ("reply")
   // An internal step that touches no global and no variable an invariant names: no other process can tell
   // when it happens, so it runs with the visible step before it (like control flow) and adds no state.
   bool silent = false;

@@ -1,5 +1,6 @@
 #include "models/name_checks.hpp"
 
+#include "models/indexed_name.hpp"
 #include "models/loader_suggest.hpp"
 
 #include <array>
@@ -183,8 +184,22 @@ private:
     return best.empty() ? "" : "; did you mean " + quoted(best + use.name.substr(open)) + "?";
   }
 
+  // `reply[c]`: `reply` must be a replicated mailbox or process (of any count; the index is judged when the
+  // step runs).
+  bool check_indexed_peer(const NameUse &use) {
+    std::optional<IndexedNameText> split = runtime_indexed(use.name);
+    if (!split)
+      return false;
+    std::string replica = split->family + "[0]";
+    if (!declared_.has(DefKind::mailbox, replica) && !declared_.has(DefKind::process, replica))
+      report(use, "no mailbox or process named " + quoted(split->family) + " with a count, which the run-time index " +
+                      quoted(split->index) + " would choose among" +
+                      did_you_mean(split->family, declared(DefKind::mailbox, DefKind::process)));
+    return true;
+  }
+
   void check_peer(const NameUse &use, const char *verb) {
-    if (use.kind == UseKind::receive_from && use.name == "any")
+    if ((use.kind == UseKind::receive_from && use.name == "any") || check_indexed_peer(use))
       return;
     if (valid_process(use.process) && use.name == process_name(use.process)) {
       report(use, "process " + quoted(use.name) + " cannot " + verb + " itself");
@@ -267,6 +282,8 @@ private:
     switch (use.kind) {
     case UseKind::send_to:
     case UseKind::receive_from:
+      if (check_indexed_peer(use))
+        break;
       if (!(use.kind == UseKind::receive_from && use.name == "any") && !declared_.has(DefKind::mailbox, use.name) &&
           !declared_.has(DefKind::process, use.name))
         report_unknown_peer(use, declared(DefKind::mailbox, DefKind::process));

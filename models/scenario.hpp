@@ -85,6 +85,13 @@ struct ComputeStep {
 struct SleepStep {
   Duration duration;
 };
+// `to: "reply[c]"`: a replicated mailbox or process chosen by a run-time expression (SCENARIO_FORMAT.md,
+// "Run-time names"); the step's name stays as written.
+struct IndexedName {
+  std::string family;   // "reply": an item with `count`
+  ExpressionText index; // "c"
+};
+
 struct SendStep {
   std::string to;                    // a mailbox or a process
   std::optional<std::uint64_t> size; // empty: the channel's fixed message_size, else 0
@@ -94,6 +101,7 @@ struct SendStep {
   Steps on_fail;                       // `else:` of a non-blocking send, or of one that timed out
   std::optional<ExpressionText> value; // the integer the message carries (default 0)
   std::optional<Duration> timeout;     // a blocking send that gives up after waiting this long
+  std::optional<IndexedName> to_indexed; // `to` has a run-time index
 };
 struct ReceiveStep {
   std::string from; // a mailbox, a process, or "any"
@@ -105,6 +113,7 @@ struct ReceiveStep {
   std::string into;                // a variable that stores the received value; empty: none
   SourceMark into_mark;
   std::optional<ExpressionText> when; // takes only a message whose value satisfies it
+  std::optional<IndexedName> from_indexed; // `from` has a run-time index
 };
 struct WaitStep {
   std::string handle;

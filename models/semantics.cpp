@@ -162,6 +162,7 @@ void Semantics::Firing::fire(Transition t) {
   case OpCode::assign:
   case OpCode::test:
   case OpCode::check:
+  case OpCode::route:
     if (internal(p, i))
       settle(p);
     break;

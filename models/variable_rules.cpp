@@ -1,7 +1,8 @@
 // The rules of variables (SCENARIO_FORMAT.md, "Variables and values"): `set`, the tests of `if` and `while`,
-// `assert`, a message's value and `into`, `when`, and the faults of run-time expressions, which are invalid
+// `assert`, a message's value and `into`, `when`, the index of a run-time name, and the faults of run-time expressions, which are invalid
 // operations of the process that evaluates them.
 #include "models/firing.hpp"
+#include "models/indexed_name.hpp"
 
 #include <fmt/format.h>
 
@@ -84,6 +85,21 @@ bool Semantics::Firing::internal(ProcId p, const Instruction &i) {
       events_.push_back({.kind = EventKind::assert_failed, .proc = p, .mark = i.mark, .detail = i.expression.text()});
     ++pc;
     return true;
+  case OpCode::route: {
+    if (!evaluate(p, i, i.expression, 0, result))
+      return false;
+    auto k = static_cast<std::size_t>(result);
+    if (result < 0 || k >= i.branches.size()) {
+      fail(p, i, index_outside(i.family, i.expression.text(), result, i.branches.size()));
+      return false;
+    }
+    if (i.branches[k] == kNone) {
+      fail(p, i, index_is_self(i.family, i.expression.text(), result));
+      return false;
+    }
+    pc = i.branches[k];
+    return true;
+  }
   default:
     return true;
   }

@@ -9,7 +9,8 @@ using namespace ipcsim::test;
 
 TEST_CASE("check prints the golden verdicts of the protocol scenarios", "[cli][protocols]") {
   const std::vector<std::pair<std::string, int>> scenarios = {
-      {"protocol-alternating-bit", 0}, {"protocol-check-then-act", 1}, {"protocol-request-retry", 1}};
+      {"protocol-alternating-bit", 0}, {"protocol-check-then-act", 1}, {"protocol-request-reply", 0},
+      {"protocol-request-retry", 1}};
   for (const auto &[name, status] : scenarios) {
     SECTION(name) {
       CommandOutput r = run_ipcsim("check scenarios/" + name + ".yaml");
@@ -59,4 +60,31 @@ TEST_CASE("the retrying client's counterexample times out on every try", "[proto
                             "receive from replies: blocks", give_up + "; client.attempt = 3",
                             "send on requests: message 3 (value 3) buffered", "receive from replies: blocks",
                             give_up + "; an assert is false; client ends"});
+}
+
+// Without the `when:` that matches a reply to the current try, a client takes the late answer to its first
+// try: the server's reply to request 1 (16 * 0 + 1) reaches client[0] while it waits on its second try.
+TEST_CASE("the request/reply server without duplicate suppression lets a client take a stale answer",
+          "[protocols][timeouts]") {
+  CheckResult holds = check_all(bundled("protocol-request-reply"), /*breadth_first=*/true);
+  CHECK(holds.violations.empty());
+  LoadOptions no_dedup;
+  no_dedup.params = {{"DEDUP", "0"}};
+  CheckResult r = check_all(bundled("protocol-request-reply", no_dedup), /*breadth_first=*/true);
+  CHECK(verdict_of(r, PropertyKind::assertion) == Verdict::violated);
+  CHECK(verdict_of(r, PropertyKind::deadlock) == Verdict::holds);
+  REQUIRE(r.violations.size() == 1);
+  std::vector<std::string> steps;
+  for (const auto &step : r.violations[0].steps)
+    steps.push_back(step.proc + ": " + step.action);
+  CHECK(steps == std::vector<std::string>{
+                     "client[0]: send on requests: message 1 (value 1) buffered",
+                     "client[0]: receive from server->client[0]: blocks",
+                     "client[0]: receive from server->client[0]: gives up waiting (timeout); client[0].try = 2",
+                     "client[0]: send on requests: message 2 (value 2) buffered",
+                     "client[0]: receive from server->client[0]: blocks",
+                     "server: receive from requests: takes message 1 (value 1) from client[0]; server.request = 1, "
+                     "server.c = 0",
+                     "server: compute",
+                     "server: send on server->client[0]: message 3 (value 1) taken by client[0]; releases client[0]"});
 }

@@ -21,6 +21,27 @@ namespace {
 
 // The bundled scenarios that use what Promela cannot express, with what `ipcsim export promela` says.
 const std::map<std::string, std::string> expected_refusals = {
+    {"protocol-request-reply",
+     "scenarios/protocol-request-reply.yaml:18:17: error: cannot export to Promela: variable try of client[0] (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:18:17: error: cannot export to Promela: variable try of client[1] (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:18:25: error: cannot export to Promela: variable reply of client[0] (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:18:25: error: cannot export to Promela: variable reply of client[1] (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:18:35: error: cannot export to Promela: variable answered of client[0] (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:18:35: error: cannot export to Promela: variable answered of client[1] (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:20:9: error: cannot export to Promela: while: answered == 0 && try < 2 (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:22:13: error: cannot export to Promela: set: try (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:23:42: error: cannot export to Promela: value: 16 * i + try (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:24:13: error: cannot export to Promela: a receive with a timeout (a Promela operation cannot give up while others still move)\n"
+     "scenarios/protocol-request-reply.yaml:24:43: error: cannot export to Promela: into: reply (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:24:57: error: cannot export to Promela: when: 1 == 0 || value == 16 * i + try (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:25:13: error: cannot export to Promela: if: reply > 0 (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:27:17: error: cannot export to Promela: set: answered (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:28:9: error: cannot export to Promela: assert: answered == 0 || reply == 16 * i + try (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:31:17: error: cannot export to Promela: variable request of server (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:31:29: error: cannot export to Promela: variable c of server (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:34:45: error: cannot export to Promela: into: request (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:35:13: error: cannot export to Promela: set: c (the export maps the control of a scenario, not its variables and values yet)\n"
+     "scenarios/protocol-request-reply.yaml:37:44: error: cannot export to Promela: value: request (the export maps the control of a scenario, not its variables and values yet)\n"},
     {"protocol-request-retry",
      "scenarios/protocol-request-retry.yaml:17:17: error: cannot export to Promela: variable attempt of client (the export maps the control of a scenario, not its variables and values yet)\n"
      "scenarios/protocol-request-retry.yaml:17:29: error: cannot export to Promela: variable reply of client (the export maps the control of a scenario, not its variables and values yet)\n"
