@@ -491,7 +491,7 @@ CheckResult Explorer::conclude() {
   if (reduce_)
     result.search += " with partial-order reduction";
   else if (options_.reduction && !options_.breadth_first && !reduction_covers(model_))
-    result.search += " (no partial-order reduction: it does not yet cover global variables, invariants and timeouts)";
+    result.search += " (no partial-order reduction: it does not yet cover global variables, invariants, timeouts and faults)";
   if (canonicalizer_.active())
     result.search += fmt::format("{} symmetry reduction ({} interchangeable group{}: {})", reduce_ ? " and" : " with",
                                  canonicalizer_.groups().size(), canonicalizer_.groups().size() == 1 ? "" : "s",

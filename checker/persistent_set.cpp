@@ -148,7 +148,7 @@ void PersistentSet::link_processes(const State &state) {
   reachers_.assign(group_count_ * proc_words_, 0);
   joins_.assign(processes * proc_words_, 0);
   for (ProcId p = 0; p < processes; ++p) {
-    if (state.procs[p].status == ProcStatus::ended || state.procs[p].status == ProcStatus::failed)
+    if (state.procs[p].status != ProcStatus::ready && state.procs[p].status != ProcStatus::blocked)
       continue; // a finished process reaches nothing, and never joins
     Word *now = row(current_, p, group_words_);
     current(state, p, now);

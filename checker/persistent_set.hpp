@@ -51,9 +51,9 @@ namespace ipcsim {
 // another, and a step that changes a variable an invariant reads is visible, so that neither may be reordered
 // past the other; the groups above do not know variables yet, so a model with globals or invariants is
 // searched without the reduction rather than with a wrong one. So is a model with timeouts: a time-out is a
-// step of a blocked process, which the groups take to have none.
+// step of a blocked process, which the groups take to have none; and one with faults, whose crashes are too.
 inline bool reduction_covers(const Model &model) {
-  return model.globals.empty() && model.invariants.empty() && !model.timeouts;
+  return model.globals.empty() && model.invariants.empty() && !model.timeouts && !model.faults;
 }
 
 class PersistentSet {

@@ -39,8 +39,9 @@ SearchSteps::SearchSteps(const Model &model, bool fuse)
 // cannot fail: then queuing on it changes nothing but the queuing process.
 bool SearchSteps::fusible(const Model &model, ChannelId c) const {
   const Channel &channel = model.channels[c];
+  // A fault is a choice at the step that fusion would postpone (a crash may come between queuing and pairing).
   if (!channel.rendezvous() || channel.multicast || channel.exclusive_receive || !channel.created ||
-      channel.owner != kNone)
+      channel.owner != kNone || model.faults)
     return false;
   for (ProcId p = 0; p < model.processes.size(); ++p)
     for (const Instruction &i : model.processes[p].code) {

@@ -114,6 +114,10 @@ std::string outcome(const Model &model, ProcId p, std::span<const Event> events)
       return "already complete";
     case EventKind::choose:
       return fmt::format("branch {}", e.branch);
+    case EventKind::lost:
+      if (e.fault)
+        return fmt::format("message {}{} lost by the channel (fault)", e.msg, value_suffix(e));
+      break;
     default:
       break;
     }
@@ -124,8 +128,10 @@ std::string outcome(const Model &model, ProcId p, std::span<const Event> events)
 } // namespace
 
 std::string describe_step(const Model &model, ProcId proc, const Instruction &step, std::span<const Event> events) {
-  std::string out = intent(model, proc, step);
-  std::string how = outcome(model, proc, events);
+  bool crashes = std::any_of(events.begin(), events.end(),
+                             [&](const Event &e) { return e.kind == EventKind::crash && e.proc == proc; });
+  std::string out = crashes ? "crashes (fault), at " + intent(model, proc, step) : intent(model, proc, step);
+  std::string how = crashes ? "" : outcome(model, proc, events);
   if (how.empty() && step.mode == Mode::async && (step.op == OpCode::send || step.op == OpCode::receive))
     how = "pending";
   if (!how.empty())
@@ -139,7 +145,10 @@ std::string describe_step(const Model &model, ProcId proc, const Instruction &st
       released.push_back(e.proc);
   for (std::size_t k = 0; k < released.size(); ++k)
     out += (k == 0 ? "; releases " : ", ") + model.processes[released[k]].name;
-  auto lost = std::count_if(events.begin(), events.end(), [](const Event &e) { return e.kind == EventKind::lost; });
+  if (std::any_of(events.begin(), events.end(), [](const Event &e) { return e.kind == EventKind::duplicate; }))
+    out += "; accepted twice (fault: duplicate)";
+  auto lost = std::count_if(events.begin(), events.end(),
+                            [](const Event &e) { return e.kind == EventKind::lost && !e.fault; });
   if (lost > 0)
     out += fmt::format("; {} message{} lost", lost, lost == 1 ? "" : "s");
   for (const Event &e : events)

@@ -97,7 +97,8 @@ bool fixes_invariants(const Model &model, const ModelPermutation &pi) {
 bool same_process(const Model &model, ProcId p, const ModelPermutation &pi) {
   const Process &a = model.processes[p];
   const Process &b = model.processes[pi.procs[p]];
-  if (a.server != b.server || a.code.size() != b.code.size() || a.counter_count != b.counter_count ||
+  if (a.server != b.server || a.crash.has_value() != b.crash.has_value() || a.code.size() != b.code.size() ||
+      a.counter_count != b.counter_count ||
       a.handle_names.size() != b.handle_names.size() || mapped_set(pi.channels, a.owned) != sorted(b.owned) ||
       !same_variables(a.variables, b.variables))
     return false;
@@ -117,7 +118,8 @@ bool same_channel(const Model &model, ChannelId c, const ModelPermutation &pi) {
          a.capacity_bytes == b.capacity_bytes && a.message_size.kind == b.message_size.kind &&
          a.message_size.bytes == b.message_size.bytes && image(pi.procs, a.owner) == b.owner &&
          a.multicast == b.multicast && a.exclusive_receive == b.exclusive_receive && a.created == b.created &&
-         a.rendezvous_property == b.rendezvous_property;
+         a.rendezvous_property == b.rendezvous_property && a.faults.loss == b.faults.loss &&
+         a.faults.duplicate == b.faults.duplicate;
 }
 
 // The permutation that moves block b of `families` to block image_of[b] (processes outside them stay),

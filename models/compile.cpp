@@ -147,6 +147,8 @@ private:
     c.capacity = spec.capacity;
     c.capacity_bytes = spec.capacity_bytes;
     c.message_size = spec.message_size;
+    c.faults = spec.faults;
+    model_.faults = model_.faults || spec.faults.any();
     c.mark = spec.mark;
     if (spec.receivers) {
       std::vector<ProcId> ids;
@@ -231,6 +233,8 @@ private:
     Process p;
     p.name = spec.name;
     p.server = spec.server;
+    p.crash = spec.crash;
+    model_.faults = model_.faults || spec.crash;
     p.mark = spec.mark;
     const auto &hosts = model_.scenario.platform.hosts;
     for (std::size_t h = 0; h < hosts.size(); ++h)

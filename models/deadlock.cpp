@@ -122,6 +122,8 @@ BlockedProcess blocked_process(const Model& model, const State& state, ProcId p)
   for (ProcId q : i->completers)
     if (may_release(model, state, p, *i, q))
       b.releasers.push_back(q);
+    else if (state.procs[q].status == ProcStatus::crashed && listed(model, q, *i) && can_still(model, state, q, *i))
+      b.crashed.push_back(q);
   return b;
 }
 
@@ -205,6 +207,15 @@ WaitForGraph wait_for_graph(const Model& model, const State& state, const Blocki
   return g;
 }
 
+std::string nobody_left(const Model& model, const BlockedProcess& b) {
+  if (b.crashed.empty())
+    return "no process left that could complete it";
+  std::string who;
+  for (ProcId q : b.crashed)
+    who += (who.empty() ? "" : " and ") + model.processes[q].name;
+  return "no process left that could complete it: " + who + (b.crashed.size() == 1 ? " has" : " have") + " crashed";
+}
+
 std::vector<std::string> describe_stuck(const Model& model, const BlockingAnalysis& analysis) {
   std::vector<std::string> lines;
   for (const auto& b : analysis.blocked) {
@@ -214,7 +225,7 @@ std::vector<std::string> describe_stuck(const Model& model, const BlockingAnalys
     for (ProcId q : b.releasers)
       who += (who.empty() ? "" : " or ") + model.processes[q].name;
     lines.push_back(model.processes[b.proc].name + " is blocked in " + b.waits_for +
-                    (who.empty() ? " (no process left that could complete it)" : ", waiting for " + who));
+                    (!who.empty() ? ", waiting for " + who : " (" + nobody_left(model, b) + ")"));
   }
   return lines;
 }

@@ -16,8 +16,12 @@ struct BlockedProcess {
   ProcId proc = kNone;
   std::string waits_for;       // "send on jobs", "receive from any", "wait for h1 (receive from jobs)"
   std::vector<ProcId> releasers; // the processes whose programs could complete the operation, still alive
+  std::vector<ProcId> crashed;   // those that could have completed it but crashed: why it waits forever
   bool idle_server = false;    // a server blocked in a receive: a normal way to end
 };
+
+// "no process left that could complete it", and who crashed, if a crash is why.
+std::string nobody_left(const Model &model, const BlockedProcess &b);
 
 struct BlockingAnalysis {
   std::vector<BlockedProcess> blocked; // in process order

@@ -58,6 +58,10 @@ std::string_view to_string(EventKind kind) {
     return "write";
   case EventKind::lost:
     return "lost";
+  case EventKind::duplicate:
+    return "duplicate";
+  case EventKind::crash:
+    return "crash";
   case EventKind::set:
     return "set";
   case EventKind::assert_failed:
@@ -110,6 +114,8 @@ TraceEvent to_trace_event(const Model &model, const Event &event) {
   if (event.mark.line > 0)
     t.line = event.mark.line;
   t.detail = event.detail;
+  if (event.fault)
+    t.cause = "fault";
   return t;
 }
 

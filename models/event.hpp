@@ -38,6 +38,8 @@ enum class EventKind : std::uint8_t {
   read,
   write,
   lost,
+  duplicate,     // a duplicating channel accepted a second copy of the message (same msg)
+  crash,         // a process with `crash:` stopped for good
   set,           // a variable took a new value (one event per variable of a `set`)
   assert_failed, // an `assert` whose condition was false
   invalid,
@@ -62,6 +64,7 @@ struct Event {
   std::int64_t value = 0;         // the message's value (send and receive events), or a set's new value
   SourceMark mark;                // the step that caused it
   std::string detail;             // invalid: what was wrong
+  bool fault = false;             // lost: destroyed by a lossy channel, not by the design (SCENARIO_FORMAT.md, "Faults")
 };
 
 // A variable by its index into State::vars: "seq" for a global, "sender.seq" for a process's own.

@@ -1,6 +1,7 @@
 // Internal to the semantics: one transition being fired on a state. Process steps live in semantics.cpp,
 // variables and run-time expressions in variable_rules.cpp,
-// the channel rules (acceptance, matching, FIFO service) in channel_rules.cpp, multicast delivery in
+// the channel rules (acceptance, matching, FIFO service) in channel_rules.cpp, loss, duplication and crashes
+// in fault_rules.cpp, multicast delivery in
 // multicast_rules.cpp, mailboxes coming and going in mailbox_lifecycle.cpp, semaphores and shared memory
 // in shared_memory_rules.cpp.
 #pragma once
@@ -28,7 +29,7 @@ public:
 
 private:
   // Process steps (semantics.cpp).
-  void send(ProcId p, const Instruction &i);
+  void send(ProcId p, const Instruction &i, std::uint32_t alternative);
   void receive(ProcId p, const Instruction &i, std::uint32_t alternative);
   void wait(ProcId p, const Instruction &i);
   void advance(ProcId p, std::uint32_t pc);
@@ -42,6 +43,12 @@ private:
   void emit(EventKind kind, ProcId p, const Instruction &i, ChannelId c = kNone, const Message *m = nullptr,
             ProcId peer = kNone);
   void stop(ProcId p); // ended or failed: what it leaves behind
+
+  // Faults (fault_rules.cpp).
+  void lose(ProcId p, const Instruction &i, const PendingSend &s);
+  void duplicate(ChannelId c, const Message &m);
+  void crash(ProcId p);
+  void leave_wait(ProcId p);
 
   // Variables (variable_rules.cpp).
   ExpressionInputs inputs(ProcId p, std::int64_t value) const;

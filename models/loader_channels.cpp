@@ -10,7 +10,8 @@ namespace ipcsim::loader {
 namespace {
 
 const std::vector<std::string_view> setting_keys{"capacity",  "capacity_bytes", "message_size",      "owner",
-                                                 "receivers", "delivery",       "exclusive_receive", "created"};
+                                                 "receivers", "delivery",       "exclusive_receive", "created",
+                                                 "faults"};
 // Keys that only make sense for a mailbox: a link has exactly two ends, one receiver per direction.
 const std::vector<std::string_view> mailbox_only_keys{"count",  "owner", "receivers", "delivery", "exclusive_receive",
                                                       "created"};
@@ -83,6 +84,33 @@ void read_delivery(Reader &reader, const Value &value, ChannelSpec &channel) {
     reader.type_error(value, "'one' or 'all'", *text);
 }
 
+void read_faults(Reader &reader, const Value &value, ChannelSpec &channel) {
+  auto fields = reader.mapping(value, "a mapping such as {loss: 0.1, duplicate: 0.01}", "faults",
+                               {"loss", "duplicate", "reorder"});
+  if (!fields)
+    return;
+  channel.faults.mark = value.origin.mark;
+  if (auto loss = fields->get("loss"))
+    channel.faults.loss = reader.probability(*loss).value_or(0);
+  if (auto duplicate = fields->get("duplicate"))
+    channel.faults.duplicate = reader.probability(*duplicate).value_or(0);
+  if (auto reorder = fields->get("reorder"))
+    reader.error(reorder->origin, "reorder: not accepted yet by this version (loss and duplicate are)");
+}
+
+// A duplicate needs room for both copies, which a rendezvous never has; a multicast message's copies are
+// its listeners' already.
+void check_faults(Reader &reader, const Fields &fields, const ChannelSpec &channel) {
+  std::optional<Value> faults = fields.get("faults");
+  if (!faults || !channel.faults.any())
+    return;
+  if (channel.faults.duplicate > 0 && channel.capacity == 0u)
+    reader.error(faults->origin, "faults: a channel of capacity 0 never holds a second copy, so it cannot duplicate; "
+                                 "give it a capacity");
+  if (channel.delivery == Delivery::all)
+    reader.error(faults->origin, "faults: not accepted yet on a multicast mailbox (delivery: all)");
+}
+
 // Overwrites `channel`'s settings with the keys present in `fields` (for a link, only the link-level ones).
 void read_settings(Reader &reader, const Fields &fields, ChannelSpec &channel) {
   if (auto value = fields.get("capacity"))
@@ -96,6 +124,8 @@ void read_settings(Reader &reader, const Fields &fields, ChannelSpec &channel) {
   }
   if (auto value = fields.get("message_size"))
     read_message_size(reader, *value, channel);
+  if (auto value = fields.get("faults"))
+    read_faults(reader, *value, channel);
   if (channel.kind == ChannelSpec::Kind::link)
     return;
   if (auto value = fields.get("owner"))
@@ -132,6 +162,7 @@ void read_mailbox(Reader &reader, const Fields &fields, const ChannelDefaults &d
     }
     read_settings(reader, fields, channel);
     check_owner_and_receivers(reader, fields, channel);
+    check_faults(reader, fields, channel);
     return channel;
   });
 }
@@ -162,6 +193,7 @@ void read_link(Reader &reader, const Fields &fields, const ChannelDefaults &defa
   channel.name = channel.ends[0] + "<->" + channel.ends[1];
   reader.define(NameDef::Kind::link, channel.name, "", ends.origin);
   read_settings(reader, fields, channel);
+  check_faults(reader, fields, channel);
   if (reader.expanding()) // else nothing is built
     out.push_back(std::move(channel));
 }
@@ -192,6 +224,7 @@ ChannelDefaults read_defaults(Reader &reader, const std::optional<Value> &value)
   defaults.link.capacity = defaults.mailbox.capacity;
   defaults.link.capacity_bytes = defaults.mailbox.capacity_bytes;
   defaults.link.message_size = defaults.mailbox.message_size;
+  defaults.link.faults = defaults.mailbox.faults;
   defaults.link.mark = defaults.mailbox.mark;
   return defaults;
 }

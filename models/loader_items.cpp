@@ -49,13 +49,29 @@ void for_each_replica(Reader &reader, const Fields &item, const std::function<vo
   reader.set_replica(std::nullopt, std::nullopt);
 }
 
+// `crash: true` (check only) or `crash: {after: 10ms}` (a duration or a distribution); `crash: false` is none.
+std::optional<CrashSpec> read_crash(Reader &reader, const Value &value) {
+  constexpr std::string_view expected = "true, false, or a mapping such as {after: 10ms}";
+  if (!value.node.IsMap()) {
+    std::optional<std::string> text = reader.scalar(value, expected);
+    if (text && *text != "true" && *text != "false")
+      reader.type_error(value, expected, *text);
+    return text == "true" ? std::optional(CrashSpec{std::nullopt, value.origin.mark}) : std::nullopt;
+  }
+  auto fields = reader.mapping(value, expected, "crash", {"after"});
+  CrashSpec crash{std::nullopt, value.origin.mark};
+  if (auto after = fields->require("after"))
+    crash.after = reader.duration(*after);
+  return crash;
+}
+
 void read_processes(Reader &reader, const Value &value, std::vector<ProcessSpec> &out) {
   auto items = reader.sequence(value, "a list of processes");
   if (!items)
     return;
   for (const Value &item : *items) {
     auto fields = reader.mapping(item, "a process (a mapping with 'name' and 'do')", "process",
-                                 {"name", "count", "host", "server", "variables", "do"});
+                                 {"name", "count", "host", "server", "variables", "crash", "do"});
     if (!fields)
       continue;
     std::optional<Value> name = fields->require("name");
@@ -71,6 +87,8 @@ void read_processes(Reader &reader, const Value &value, std::vector<ProcessSpec>
         }
       if (auto server = fields->get("server"))
         process.server = reader.boolean(*server).value_or(false);
+      if (auto crash = fields->get("crash"))
+        process.crash = read_crash(reader, *crash);
       if (auto variables = fields->get("variables"))
         process.variables = read_variables(reader, *variables);
       std::tie(process.index, process.count) = reader.replica();

@@ -99,6 +99,7 @@ public:
   std::optional<std::string> identifier(const Value &value, std::string_view expected);
   std::optional<Measure> measure(const Value &value, Quantity quantity);
   std::optional<double> seconds(const Value &value);
+  std::optional<double> probability(const Value &value); // a number from 0 to 1
   std::optional<std::uint64_t> bytes(const Value &value);
   std::optional<double> rate(const Value &value);
   std::optional<double> speed(const Value &value);

@@ -4,6 +4,7 @@
 #include "models/loader_suggest.hpp"
 #include "models/loader_text.hpp"
 
+#include <cstdlib>
 #include <limits>
 
 namespace ipcsim::loader {
@@ -158,6 +159,20 @@ std::optional<Measure> Reader::measure(const Value &value, Quantity quantity) {
 std::optional<double> Reader::seconds(const Value &value) {
   std::optional<Measure> m = measure(value, Quantity::time);
   return m ? std::optional<double>(m->value) : std::nullopt;
+}
+
+std::optional<double> Reader::probability(const Value &value) {
+  constexpr std::string_view expected = "a probability from 0 to 1 (such as 0.01)";
+  std::optional<std::string> text = scalar(value, expected);
+  if (!text)
+    return std::nullopt;
+  char *end = nullptr;
+  double p = std::strtod(text->c_str(), &end);
+  if (text->empty() || end != text->c_str() + text->size() || !(p >= 0 && p <= 1)) {
+    type_error(value, expected, *text);
+    return std::nullopt;
+  }
+  return p;
 }
 
 std::optional<std::uint64_t> Reader::bytes(const Value &value) {

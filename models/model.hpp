@@ -127,6 +127,7 @@ struct Process {
   std::vector<ChannelId> owned;                           // the user-space mailboxes that disappear when it stops
   std::vector<Variable> variables;                        // its own, at State::vars[var_base...]
   std::uint32_t var_base = 0;
+  std::optional<CrashSpec> crash; // `check` lets it crash at any moment it is ready or blocked; `run` at crash->after
   SourceMark mark;
 };
 
@@ -146,6 +147,7 @@ struct Channel {
   bool rendezvous_property = false; // listed in properties.rendezvous
   std::vector<ProcId> senders_of;   // processes whose program sends to it (for the wait-for graph)
   std::vector<ProcId> receivers_of; // processes whose program receives from it
+  ChannelFaults faults;             // loss and duplication: a send's extra alternatives (Semantics)
   SourceMark mark;
 
   bool rendezvous() const { return capacity && *capacity == 0; }
@@ -199,6 +201,7 @@ struct Model {
   std::vector<Invariant> invariants;
   bool message_values = false; // some send carries a `value`: messages' values are part of states
   bool timeouts = false;       // some send, receive or acquire has a timeout
+  bool faults = false;         // some channel may lose or duplicate, or some process may crash
 
   const Instruction *instruction(ProcId p, std::uint32_t pc) const {
     const auto &code = processes[p].code;

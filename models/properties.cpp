@@ -67,7 +67,7 @@ void PropertyMonitor::check_events(std::span<const Event> events, PropertySet wa
       kind = PropertyKind::invalid;
     else if (e.kind == EventKind::send_end && e.peer == kNone && model_.channels[e.channel].rendezvous_property)
       kind = PropertyKind::rendezvous; // buffered: no receive had begun to take it
-    else if (e.kind == EventKind::send_failed || e.kind == EventKind::lost)
+    else if (e.kind == EventKind::send_failed || (e.kind == EventKind::lost && !e.fault))
       kind = PropertyKind::lost_messages;
     else if (e.kind == EventKind::assert_failed)
       kind = PropertyKind::assertion;

@@ -8,29 +8,37 @@ namespace {
 // The fields that identify what happened; time and line numbers are left out on purpose.
 bool same_event(const TraceEvent& a, const TraceEvent& b) {
   return a.proc == b.proc && a.event == b.event && a.channel == b.channel && a.msg == b.msg && a.size == b.size &&
-         a.tag == b.tag && a.peer == b.peer && a.branch == b.branch;
+         a.tag == b.tag && a.peer == b.peer && a.branch == b.branch && a.cause == b.cause;
 }
 
 class TraceCursor {
 public:
   TraceCursor(const Model& model, const std::vector<TraceEvent>& trace) : model_(model), trace_(trace) {}
 
-  // Consumes `events` if the trace continues with exactly them. Exits are bookkeeping (the state says who
-  // has ended) and the simulator traces them when the process has spent its last step's time, so they are
-  // not matched by position.
-  bool match(const std::vector<Event>& events) {
+  // Where the trace would continue if it goes on with exactly `events`; nullopt if it does not. Exits are
+  // bookkeeping (the state says who has ended) and the simulator traces them when the process has spent its
+  // last step's time, so they are not matched by position.
+  std::optional<std::size_t> end_of(const std::vector<Event>& events) const {
     std::size_t k = next_;
     for (const auto& e : events) {
       if (e.kind == EventKind::exit)
         continue;
       skip_system_events(k);
       if (k >= trace_.size() || !same_event(to_trace_event(model_, e), trace_[k]))
-        return false;
+        return std::nullopt;
       ++k;
     }
-    next_ = k;
-    return true;
+    return k;
   }
+
+  bool match(const std::vector<Event>& events) {
+    std::optional<std::size_t> end = end_of(events);
+    if (end)
+      next_ = *end;
+    return end.has_value();
+  }
+
+  void move_to(std::size_t k) { next_ = k; }
 
   bool done() {
     skip_system_events(next_);
@@ -78,31 +86,33 @@ Replay replay_trace(const Semantics& semantics, const std::vector<TraceEvent>& t
     ProcId p = process_named(model, next.proc);
     if (p == kNone)
       mismatch(next, "names no process of the scenario");
-    std::vector<std::uint32_t> alternatives;
-    if (replay.final_state.procs[p].status == ProcStatus::ready)
-      for (std::uint32_t a = 0, n = semantics.alternative_count(replay.final_state, p); a < n; ++a)
-        alternatives.push_back(a);
-    else if (semantics.can_time_out(replay.final_state, p))
-      alternatives.push_back(kTimeOut);
-    else
+    std::vector<Transition> alternatives;
+    semantics.transitions_of(replay.final_state, p, alternatives);
+    if (alternatives.empty())
       mismatch(next, "is a step of a process that cannot move in this state");
-    bool matched = false;
-    for (std::uint32_t a : alternatives) {
-      if (matched)
-        break;
+    // The alternative that explains the most of the trace: a duplicated send's events begin with a plain
+    // send's.
+    std::optional<std::size_t> best_end;
+    State best;
+    Transition chosen;
+    for (Transition t : alternatives) {
       State candidate = replay.final_state;
       events.clear();
-      semantics.apply(candidate, {p, a}, events);
-      if (cursor.match(events)) {
-        replay.final_state = std::move(candidate);
-        replay.schedule.push_back({p, a});
-        if (keep_states)
-          replay.states.push_back(replay.final_state);
-        matched = true;
+      semantics.apply(candidate, t, events);
+      std::optional<std::size_t> end = cursor.end_of(events);
+      if (end && (!best_end || *end > *best_end)) {
+        best_end = end;
+        best = std::move(candidate);
+        chosen = t;
       }
     }
-    if (!matched)
+    if (!best_end)
       mismatch(next, "is not what the rules of models/ produce in this state");
+    cursor.move_to(*best_end);
+    replay.final_state = std::move(best);
+    replay.schedule.push_back(chosen);
+    if (keep_states)
+      replay.states.push_back(replay.final_state);
   }
   return replay;
 }

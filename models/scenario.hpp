@@ -30,6 +30,14 @@ struct MessageSize {
 
 enum class Delivery { one, all };
 
+// What a channel may do wrong (SCENARIO_FORMAT.md, "Faults"): the environment's doing, not a bug of the design.
+struct ChannelFaults {
+  double loss = 0;      // probability that a message sent on it is destroyed instead of accepted
+  double duplicate = 0; // probability that it is accepted twice
+  SourceMark mark;      // of the `faults` key
+  bool any() const { return loss > 0 || duplicate > 0; }
+};
+
 struct ChannelSpec {
   enum class Kind { mailbox, link };
   Kind kind = Kind::mailbox;
@@ -43,6 +51,7 @@ struct ChannelSpec {
   Delivery delivery = Delivery::one;
   bool exclusive_receive = false;
   bool created = true;
+  ChannelFaults faults;
   SourceMark mark;
 };
 
@@ -180,6 +189,13 @@ struct Step {
   SourceMark mark;
 };
 
+// `crash:` on a process (SCENARIO_FORMAT.md, "Faults"): `check` lets it crash before any of its steps;
+// `run` crashes it at `after` (never, for `crash: true`).
+struct CrashSpec {
+  std::optional<Duration> after;
+  SourceMark mark;
+};
+
 struct ProcessSpec {
   std::string name; // replica k of "phil" is "phil[k]"
   std::string host; // empty: the first host
@@ -188,6 +204,7 @@ struct ProcessSpec {
   std::optional<std::int64_t> index;   // i and n of a replica (run-time expressions read them)
   std::optional<std::int64_t> count;
   Steps steps;
+  std::optional<CrashSpec> crash;
   SourceMark mark;
 };
 

@@ -40,11 +40,40 @@ State Semantics::initial_state(std::vector<Event> &events) const {
 void Semantics::enabled(const State &state, std::vector<Transition> &out) const {
   out.clear();
   for (ProcId p = 0; p < state.procs.size(); ++p)
-    if (state.procs[p].status == ProcStatus::ready)
-      for (std::uint32_t a = 0, n = alternative_count(state, p); a < n; ++a)
-        out.push_back({p, a});
-    else if (can_time_out(state, p))
-      out.push_back({p, kTimeOut});
+    transitions_of(state, p, out);
+}
+
+void Semantics::transitions_of(const State &state, ProcId p, std::vector<Transition> &out) const {
+  ProcStatus status = state.procs[p].status;
+  if (status == ProcStatus::ready) {
+    for (std::uint32_t a = 0, n = alternative_count(state, p); a < n; ++a)
+      out.push_back({p, a});
+    if (may_lose(state, p))
+      out.push_back({p, kLose});
+    if (may_duplicate(state, p))
+      out.push_back({p, kDuplicate});
+  } else if (can_time_out(state, p)) {
+    out.push_back({p, kTimeOut});
+  }
+  if (model_.processes[p].crash && (status == ProcStatus::ready || status == ProcStatus::blocked))
+    out.push_back({p, kCrash});
+}
+
+bool Semantics::may_lose(const State &state, ProcId p) const {
+  const Instruction &i = *model_.instruction(p, state.procs[p].pc);
+  return i.op == OpCode::send && model_.channels[i.channel].faults.loss > 0;
+}
+
+// Only where both copies fit in the buffer, so that the duplicate never has to wait.
+bool Semantics::may_duplicate(const State &state, ProcId p) const {
+  const Instruction &i = *model_.instruction(p, state.procs[p].pc);
+  if (i.op != OpCode::send)
+    return false;
+  const Channel &c = model_.channels[i.channel];
+  const ChannelState &cs = state.channels[i.channel];
+  std::uint64_t size = c.padded_size(i.size);
+  return c.faults.duplicate > 0 && cs.exists && cs.senders.empty() && (!c.capacity || cs.buffer.size() + 2 <= *c.capacity) &&
+         (!c.capacity_bytes || cs.bytes + 2 * size <= *c.capacity_bytes);
 }
 
 bool Semantics::can_time_out(const State &state, ProcId p) const {
@@ -114,6 +143,8 @@ void Semantics::Firing::fire(Transition t) {
   ProcId p = t.proc;
   if (t.alternative == kTimeOut)
     return time_out(p);
+  if (t.alternative == kCrash)
+    return crash(p);
   assert(state_.procs[p].status == ProcStatus::ready);
   const Instruction &i = *model_.instruction(p, state_.procs[p].pc);
   switch (i.op) {
@@ -123,7 +154,7 @@ void Semantics::Firing::fire(Transition t) {
     advance(p, state_.procs[p].pc + 1);
     break;
   case OpCode::send:
-    send(p, i);
+    send(p, i, t.alternative);
     break;
   case OpCode::receive:
     receive(p, i, t.alternative);
@@ -232,7 +263,7 @@ std::optional<std::string> Semantics::Firing::send_error(ProcId p, const Instruc
   return std::nullopt;
 }
 
-void Semantics::Firing::send(ProcId p, const Instruction &i) {
+void Semantics::Firing::send(ProcId p, const Instruction &i, std::uint32_t alternative) {
   PendingSend s{.proc = p,
                 .message = {state_.next_message++, p, i.tag, model_.channels[i.channel].padded_size(i.size)}};
   if (!message_value(p, i, s.message.value))
@@ -240,6 +271,8 @@ void Semantics::Firing::send(ProcId p, const Instruction &i) {
   emit(EventKind::send_begin, p, i, i.channel, &s.message);
   if (auto error = send_error(p, i))
     return fail(p, i, *error);
+  if (alternative == kLose)
+    return lose(p, i, s);
   std::uint32_t pc = state_.procs[p].pc;
   if (i.mode == Mode::async) {
     s.handle = model_.processes[p].handle_base + i.handle;
@@ -249,6 +282,8 @@ void Semantics::Firing::send(ProcId p, const Instruction &i) {
     return multicast_send(p, i, s);
   if (accepts_now(i.channel, s.message)) {
     accept(i.channel, s);
+    if (alternative == kDuplicate)
+      duplicate(i.channel, s.message);
     return advance(p, pc + 1);
   }
   switch (i.mode) {
@@ -344,19 +379,16 @@ void Semantics::Firing::time_out(ProcId p) {
   const Instruction &i = *model_.instruction(p, state_.procs[p].pc);
   assert(state_.procs[p].status == ProcStatus::blocked && i.timeout);
   if (i.op == OpCode::send) {
-    auto &senders = state_.channels[i.channel].senders;
+    const auto &senders = state_.channels[i.channel].senders;
     auto own = std::find_if(senders.begin(), senders.end(),
                             [&](const PendingSend &s) { return s.proc == p && s.handle == kNone; });
     emit(EventKind::send_timeout, p, i, i.channel, &own->message);
-    senders.erase(own);
   } else if (i.op == OpCode::receive) {
-    withdraw({.proc = p, .handle = kNone});
     emit(EventKind::recv_timeout, p, i, i.sources.size() == 1 ? i.sources[0] : kNone);
   } else {
-    auto &waiters = state_.semaphores[i.semaphore].waiters;
-    waiters.erase(std::find(waiters.begin(), waiters.end(), p));
     events_.push_back({.kind = EventKind::acquire_timeout, .proc = p, .semaphore = i.semaphore, .mark = i.mark});
   }
+  leave_wait(p);
   state_.procs[p].status = ProcStatus::ready;
   advance(p, i.target);
 }
@@ -390,7 +422,9 @@ void Semantics::Firing::stop(ProcId p) {
     if (state_.channels[c].exists)
       destroy(c, p,
               fmt::format("its owner {} {}", model_.processes[p].name,
-                          state_.procs[p].status == ProcStatus::ended ? "exited" : "was stopped"));
+                          state_.procs[p].status == ProcStatus::ended     ? "exited"
+                          : state_.procs[p].status == ProcStatus::crashed ? "crashed"
+                                                                          : "was stopped"));
 }
 
 // A process that stops takes its posted receives with it (nobody is left to use the message); its posted

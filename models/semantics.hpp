@@ -26,6 +26,14 @@ struct Transition {
 // timeout has passed unserved.
 inline constexpr std::uint32_t kTimeOut = kNone;
 
+// The faults (SCENARIO_FORMAT.md, "Faults"), alternatives that the environment chooses: a process with
+// `crash:` stops for good (ready or blocked); a send on a lossy channel loses its message (the send completes
+// at once, and nothing is accepted); a send on a duplicating channel with room for two has its message
+// accepted twice. The checker explores each; the simulator draws them from seeded streams.
+inline constexpr std::uint32_t kCrash = kNone - 1;
+inline constexpr std::uint32_t kLose = kNone - 2;
+inline constexpr std::uint32_t kDuplicate = kNone - 3;
+
 class Semantics {
 public:
   explicit Semantics(const Model& model) : model_(model) {}
@@ -38,10 +46,16 @@ public:
   // All transitions enabled in `state`, in process order, then alternative order: the steps of the ready
   // processes and the time-outs of the blocked ones that can give up.
   void enabled(const State& state, std::vector<Transition>& out) const;
+  // The same for process p alone, appended to `out`.
+  void transitions_of(const State& state, ProcId p, std::vector<Transition>& out) const;
 
   // The alternatives of process p's next step (1 unless it is a choose, or a receive that could take from
   // more than one channel now). p must be ready.
   std::uint32_t alternative_count(const State& state, ProcId p) const;
+
+  // Whether p's next step is a send whose message its channel may lose now, or duplicate now (p ready).
+  bool may_lose(const State& state, ProcId p) const;
+  bool may_duplicate(const State& state, ProcId p) const;
 
   // For a receive with several channels ready: the alternative whose message was sent first (the
   // simulator's pick: in time order).

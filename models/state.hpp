@@ -15,6 +15,7 @@ enum class ProcStatus : std::uint8_t {
   blocked, // inside a blocking send, receive or wait
   ended,   // past its last step
   failed,  // stopped by an invalid operation
+  crashed, // stopped by a fault (`crash:`), for good
 };
 
 struct Message {

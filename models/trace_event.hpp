@@ -25,6 +25,7 @@ struct TraceEvent {
   std::optional<std::int64_t> value;  // set: the new value; a message's value when it is not 0
   std::optional<int> line;            // the scenario line of the step that caused the event
   std::string detail;                 // invalid, deadlock, violation: what happened, in words
+  std::string cause;                  // lost: "fault" when a lossy channel destroyed it (the environment's doing)
   std::optional<std::uint64_t> race_with; // read, write: the seq of an earlier access it races with
 };
 

@@ -24,6 +24,8 @@ public:
       taken(index, c, *e.msg, changes);
     else if (e.event == "lost" && takers_left_.erase(*e.msg))
       changes.push_back({index, c, --levels_[c]});
+    else if (e.event == "duplicate") // the copy is buffered; a receiver waiting for it takes it next
+      duplicated(index, c, *e.msg, changes);
   }
 
 private:
@@ -57,6 +59,11 @@ private:
       return;
     takers_left_.erase(it);
     changes.push_back({index, c, --levels_[c]});
+  }
+
+  void duplicated(std::size_t index, ChannelId c, std::uint64_t msg, std::vector<LevelChange> &changes) {
+    ++takers_left_[msg];
+    changes.push_back({index, c, ++levels_[c]});
   }
 
   const Model &model_;

@@ -44,7 +44,7 @@ std::string blocked_sentence(const Model &model, const BlockedProcess &b) {
     who.push_back(model.processes[q].name);
   if (b.idle_server)
     return "idle server, ends normally";
-  return who.empty() ? "no process left that could complete it" : join(who, " or ");
+  return who.empty() ? nobody_left(model, b) : join(who, " or ");
 }
 
 void blocked_section(ReportDocument &doc, const Model &model, const Counterexample &cx, const ViolationFiles &files) {

@@ -48,6 +48,15 @@ MetricColumn at(std::string name, std::initializer_list<std::string_view> keys) 
           }};
 }
 
+bool any_run_has(const Comparison &comparison, std::initializer_list<std::string_view> keys) {
+  std::vector<std::string_view> path(keys);
+  for (const auto &variant : comparison.variants)
+    for (const auto &run : variant.runs)
+      if (number_at(run.summary, path))
+        return true;
+  return false;
+}
+
 MetricColumn in_named(const char *list, const std::string &item, const std::string &suffix,
                       std::initializer_list<std::string_view> keys) {
   return {item + "." + suffix,
@@ -141,6 +150,9 @@ std::vector<MetricColumn> comparison_columns(const Comparison &comparison) {
   for (const char *name : {"busy", "blocked_send", "blocked_receive", "idle", "memory_reserved", "bytes_copied",
                            "context_switches", "failed", "lost", "peak_occupancy_messages", "peak_occupancy_bytes"})
     columns.push_back(at(name, {"totals", name}));
+  for (const char *name : {"lost_to_faults", "duplicated"}) // present when the scenario has faults
+    if (any_run_has(comparison, {"totals", name}))
+      columns.push_back(at(name, {"totals", name}));
   if (auto channels = names_in(comparison, "channels"); channels.size() <= max_named_groups)
     for (const auto &c : channels) {
       columns.push_back(in_named("channels", c, "throughput", {"throughput"}));

@@ -8,6 +8,7 @@ namespace {
 const std::string kNoData = "the export maps the control of a scenario, not its variables and values yet";
 // Promela's `timeout` fires only when no process can move, which is not ipcsim's time-out at any moment.
 const std::string kNoTimeouts = "a Promela operation cannot give up while others still move";
+const std::string kNoFaults = "the export does not map faults to nondeterministic choices yet";
 
 class DataRefusals {
 public:
@@ -23,6 +24,14 @@ public:
     }
     for (const auto &invariant : scenario_.properties.invariants)
       refuse(invariant.mark, "invariant " + invariant.text);
+    for (const auto &c : scenario_.channels)
+      if (c.faults.any())
+        refuse(c.faults.mark, "faults on " + c.name, kNoFaults);
+    if (scenario_.link_defaults.faults.any())
+      refuse(scenario_.link_defaults.faults.mark, "faults in defaults", kNoFaults);
+    for (const auto &p : scenario_.processes)
+      if (p.crash)
+        refuse(p.crash->mark, "crash of " + p.name, kNoFaults);
     return std::move(out_);
   }
 

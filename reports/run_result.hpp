@@ -39,6 +39,8 @@ struct ChannelCounts {
   std::uint64_t failed_sends = 0;
   std::uint64_t failed_receives = 0;
   std::uint64_t lost = 0;
+  std::uint64_t lost_to_faults = 0; // of `lost`: destroyed by the channel's `loss` fault
+  std::uint64_t duplicated = 0;     // copies added by its `duplicate` fault
   std::uint64_t left_buffered = 0;  // still in the buffer at the end
   std::uint64_t bytes_copied = 0;   // by per-byte copies into and out of the channel
   std::uint64_t memory_reserved = 0; // bytes the buffer holds aside (README, "Costs")

@@ -42,6 +42,7 @@ std::string rate_cell(std::optional<double> rate) { return rate ? human_rate(*ra
 
 struct Totals {
   std::uint64_t messages = 0, bytes = 0, failed = 0, lost = 0, copied = 0, reserved = 0, switches = 0;
+  std::uint64_t lost_to_faults = 0, duplicated = 0;
   double busy = 0, blocked_send = 0, blocked_receive = 0, blocked_semaphore = 0, idle = 0;
   std::vector<double> latencies;
 };
@@ -53,6 +54,8 @@ Totals totals_of(const RunResult& r) {
     t.bytes += c.bytes;
     t.failed += c.failed_sends + c.failed_receives;
     t.lost += c.lost;
+    t.lost_to_faults += c.lost_to_faults;
+    t.duplicated += c.duplicated;
     t.copied += c.bytes_copied;
     t.reserved += c.memory_reserved;
     t.latencies.insert(t.latencies.end(), c.latencies.begin(), c.latencies.end());
@@ -250,6 +253,10 @@ nlohmann::ordered_json run_summary_json(const Model& model, const RunResult& r) 
                  {"lost", t.lost},
                  {"peak_occupancy_messages", r.occupancy.peak_messages},
                  {"peak_occupancy_bytes", r.occupancy.peak_bytes}};
+  if (model.faults) { // only then: the summaries of scenarios without faults stay as they were
+    j["totals"]["lost_to_faults"] = t.lost_to_faults;
+    j["totals"]["duplicated"] = t.duplicated;
+  }
   j["processes"] = nlohmann::ordered_json::array();
   for (std::size_t p = 0; p < model.processes.size(); ++p) {
     const ProcessTimes& pt = r.processes[p];

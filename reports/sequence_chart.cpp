@@ -69,6 +69,8 @@ bool is_mailbox_step(const std::string &event) {
 // "lost msg 3 (jobs)": the message number as a systems engineer would say it, and the mailbox it was in.
 std::string lost_label(const TraceEvent &event) {
   std::string label = event.msg ? "lost msg " + std::to_string(*event.msg) : "lost message";
+  if (event.cause == "fault")
+    return label + " on " + event.channel + " (fault)";
   return is_mailbox(event.channel) ? label + " (" + event.channel + ")" : label;
 }
 
@@ -100,6 +102,10 @@ std::string note_text(const TraceEvent &event, bool has_arrow) {
     text = with_detail(upper(name), without_prefix(event.detail, name + ": ")); // not "DEADLOCK: deadlock: ..."
   else if (name == "exit")
     text = "exit";
+  else if (name == "crash")
+    text = "\u2717 CRASH";
+  else if (name == "duplicate")
+    text = "duplicate msg " + std::to_string(event.msg.value_or(0)) + " on " + event.channel + " (fault)";
   else if (name == "give")
     text = has_arrow ? "" : "give " + event.channel + (event.peer.empty() ? "" : " to " + event.peer);
   else if (name == "read" || name == "write")
@@ -115,7 +121,7 @@ DotAttributes note_style(const std::string &event, std::string label) {
   if (event == "exit")
     return {{"shape", "box"},  {"style", "filled"}, {"fillcolor", "black"}, {"fontcolor", "white"},
             {"fontsize", "8"}, {"height", "0.15"},  {"width", "0.3"},       {"label", std::move(label)}};
-  if (event == "invalid" || event == "deadlock" || event == "violation")
+  if (event == "invalid" || event == "deadlock" || event == "violation" || event == "crash")
     return {{"shape", "box"},         {"style", "filled,bold"},    {"color", alarm_colour},
             {"fillcolor", "#ffe0e0"}, {"fontcolor", alarm_colour}, {"fontsize", "11"},
             {"penwidth", "2"},        {"label", std::move(label)}};
@@ -124,7 +130,7 @@ DotAttributes note_style(const std::string &event, std::string label) {
                       {"width", "0"},   {"margin", "0.05,0.02"},     {"fontsize", minor ? "8" : "9"}};
   if (event == "block")
     style.insert(style.end(), {{"fillcolor", "#fde8e8"}, {"color", blocked_colour}, {"fontcolor", "#a00000"}});
-  else if (event == "send_failed" || event == "recv_failed" || event == "lost")
+  else if (event == "send_failed" || event == "recv_failed" || event == "lost" || event == "duplicate")
     style.insert(style.end(), {{"fillcolor", "#ffe0e0"}, {"color", alarm_colour}, {"fontcolor", alarm_colour}});
   else if (is_semaphore_step(event))
     style.insert(style.end(), {{"fillcolor", "#e8f5e9"}, {"color", semaphore_colour}, {"fontcolor", semaphore_colour}});
@@ -335,7 +341,7 @@ private:
         const std::string &name = events_[cell->event].event;
         if (name == "block")
           state = Lifeline::blocked;
-        else if (name == "exit" || name == "invalid")
+        else if (name == "exit" || name == "invalid" || name == "crash")
           state = Lifeline::ended;
       }
       lifeline_[grid_.rows.size()][c] = state;

@@ -20,11 +20,12 @@ constexpr int scenario_tid = 1; // tid == pid: the scenario's main thread, which
 constexpr int first_process_tid = 2;
 constexpr std::int64_t step_ns = 1000; // a counterexample's step: 1 us
 
-// Drawn as instants on their process's track: failures, and the steps on semaphores, mailboxes and segments.
-constexpr std::array<std::string_view, 17> instants{
-    "send_failed", "recv_failed", "lost",         "invalid",      "assert_failed",  "acquire",
-    "release",     "create",      "delete",       "give",         "attach",         "detach",
-    "read",        "write",       "send_timeout", "recv_timeout", "acquire_timeout"};
+// Drawn as instants on their process's track: failures and faults, and the steps on semaphores, mailboxes
+// and segments.
+constexpr std::array<std::string_view, 19> instants{
+    "send_failed", "recv_failed", "lost",         "invalid",      "assert_failed",   "acquire",   "release",
+    "create",      "delete",      "give",         "attach",       "detach",          "read",      "write",
+    "send_timeout", "recv_timeout", "acquire_timeout", "duplicate", "crash"};
 constexpr std::array<std::string_view, 11> drawn{"compute",    "sleep",    "send_begin", "send_end",
                                                  "recv_begin", "recv_end", "block",      "unblock",
                                                  "exit",       "deadlock", "violation"};

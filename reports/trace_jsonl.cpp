@@ -19,16 +19,16 @@ namespace ipcsim {
 namespace {
 
 // The v1 list, then the events ipcsim adds (docs/semantics.md): wait and choose; then version 2's.
-constexpr std::array<std::string_view, 32> event_names{
+constexpr std::array<std::string_view, 34> event_names{
     "start",        "exit",         "compute",        "sleep",         "send_begin", "send_end", "send_failed",
     "recv_begin",   "recv_end",     "recv_failed",    "block",         "unblock",    "lost",     "invalid",
     "create",       "delete",       "give",           "acquire",       "release",    "attach",   "detach",
     "read",         "write",        "deadlock",       "violation",     "wait",       "choose",   "set",
-    "assert_failed", "send_timeout", "recv_timeout", "acquire_timeout"};
+    "assert_failed", "send_timeout", "recv_timeout", "acquire_timeout", "duplicate", "crash"};
 
-constexpr std::array<std::string_view, 16> key_names{"seq",   "t",    "proc",   "event",    "channel", "msg",
+constexpr std::array<std::string_view, 17> key_names{"seq",   "t",    "proc",   "event",    "channel", "msg",
                                                      "size",  "tag",  "peer",   "duration", "branch",  "var",
-                                                     "value", "line", "detail", "race_with"};
+                                                     "value", "line", "detail", "race_with", "cause"};
 
 // A JSON string literal, quotes included; invalid UTF-8 is replaced rather than thrown on.
 std::string quoted(const std::string &text) {
@@ -184,6 +184,7 @@ std::string to_jsonl(const TraceEvent &event) {
   line.number("line", event.line);
   line.string("detail", event.detail);
   line.number("race_with", event.race_with);
+  line.string("cause", event.cause);
   return line.finish();
 }
 
@@ -228,6 +229,7 @@ TraceEvent parse_trace_line(std::string_view text, std::string_view file, int li
   reader.integer("line", event.line);
   reader.string("detail", event.detail);
   reader.integer("race_with", event.race_with);
+  reader.string("cause", event.cause);
   return event;
 }
 

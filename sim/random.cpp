@@ -41,4 +41,17 @@ std::uint32_t ProcessRandom::pick(std::uint32_t n) {
   return static_cast<std::uint32_t>(unit() * n);
 }
 
+bool ProcessRandom::chance(double probability) {
+  return unit() < probability;
+}
+
+// Distinct seeds for the two families, so that no fault stream coincides with a process's.
+FaultStreams::FaultStreams(std::uint64_t seed, std::size_t channel_count, std::size_t process_count) {
+  constexpr std::uint64_t channel_salt = 0x6368616e6e656c73ULL, crash_salt = 0x63726173686573ULL;
+  for (std::size_t c = 0; c < channel_count; ++c)
+    channels.emplace_back(mix(seed ^ channel_salt), static_cast<std::uint32_t>(c));
+  for (std::size_t p = 0; p < process_count; ++p)
+    crashes.emplace_back(mix(seed ^ crash_salt), static_cast<std::uint32_t>(p));
+}
+
 } // namespace ipcsim

@@ -72,7 +72,12 @@ std::optional<TakenMessage> RunMetrics::observe_message(const Event &e, const St
     break;
   case EventKind::lost:
     c.lost += 1;
+    c.lost_to_faults += e.fault ? 1 : 0;
     in_flight_.erase(e.msg);
+    break;
+  case EventKind::duplicate: // one more copy to take
+    c.duplicated += 1;
+    in_flight_[e.msg].takers_left += 1;
     break;
   case EventKind::recv_failed:
     c.failed_receives += 1;

@@ -167,6 +167,9 @@ void Simulation::describe_processes() {
     case ProcStatus::failed:
       times.outcome = "failed (invalid operation)";
       break;
+    case ProcStatus::crashed:
+      times.outcome = "crashed";
+      break;
     case ProcStatus::ready:
       times.outcome = "running";
       times.end = result_.end_time;
@@ -213,9 +216,17 @@ RunResult Simulation::run() {
   finishing_.assign(model_.processes.size(), false);
   publish_initial_state();
   actors_running_ = true;
+  actors_.resize(model_.processes.size());
   for (ProcId p = 0; p < model_.processes.size(); ++p)
     if (state_.procs[p].status == ProcStatus::ready)
-      sg4::Actor::create(model_.processes[p].name, hosts_[model_.processes[p].host], [this, p] { actor(p); });
+      actors_[p] =
+          sg4::Actor::create(model_.processes[p].name, hosts_[model_.processes[p].host], [this, p] { actor(p); });
+  if (model_.faults)
+    fault_random_.emplace(model_.scenario.seed, model_.channels.size(), model_.processes.size());
+  for (ProcId p = 0; p < model_.processes.size(); ++p)
+    if (actors_[p] && model_.processes[p].crash && model_.processes[p].crash->after)
+      sg4::Actor::create("ipcsim-crash", hosts_[model_.processes[p].host], [this, p] { crash_on_time(p); })
+          ->daemonize();
   if (options_.until)
     sg4::Actor::create("ipcsim-until", hosts_[0], [this] { stop_at_time_limit(); })->daemonize();
   sg4::Engine::on_deadlock_cb([this] { conclude_blocked(); }); // once per program: claim_engine()

@@ -50,6 +50,11 @@ private:
   std::uint64_t scheduling_points() const { return scheduling_points_ + (forced_ ? forced_->waits() : 0); }
   bool fire(ProcId p, const std::function<std::uint32_t()> &pick, double duration = 0);
 
+  // Faults (fault_injection.cpp).
+  std::uint32_t send_fault(ProcId p, const Instruction &send);
+  void crash_on_time(ProcId p);
+  void crash_as_scheduled(ProcId q, ProcId self);
+
   // The events, the stops and the end of the run (simulation.cpp).
   void publish(std::size_t first, ProcId self, double duration, std::optional<double> at = std::nullopt);
   void observe(const Event &e, double now);
@@ -76,6 +81,8 @@ private:
   std::vector<simgrid::s4u::SemaphorePtr> wake_;
   std::optional<ForcedSchedule> forced_;
   std::vector<ProcessRandom> random_;
+  std::optional<FaultStreams> fault_random_; // only when the model has faults
+  std::vector<simgrid::s4u::ActorPtr> actors_; // by process; null for one that ended before the run began
   RunResult result_;
   TimeAccounts accounts_;
   RunMetrics metrics_;

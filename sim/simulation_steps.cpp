@@ -87,7 +87,7 @@ void Simulation::take_step(ProcId p, const Instruction &i) {
     step_start_[p] = sg4::Engine::get_clock();
     cpu(p, costs_.call_seconds(i));
     pay_sender_side(p, i);
-    fire(p, [] { return 0u; });
+    fire(p, [this, p, &i] { return send_fault(p, i); });
     break;
   case OpCode::receive:
     cpu(p, costs_.call_seconds(i));
@@ -217,7 +217,7 @@ void Simulation::wait_until_released(ProcId p) {
     ++scheduling_points_;
   }
   accounts_.close(p, sg4::Engine::get_clock());
-  if (state_.procs[p].status == ProcStatus::failed)
+  if (state_.procs[p].status == ProcStatus::failed || state_.procs[p].status == ProcStatus::crashed)
     return;
   result_.processes[p].context_switches += 1;
   cpu(p, model_.scenario.costs.context_switch);
@@ -251,9 +251,15 @@ bool Simulation::released_in_time(ProcId p, double timeout) {
 void Simulation::give_up_as_scheduled(ProcId self) {
   giving_up_ = true;
   while (std::optional<Transition> next = forced_->next()) {
-    if (next->alternative != kTimeOut || !semantics_.can_time_out(state_, next->proc) || stopping_)
-      break;
     ProcId q = next->proc;
+    if (stopping_ || state_.procs[q].status != ProcStatus::blocked)
+      break;
+    if (next->alternative == kCrash) {
+      crash_as_scheduled(q, self);
+      continue;
+    }
+    if (next->alternative != kTimeOut || !semantics_.can_time_out(state_, q))
+      break;
     fire(q, [] { return kTimeOut; });
     if (q != self)
       wake_[q]->release();
@@ -263,7 +269,8 @@ void Simulation::give_up_as_scheduled(ProcId self) {
 
 // While a forced schedule (--replay) lasts, a process fires only when the schedule names it next, and
 // takes the schedule's alternative; afterwards `pick` (the simulator's own choice) decides.
-// Returns false when the run stops here (a limit, an interrupt): the step's time is then not spent.
+// Returns false when the run stops here (a limit, an interrupt) or the process crashed in it (a forced
+// schedule's crash): the step's time is then not spent.
 bool Simulation::fire(ProcId p, const std::function<std::uint32_t()> &pick, double duration) {
   std::optional<Transition> forced = forced_ ? forced_->take(p) : std::nullopt;
   Transition t = forced.value_or(Transition{p, 0});
@@ -284,7 +291,7 @@ bool Simulation::fire(ProcId p, const std::function<std::uint32_t()> &pick, doub
     if (!stopping_ && !giving_up_)
       give_up_as_scheduled(p);
   }
-  return !stopping_;
+  return !stopping_ && state_.procs[p].status != ProcStatus::crashed; // a crashed process spends no more time
 }
 
 } // namespace ipcsim

@@ -20,6 +20,7 @@ const std::map<std::string, std::vector<PropertyKind>> expected_violations = {
     {"shm-race", {PropertyKind::data_race}},
     {"protocol-check-then-act", {PropertyKind::invariant}},
     {"protocol-request-retry", {PropertyKind::assertion}},
+    {"protocol-two-phase-commit", {PropertyKind::deadlock}},
 };
 
 } // namespace

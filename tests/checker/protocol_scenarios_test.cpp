@@ -10,7 +10,7 @@ using namespace ipcsim::test;
 TEST_CASE("check prints the golden verdicts of the protocol scenarios", "[cli][protocols]") {
   const std::vector<std::pair<std::string, int>> scenarios = {
       {"protocol-alternating-bit", 0}, {"protocol-check-then-act", 1}, {"protocol-request-reply", 0},
-      {"protocol-request-retry", 1}};
+      {"protocol-request-retry", 1},    {"protocol-alternating-bit-lossy", 0}, {"protocol-two-phase-commit", 1}};
   for (const auto &[name, status] : scenarios) {
     SECTION(name) {
       CommandOutput r = run_ipcsim("check scenarios/" + name + ".yaml");
@@ -87,4 +87,32 @@ TEST_CASE("the request/reply server without duplicate suppression lets a client 
                      "server.c = 0",
                      "server: compute",
                      "server: send on server->client[0]: message 3 (value 1) taken by client[0]; releases client[0]"});
+}
+
+// Without the bit check, a retransmitted item that the link delivered twice is delivered twice.
+TEST_CASE("the lossy alternating-bit protocol without duplicate suppression delivers an item twice",
+          "[protocols][faults]") {
+  LoadOptions no_dedup;
+  no_dedup.params = {{"DEDUP", "0"}};
+  CheckResult r = check_all(bundled("protocol-alternating-bit-lossy", no_dedup), /*breadth_first=*/true);
+  CHECK(verdict_of(r, PropertyKind::assertion) == Verdict::violated);
+}
+
+// The coordinator's crash leaves a participant that voted yes waiting for ever; with a timeout it aborts
+// while the other commits.
+TEST_CASE("two-phase commit: a crashed coordinator blocks, and a participant's timeout breaks atomicity",
+          "[protocols][faults]") {
+  CheckResult blocking = check_all(bundled("protocol-two-phase-commit"), /*breadth_first=*/true);
+  CHECK(verdict_of(blocking, PropertyKind::deadlock) == Verdict::violated);
+  CHECK(verdict_of(blocking, PropertyKind::invariant) == Verdict::holds);
+  LoadOptions timeout;
+  timeout.params = {{"TIMEOUT", "1"}};
+  CheckResult r = check_all(bundled("protocol-two-phase-commit", timeout), /*breadth_first=*/true);
+  CHECK(verdict_of(r, PropertyKind::deadlock) == Verdict::holds);
+  CHECK(verdict_of(r, PropertyKind::invariant) == Verdict::violated);
+  REQUIRE(!r.violations.empty());
+  const auto &steps = r.violations.front().steps;
+  CHECK(std::any_of(steps.begin(), steps.end(), [](const auto &s) {
+    return s.proc == "participant[1]" && s.action.find("gives up waiting (timeout)") != std::string::npos;
+  }));
 }

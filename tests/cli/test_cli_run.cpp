@@ -37,7 +37,7 @@ fs::path golden(const std::string& file) { return fs::path(IPCSIM_SOURCE_DIR) / 
 // invariant exit 1.
 int expected_status(const std::string& scenario) {
   return scenario == "deadlock-receive-first" || scenario == "lifecycle-owner-exits" || scenario == "shm-race" ||
-                 scenario == "protocol-check-then-act"
+                 scenario == "protocol-check-then-act" || scenario == "protocol-two-phase-commit"
              ? 1
              : 0;
 }
@@ -87,7 +87,7 @@ processes:
 
 } // namespace
 
-TEST_CASE("cli: the bundled scenarios are the twenty-eight the README lists") {
+TEST_CASE("cli: the bundled scenarios are the thirty the README lists") {
   CHECK(bundled_scenarios() ==
         std::vector<std::string>{"buffering-bounded", "buffering-unbounded", "buffering-zero-capacity",
                                  "classic-dining-philosophers", "classic-dining-philosophers-ordered",
@@ -96,8 +96,8 @@ TEST_CASE("cli: the bundled scenarios are the twenty-eight the README lists") {
                                  "deadlock-receive-first", "lifecycle-create-delete-give",
                                  "lifecycle-exclusive-receive", "lifecycle-owner-exits", "multicast-slow-listener",
                                  "naming-direct-symmetric", "naming-mailbox-many-to-many", "naming-receive-from-any",
-                                 "protocol-alternating-bit", "protocol-check-then-act", "protocol-request-reply",
-                                 "protocol-request-retry",
+                                 "protocol-alternating-bit", "protocol-alternating-bit-lossy", "protocol-check-then-act", "protocol-request-reply",
+                                 "protocol-request-retry", "protocol-two-phase-commit",
                                  "semaphore-lock-order", "shm-mutex", "shm-race", "size-fixed-and-variable",
                                  "sync-async-send-wait", "sync-nonblocking-polling"});
 }

@@ -65,7 +65,7 @@ TEST_CASE("cli: validate accepts every bundled scenario, one PATH: ok line each"
     if (entry.path().extension() == ".yaml")
       paths.push_back("scenarios/" + entry.path().filename().string());
   std::sort(paths.begin(), paths.end());
-  REQUIRE(paths.size() == 28);
+  REQUIRE(paths.size() == 30);
   std::string args = "validate";
   std::vector<std::string> expected;
   for (const auto& p : paths) {

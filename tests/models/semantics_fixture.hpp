@@ -45,6 +45,8 @@ inline std::string render(const Model& model, const Event& event) {
     out += " value=" + std::to_string(*t.value);
   if (!t.detail.empty())
     out += ": " + t.detail;
+  if (!t.cause.empty())
+    out += " (" + t.cause + ")";
   return out;
 }
 

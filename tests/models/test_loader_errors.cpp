@@ -73,6 +73,10 @@ TEST_CASE("loader errors: timeouts go on blocking sends, receives and acquires",
   check_corpus("timeouts");
 }
 
+TEST_CASE("loader errors: faults on channels and processes", "[loader][errors]") {
+  check_corpus("faults");
+}
+
 TEST_CASE("loader errors: variable declarations and invariants", "[loader][errors]") {
   check_corpus("variables");
 }

@@ -164,8 +164,10 @@ TEST_CASE("a missing trace file is a clear error", "[trace_jsonl]") {
 }
 
 TEST_CASE("every event of the format is known, with the two ipcsim adds and version 2's", "[trace_jsonl]") {
-  CHECK(trace_event_names().size() == 32);
+  CHECK(trace_event_names().size() == 34);
   CHECK(is_trace_event_name("set"));
+  CHECK(is_trace_event_name("duplicate"));
+  CHECK(is_trace_event_name("crash"));
   CHECK(is_trace_event_name("assert_failed"));
   CHECK(is_trace_event_name("recv_failed"));
   CHECK(is_trace_event_name("wait"));

@@ -72,6 +72,8 @@ CANNOT_EXPRESS = {
     "units/compute-too-large": COMPUTED_NUMBER,
     "units/size-too-large": COMPUTED_NUMBER,
     "units/size-fraction": COMPUTED_NUMBER,
+    "faults/fault-duplicate-at-rendezvous": ("whether a channel can hold a second copy depends on its capacity, "
+                                             "which may come from defaults"),
 }
 
 
