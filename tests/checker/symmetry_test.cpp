@@ -366,10 +366,12 @@ TEST_CASE("symmetry: one state per orbit when replicas have variables of their o
     one_per_orbit(model_from_text(timed_counters_yaml));
   }
   SECTION("random scenarios with replicas and variables") {
-    // The first draws whose replicas are interchangeable and whose full search is small enough to count.
+    // The first draws whose replicas are interchangeable and whose full search is small enough to count;
+    // globals and invariants on a third, timeouts on a quarter, processes that loop on another quarter.
     int counted = 0;
     for (std::uint32_t seed = 1; seed <= 200 && counted < 40; ++seed) {
-      std::string yaml = DataScenarioDraw(seed, {.replicas = true, .globals = seed % 3 == 1}).yaml();
+      DataFlags flags{.replicas = true, .globals = seed % 3 == 1, .timeouts = seed % 4 == 2, .cyclic = seed % 4 == 3};
+      std::string yaml = DataScenarioDraw(seed, flags).yaml();
       INFO("seed " << seed << ":\n" << yaml);
       Model model = model_from_text(yaml);
       if (detect_symmetry(model).empty())
