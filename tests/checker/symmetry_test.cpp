@@ -529,7 +529,7 @@ TEST_CASE("symmetry: the same verdicts as without it on 300 random scenarios wit
     check_same_verdicts(full, check_all(model, false, true, true));
     check_same_verdicts(full, check_all(model, true, false, true));
   }
-  CHECK(compared > 270);
-  CHECK(symmetric_draws > 150);
-  CHECK(reduced > 120);
+  CHECK(compared >= 260);       // 272 at the time of writing
+  CHECK(symmetric_draws > 150); // 194
+  CHECK(reduced > 120);         // 184
 }
