@@ -117,8 +117,8 @@ void add_check_command(CLI::App &app, CommandAction &action) {
                   "counterexamples as one thread)")
       ->check(whole_number(1, 256));
   sub->add_option("--report", command->report_dir,
-                  "Write report.md, report.html, report.json, counterexample.jsonl, msc.svg, waitfor.svg and "
-                  "timeline.json here")
+                  "Write report.md, report.html, report.json, counterexample.jsonl, msc.svg, waitfor.svg, "
+                  "timeline.json and performance.json (the timings, which vary from run to run) here")
       ->check(non_empty_path);
   sub->add_option("--sarif", command->sarif_path,
                   "Write the violations as a SARIF 2.1.0 log (code-scanning dashboards): a result per violated "

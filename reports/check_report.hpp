@@ -1,12 +1,14 @@
 // `ipcsim check --report DIR`: the written report of a check. Always report.md, report.html (one file, SVGs
-// inline) and report.json (as `check --json`); for each violated property P also counterexample-P.jsonl (the
-// failing schedule as a trace, ending in a `deadlock` or `violation` event), msc-P.dot/msc-P.svg (its message
-// sequence chart) and waitfor-P.dot/waitfor-P.svg (the blocked processes of the last state, the cycle
-// highlighted); the first violated property, in property order, also under the names these files have always
-// had: counterexample.jsonl, msc.svg, waitfor.svg, and its schedule as a timeline, timeline.json
-// (reports/timeline_json.hpp). The report's section of each violation links its files. The report
-// reads in the order of STYLE.md: what failed in one sentence, each blocked process and what it waits for, the wait-for
-// cycle and the processes stuck behind it, the numbered schedule with the file:line of each step, then the statistics.
+// inline), report.json (as `check --json` without "performance") and performance.json (that "performance":
+// the machine's timings, apart so that the other files are the same bytes from run to run); for each violated
+// property P also counterexample-P.jsonl (the failing schedule as a trace, ending in a `deadlock` or
+// `violation` event), msc-P.dot/msc-P.svg (its message sequence chart) and waitfor-P.dot/waitfor-P.svg (the
+// blocked processes of the last state, the cycle highlighted); the first violated property, in property
+// order, also under the names these files have always had: counterexample.jsonl, msc.svg, waitfor.svg, and
+// its schedule as a timeline, timeline.json (reports/timeline_json.hpp). The report's section of each
+// violation links its files. The report reads in the order of STYLE.md: what failed in one sentence, each
+// blocked process and what it waits for, the wait-for cycle and the processes stuck behind it, the numbered
+// schedule with the file:line of each step, then the statistics.
 #pragma once
 
 #include "checker/check_result.hpp"

@@ -95,7 +95,7 @@ std::string check_summary_text(const Model &model, const CheckResult &r) {
   return out;
 }
 
-nlohmann::ordered_json check_summary_json(const Model &model, const CheckResult &r) {
+nlohmann::ordered_json check_result_json(const Model &model, const CheckResult &r) {
   using json = nlohmann::ordered_json;
   json j;
   j["scenario"] = model.scenario.name;
@@ -144,11 +144,22 @@ nlohmann::ordered_json check_summary_json(const Model &model, const CheckResult 
                      {"bytes_per_state", r.statistics.bytes_per_state},
                      {"omission_probability",
                       r.statistics.omission_probability ? json(*r.statistics.omission_probability) : json(nullptr)}};
-  j["performance"] = {{"seconds", r.performance.seconds},
-                      {"cpu_seconds", r.performance.cpu_seconds},
-                      {"peak_memory_bytes", r.performance.peak_memory},
-                      {"states_per_second", r.performance.states_per_second}};
   round_output_numbers(j);
+  return j;
+}
+
+nlohmann::ordered_json check_performance_json(const CheckResult &r) {
+  nlohmann::ordered_json j = {{"seconds", r.performance.seconds},
+                              {"cpu_seconds", r.performance.cpu_seconds},
+                              {"peak_memory_bytes", r.performance.peak_memory},
+                              {"states_per_second", r.performance.states_per_second}};
+  round_output_numbers(j);
+  return j;
+}
+
+nlohmann::ordered_json check_summary_json(const Model &model, const CheckResult &r) {
+  nlohmann::ordered_json j = check_result_json(model, r);
+  j["performance"] = check_performance_json(r);
   return j;
 }
 

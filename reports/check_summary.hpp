@@ -1,7 +1,8 @@
 // What `ipcsim check` prints: the verdict per property, each violation in one sentence with its numbered
 // schedule (the scenario's file:line of each step), the statistics, and apart from them the tool's own
 // timings. As text for people and as JSON (keys in a fixed order; everything but "performance" is the same
-// from run to run).
+// from run to run, so the files that must be reproducible, such as `check --report`'s report.json, take the
+// result and the timings apart).
 #pragma once
 
 #include "checker/check_result.hpp"
@@ -17,7 +18,12 @@ std::string_view check_outcome(const CheckResult &result);
 
 std::string check_summary_text(const Model &model, const CheckResult &result);
 // Every floating-point number with 15 significant digits (output_numbers.hpp).
+// What `check --json` prints: check_result_json with check_performance_json under "performance".
 nlohmann::ordered_json check_summary_json(const Model &model, const CheckResult &result);
+// Everything that is the same from run to run (with one search thread): verdicts, violations, statistics.
+nlohmann::ordered_json check_result_json(const Model &model, const CheckResult &result);
+// The machine's timings of this run: seconds, cpu_seconds, peak_memory_bytes, states_per_second.
+nlohmann::ordered_json check_performance_json(const CheckResult &result);
 
 // One step of a schedule as a line: "  3. phil[0]: receive from fork[0]: blocks  (scenario.yaml:21)".
 std::string schedule_line(const Model &model, std::size_t number, const ScheduleStep &step);
