@@ -51,11 +51,7 @@ TEST_CASE("partial-order reduction finds exactly the violations of the full sear
       CheckResult reduced = check_all(model);
       if (full.stop == StopReason::complete)
         CHECK(reduced.statistics.states <= full.statistics.states);
-      REQUIRE(reduced.verdicts.size() == full.verdicts.size());
-      for (std::size_t k = 0; k < full.verdicts.size(); ++k) {
-        INFO("property " << to_string(full.verdicts[k].kind));
-        CHECK(reduced.verdicts[k].verdict == full.verdicts[k].verdict);
-      }
+      check_same_verdicts(reduced, full);
     }
   }
 }

@@ -63,6 +63,16 @@ inline CheckResult check_all(const Model &model, bool breadth_first = false, boo
   return check(model, options);
 }
 
+// Two searches of one model reached the same verdict on every property (reduced against full, parallel
+// against sequential, hashed against exact...).
+inline void check_same_verdicts(const CheckResult &a, const CheckResult &b) {
+  REQUIRE(a.verdicts.size() == b.verdicts.size());
+  for (std::size_t k = 0; k < a.verdicts.size(); ++k) {
+    INFO("property " << to_string(a.verdicts[k].kind));
+    CHECK(a.verdicts[k].verdict == b.verdicts[k].verdict);
+  }
+}
+
 inline Verdict verdict_of(const CheckResult &r, PropertyKind kind) {
   for (const auto &v : r.verdicts)
     if (v.kind == kind)

@@ -121,11 +121,7 @@ TEST_CASE("design space: the reduced search reaches the full search's verdicts o
     CheckResult full = check_all(model, false, false);
     CheckResult reduced = check_all(model);
     CHECK(reduced.statistics.states <= full.statistics.states);
-    REQUIRE(reduced.verdicts.size() == full.verdicts.size());
-    for (std::size_t k = 0; k < full.verdicts.size(); ++k) {
-      INFO("property " << to_string(full.verdicts[k].kind));
-      CHECK(reduced.verdicts[k].verdict == full.verdicts[k].verdict);
-    }
+    check_same_verdicts(reduced, full);
   }
 }
 

@@ -81,11 +81,7 @@ TEST_CASE("hash compaction finds the same states and verdicts as the exact store
       CHECK(hashed.statistics.transitions == exact.statistics.transitions);
       REQUIRE(hashed.statistics.omission_probability);
       CHECK(*hashed.statistics.omission_probability < 1e-9);
-      REQUIRE(hashed.verdicts.size() == exact.verdicts.size());
-      for (std::size_t k = 0; k < exact.verdicts.size(); ++k) {
-        INFO("property " << to_string(exact.verdicts[k].kind));
-        CHECK(hashed.verdicts[k].verdict == exact.verdicts[k].verdict);
-      }
+      check_same_verdicts(hashed, exact);
       CHECK(hashed.violations.size() == exact.violations.size());
     }
   }

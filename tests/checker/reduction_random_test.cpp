@@ -27,11 +27,7 @@ Comparison compare_with_full_search(bool rendezvous, bool cyclic = false) {
       CHECK(reduced.statistics.states <= full.statistics.states);
     c.reduced += reduced.statistics.states < full.statistics.states;
     c.fused += reduced.search.find("rendezvous fused") != std::string::npos;
-    REQUIRE(reduced.verdicts.size() == full.verdicts.size());
-    for (std::size_t k = 0; k < full.verdicts.size(); ++k) {
-      INFO("property " << to_string(full.verdicts[k].kind));
-      CHECK(reduced.verdicts[k].verdict == full.verdicts[k].verdict);
-    }
+    check_same_verdicts(reduced, full);
   }
   return c;
 }
@@ -68,11 +64,7 @@ DataComparison compare_data_with_full_search(DataFlags (*flags)(std::uint32_t)) 
     c.reducing += reduced.search.find("with partial-order reduction") != std::string::npos;
     c.reduced += reduced.statistics.states < full.statistics.states;
     c.fused += reduced.search.find("rendezvous fused") != std::string::npos;
-    REQUIRE(reduced.verdicts.size() == full.verdicts.size());
-    for (std::size_t k = 0; k < full.verdicts.size(); ++k) {
-      INFO("property " << to_string(full.verdicts[k].kind));
-      CHECK(reduced.verdicts[k].verdict == full.verdicts[k].verdict);
-    }
+    check_same_verdicts(reduced, full);
   }
   return c;
 }

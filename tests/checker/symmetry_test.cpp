@@ -90,14 +90,6 @@ OrbitCount count_orbits(const Model &model) {
   return {full.store().size(), orbits.size()};
 }
 
-void check_same_verdicts(const CheckResult &a, const CheckResult &b) {
-  REQUIRE(a.verdicts.size() == b.verdicts.size());
-  for (std::size_t k = 0; k < a.verdicts.size(); ++k) {
-    INFO("property " << to_string(a.verdicts[k].kind));
-    CHECK(a.verdicts[k].verdict == b.verdicts[k].verdict);
-  }
-}
-
 // Two editors, each with its reader: a private mailbox with a receivers list and a lock per pair, async
 // operations, and a multicast mailbox that both readers take every message of (recipient bits).
 const char *mix_yaml = R"(
