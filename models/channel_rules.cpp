@@ -41,17 +41,25 @@ void Semantics::Firing::accept(ChannelId c, const PendingSend &s) {
     complete_send(sent, c, last);
     return;
   }
-  auto r = first_wanting(c, s.message);
+  std::optional<PendingReceive> receiver = hand_over_or_buffer(c, s.message);
+  complete_send(s, c, receiver ? receiver->proc : kNone);
+  if (receiver)
+    complete_receive(*receiver, c, s.message);
+}
+
+// The first waiting receiver that wants m leaves the queue to take it (the caller completes both ends, in
+// the order the trace shows them); without one, m is buffered.
+std::optional<PendingReceive> Semantics::Firing::hand_over_or_buffer(ChannelId c, const Message &m) {
+  ChannelState &cs = state_.channels[c];
+  auto r = first_wanting(c, m);
   if (r == cs.receivers.end()) {
-    cs.buffer.push_back(s.message);
-    cs.bytes += s.message.size;
-    complete_send(s, c, kNone);
-    return;
+    cs.buffer.push_back(m);
+    cs.bytes += m.size;
+    return std::nullopt;
   }
   PendingReceive receiver = *r;
   withdraw(receiver);
-  complete_send(s, c, receiver.proc);
-  complete_receive(receiver, c, s.message);
+  return receiver;
 }
 
 std::vector<ChannelId> Semantics::Firing::deliverable_sources(ProcId p, const Instruction &receive) const {

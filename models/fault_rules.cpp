@@ -24,16 +24,8 @@ void Semantics::Firing::lose(ProcId p, const Instruction &i, const PendingSend &
 void Semantics::Firing::duplicate(ChannelId c, const Message &m) {
   const Instruction &i = *model_.instruction(m.sender, state_.procs[m.sender].pc);
   emit(EventKind::duplicate, m.sender, i, c, &m);
-  ChannelState &cs = state_.channels[c];
-  auto r = first_wanting(c, m);
-  if (r == cs.receivers.end()) {
-    cs.buffer.push_back(m);
-    cs.bytes += m.size;
-    return;
-  }
-  PendingReceive receiver = *r;
-  withdraw(receiver);
-  complete_receive(receiver, c, m);
+  if (std::optional<PendingReceive> receiver = hand_over_or_buffer(c, m))
+    complete_receive(*receiver, c, m);
 }
 
 // The process leaves whatever queue it waits in, keeps the semaphores it holds, and takes what it owns with

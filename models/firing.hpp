@@ -86,6 +86,7 @@ private:
 
   // Channel rules (channel_rules.cpp).
   void accept(ChannelId c, const PendingSend &s);
+  std::optional<PendingReceive> hand_over_or_buffer(ChannelId c, const Message &m);
   void take(ProcId p, ChannelId c, const Instruction &i);
   void admit_waiting_senders(ChannelId c);
   void complete_send(const PendingSend &s, ChannelId c, ProcId peer);

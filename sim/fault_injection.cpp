@@ -31,12 +31,8 @@ void Simulation::crash_on_time(ProcId p) {
       (status != ProcStatus::ready && status != ProcStatus::blocked))
     return;
   double now = sg4::Engine::get_clock();
-  std::size_t first = events_.size();
-  semantics_.apply(state_, {p, kCrash}, events_);
   after_the_time_[p].clear(); // the rest of a timed step never happens
-  watch_->transition(std::span<const Event>(events_.begin() + static_cast<std::ptrdiff_t>(first), events_.end()),
-                     state_, now);
-  publish(first, p, 0);
+  fire(p, [] { return kCrash; });
   accounts_.close(p, now);
   result_.processes[p].end = now;
   if (status == ProcStatus::blocked)
